@@ -1,0 +1,61 @@
+/**
+ * `scaling-laws` — the headless CLI over src/core. Each sub-command lives in ./commands/<name>.ts and
+ * exports `run(argv: string[], io: CliIO): Promise<number> | number` returning the exit code.
+ * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
+ */
+import { UsageError } from './args';
+import type { CliIO } from './io';
+import { COMMANDS } from './commands';
+
+const HELP = `scaling-laws — compute-optimal planning from published scaling laws
+
+Usage: scaling-laws <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Run 'scaling-laws <command> --help' for the options of one command.`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(HELP);
+    return cmd ? 0 : 2;
+  }
+  const command = COMMANDS[cmd];
+  if (!command) {
+    io.err(`scaling-laws: unknown command '${cmd}' (expected one of: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`scaling-laws ${cmd}: ${e.message}`);
+      return 2;
+    }
+    // Typed input errors from the core (bad CSV, invalid JSONC…) carry exitCode 2 and a one-line message.
+    const err = e as { exitCode?: number; message?: string };
+    if (typeof err?.exitCode === 'number') {
+      io.err(`scaling-laws ${cmd}: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`scaling-laws ${cmd}: internal error: ${err?.message ?? String(e)}`);
+    if (process.env.SCALING_LAWS_DEBUG) io.err(String((e as Error)?.stack));
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Number formatting shared by the CLI, code lenses, hovers and the webview, so the same quantity reads
+ * the same everywhere ("1.29B", "5.76e23", "20.3").
+ */
+
+/** Compact count with an SI-like suffix used in ML papers: 1.29B params, 84.7B tokens, 1.5T. */
+export function formatCount(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  const units: Array<[number, string]> = [[1e15, 'Q'], [1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  for (const [v, s] of units) {
+    if (a >= v) {
+      if (a >= v * 1e3 && s === 'Q') return formatSci(x, digits);
+      return `${trimZeros((x / v).toPrecision(digits))}${s}`;
+    }
+  }
+  return trimZeros(x.toPrecision(digits));
+}
+
+/** Scientific notation as papers print FLOPs: 5.76e23. */
+export function formatSci(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const [m, e] = x.toExponential(digits - 1).split('e');
+  return `${trimZeros(m)}e${Number(e)}`;
+}
+
+/** Plain number with a fixed count of significant digits, no exponent for "ordinary" magnitudes. */
+export function formatNum(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return formatSci(x, digits);
+  return trimZeros(x.toPrecision(digits));
+}
+
+/** Percentage from a fraction: 0.134 → "13.4 %". */
+export function formatPercent(frac: number, digits = 3): string {
+  return `${trimZeros((frac * 100).toPrecision(digits))} %`;
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
+}

@@ -1,0 +1,19 @@
+/**
+ * Extension entry point. Feature modules register their own commands/providers; activate() wires them.
+ * Nothing here computes: the numbers come from src/core (shared with the CLI and the worker).
+ */
+import * as vscode from 'vscode';
+
+export interface ScalingLawsApi {
+  /** Version string, used by integration tests to check activation. */
+  readonly version: string;
+}
+
+export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  return { version };
+}
+
+export function deactivate(): void {
+  /* disposables are owned by context.subscriptions */
+}
