@@ -3,6 +3,9 @@
  * Nothing here computes: the numbers come from src/core (shared with the CLI and the worker).
  */
 import * as vscode from 'vscode';
+import { registerConfigFeatures } from './config';
+import { registerPanels } from './panels';
+import { registerSweepFeatures } from './sweep';
 
 export interface ScalingLawsApi {
   /** Version string, used by integration tests to check activation. */
@@ -11,6 +14,9 @@ export interface ScalingLawsApi {
 
 export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  registerConfigFeatures(context);
+  registerPanels(context);
+  registerSweepFeatures(context);
   return { version };
 }
 

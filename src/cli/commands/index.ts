@@ -1,4 +1,21 @@
 /** The sub-command table. One line per command; each module owns its options and help. */
 import type { CliCommand } from '../io';
+import { fitCommand } from './fit';
+import { planCommand } from './plan';
+import { mockCommand } from './mock';
+import { isoflopCommand } from './isoflop';
+import { forward } from './forward';
+import { backward } from './backward';
+import { lawsCommand } from './laws';
+import { optimalCommand } from './optimal';
 
-export const COMMANDS: Record<string, CliCommand> = {};
+export const COMMANDS: Record<string, CliCommand> = {
+  fit: fitCommand,
+  plan: planCommand,
+  mock: mockCommand,
+  isoflop: isoflopCommand,
+  forward,
+  backward,
+  laws: lawsCommand,
+  optimal: optimalCommand,
+};

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: wall time and objective of the fitting engine against the targets of issue 3, on this
+ * machine, plus the speed ratio against the published method (L-BFGS from every one of the 4,500 grid points)
+ * run in the same process with the same objective and L-BFGS.
+ *   1. Epoch's Chinchilla data (../shared/data/chinchilla_epoch), 5 highest losses dropped (240 rows):
+ *      target ≤ 0.25 s, objective ≤ 1.018275e-3 (scipy L-BFGS-B reference 1.0182740e-3 in 14–20 s).
+ *   2. 1,000 bootstrap resamples of that fit: target ≤ 10 s.
+ *   3. Synthetic CSVs of 1e3…1e6 rows from a known law with noise, parsed + fitted: 1e6 target ≤ 10 s, ≤ 1 GB.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseRunsCsv } from '../src/core/csv';
+import { fitRuns } from '../src/core/fit';
+import { fitDataFromRows } from '../src/core/fit/data';
+import { fitModel } from '../src/core/fit/engine';
+import { chinchillaModel } from '../src/core/fit/powerSum';
+import { mulberry32 } from '../src/core/stats/rng';
+
+const EPOCH = resolve(__dirname, '../../shared/data/chinchilla_epoch/svg_extracted_data.csv');
+const ms = (t0: number) => performance.now() - t0;
+const fmtS = (t: number) => `${(t / 1000).toFixed(3)} s`;
+const ok = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+const rssMB = () => process.memoryUsage().rss / 2 ** 20;
+let peakRss = rssMB();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMB())), 20);
+const NOOPTS = { cv: 0, loo: false, bootstrap: 0 } as const;
+
+function epoch(): void {
+  if (!existsSync(EPOCH)) {
+    console.warn(`SKIPPED Epoch benchmark: ${EPOCH} not found`);
+    return;
+  }
+  const text = readFileSync(EPOCH, 'utf8');
+  // Warm the JIT once, then time parse + fit (what a user waits for).
+  fitRuns(parseRunsCsv(text), { ...NOOPTS, dropHighestLoss: 5 });
+  const times: number[] = [];
+  let objective = NaN;
+  let params: Record<string, number> = {};
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = fitRuns(parseRunsCsv(text), { ...NOOPTS, dropHighestLoss: 5 });
+    times.push(ms(t0));
+    objective = r.json.objective;
+    params = r.params;
+  }
+  times.sort((a, b) => a - b);
+  const median = times[2];
+  console.log(`\n[1] Epoch Chinchilla fit (240 rows, Huber δ=1e-3, 4,500-point grid → top-8 L-BFGS polish)`);
+  console.log(`    wall time (parse + fit, median of 5): ${fmtS(median)}   target ≤ 0.25 s   ${ok(median <= 250)}`);
+  console.log(`    objective: ${objective.toExponential(10)}   target ≤ 1.018275e-3   ${ok(objective <= 1.018275e-3)}`);
+  console.log(`    params: E=${params.E.toFixed(4)} A=${params.A.toFixed(1)} B=${params.B.toFixed(0)} α=${params.alpha.toFixed(4)} β=${params.beta.toFixed(4)}   (paper: 1.8172, 477.8, 2143, 0.3473, 0.3672)`);
+
+  // Reference: plain multi-start L-BFGS from all 4,500 grid points, same objective and optimiser.
+  const table = parseRunsCsv(text);
+  const rows = [...table.rows].sort((a, b) => b.loss - a.loss).slice(5);
+  const data = fitDataFromRows(rows);
+  const t1 = performance.now();
+  const ref = fitModel(chinchillaModel, data, { delta: 1e-3, fixed: new Map(), tie: false, seed: 0, exhaustive: true });
+  const tRef = ms(t1);
+  console.log(`    reference: L-BFGS from all ${ref.gridSize} grid points: ${fmtS(tRef)}, objective ${ref.objective.toExponential(10)}`);
+  console.log(`    speed ratio (reference / engine): ${(tRef / median).toFixed(1)}×; objective difference engine − reference: ${(objective - ref.objective).toExponential(2)}`);
+
+  const t2 = performance.now();
+  const boot = fitRuns(parseRunsCsv(text), { dropHighestLoss: 5, bootstrap: 1000, seed: 1, cv: 0, loo: false });
+  const tBoot = ms(t2);
+  const iv = boot.json.intervals;
+  console.log(`\n[2] 1,000 bootstrap resamples (warm-started), incl. the fit: ${fmtS(tBoot)}   target ≤ 10 s   ${ok(tBoot <= 10_000)}`);
+  console.log(`    95 % intervals: E [${iv.E!.map((x) => x.toFixed(3))}] A [${iv.A!.map((x) => x.toFixed(0))}] B [${iv.B!.map((x) => x.toFixed(0))}] α [${iv.alpha!.map((x) => x.toFixed(3))}] β [${iv.beta!.map((x) => x.toFixed(3))}]`);
+  console.log(`    (Besiroglu et al. 2024: E (1.769, 1.871) A (285, 744) B (1042, 5810) α (0.317, 0.373) β (0.331, 0.415))`);
+}
+
+/** Synthetic runs from L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 with 1 % log-normal noise. */
+function syntheticCsv(n: number, seed: number): string {
+  const rng = mulberry32(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const out: string[] = ['N,D,loss'];
+  for (let i = 0; i < n; i++) {
+    const N = Math.exp(Math.log(1e7) + rng() * Math.log(1e4));
+    const D = Math.exp(Math.log(1e9) + rng() * Math.log(1e4));
+    const L = (1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28) * Math.exp(0.01 * gauss());
+    out.push(`${N.toPrecision(6)},${D.toPrecision(6)},${L.toPrecision(6)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function synthetic(): void {
+  console.log(`\n[3] Synthetic CSVs (true law E=1.69 A=406.4 B=410.7 α=0.34 β=0.28, 1 % noise), parse + fit`);
+  for (const n of [1e3, 1e4, 1e5, 1e6]) {
+    const text = syntheticCsv(n, 42);
+    const t0 = performance.now();
+    const table = parseRunsCsv(text, { fileName: `synthetic-${n}.csv` });
+    const tParse = ms(t0);
+    const r = fitRuns(table, NOOPTS);
+    const t = ms(t0);
+    const p = r.params;
+    const target = n === 1e6 ? `   target ≤ 10 s   ${ok(t <= 10_000)}` : '';
+    console.log(
+      `    ${String(n).padStart(7)} rows: ${fmtS(t)} (parse ${fmtS(tParse)}), objective ${r.json.objective.toExponential(6)}, ` +
+        `E=${p.E.toFixed(3)} A=${p.A.toFixed(1)} B=${p.B.toFixed(1)} α=${p.alpha.toFixed(4)} β=${p.beta.toFixed(4)}${target}`,
+    );
+  }
+  peakRss = Math.max(peakRss, rssMB());
+  const maxRss = process.resourceUsage().maxRSS / 1024;
+  console.log(`    peak resident memory of the whole benchmark: ${Math.max(peakRss, maxRss).toFixed(0)} MB   target ≤ 1024 MB   ${ok(Math.max(peakRss, maxRss) <= 1024)}`);
+}
+
+epoch();
+synthetic();
+clearInterval(sampler);

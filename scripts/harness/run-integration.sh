@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `npm run test:integration`: the extension's integration suite in a REAL VS Code (code-server's Node 24
+# extension host + headless Chromium). Installs the harness (cached in $VSCH_HOME, outside the clone),
+# builds and packages the extension as a .vsix, installs it, starts code-server on a fixture workspace,
+# runs the mocha suite (out/test/integration/suite/index.js) in the extension host with
+# extensionDevelopmentPath = this repo, saves screenshots to docs/screenshots/, stops everything.
+# Exit code = test result. Env: VSCH_HOME, VSCH_PORT, SHOT_DIR, VSCH_SKIP_BUILD=1, VSCH_EXT_ENV='{"K":"V"}'.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [ -z "${VSCH_PORT:-}" ]; then   # first free port from 38517 (another run, or a dev server, may hold it)
+  VSCH_PORT=38517; while port_busy "$VSCH_PORT"; do VSCH_PORT=$((VSCH_PORT + 1)); done; export VSCH_PORT
+fi
+source "$HERE/env.sh"
+SHOT_DIR="${SHOT_DIR:-$ROOT/docs/screenshots}"
+WS_SRC="$ROOT/test/fixtures/integration"
+lap() { echo "[integration] $(date +%T) +${SECONDS}s $*"; }
+SECONDS=0
+
+mkdir -p "$VSCH_HOME"
+( flock 9; bash "$HERE/install.sh" ) 9>"$VSCH_HOME/install.lock"   # concurrent runs share one install
+lap "harness installed in $VSCH_HOME"
+
+cd "$ROOT"
+[ "${VSCH_SKIP_BUILD:-}" = 1 ] || node esbuild.mjs
+[ -f out/test/integration/suite/index.js ] || { echo "[integration] out/test/integration/suite/index.js missing: build failed?"; exit 1; }
+
+# Fresh per-run state (the cache of installed tools stays).
+bash "$HERE/stop.sh" >/dev/null 2>&1 || true
+rm -rf "$VSCH_RUN" && mkdir -p "$VSCH_RUN/ud/User" "$VSCH_RUN/tmp" "$SHOT_DIR"
+export TMPDIR="$VSCH_RUN/tmp"      # Chromium profiles, Node compile cache: keep them out of /tmp
+cp "$HERE/settings.json" "$VSCH_RUN/ud/User/settings.json"
+
+# Package exactly what users get (.vscodeignore applies) and install it before the server starts.
+VSIX="$VSCH_RUN/scaling-laws.vsix"
+"$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license -o "$VSIX" 2>&1 | grep -v '^ *$' | tail -3
+lap "packaged: $(du -k "$VSIX" | cut -f1) KiB ($(stat -c %s "$VSIX") bytes) $VSIX"
+XDG_CONFIG_HOME="$VSCH_RUN/xdg-config" XDG_DATA_HOME="$VSCH_RUN/xdg-data" XDG_CACHE_HOME="$VSCH_RUN/xdg-cache" "$NODE24" "$CODE_SERVER_JS" \
+  --user-data-dir "$VSCH_RUN/ud" --extensions-dir "$VSCH_RUN/ext" --install-extension "$VSIX" | tail -1
+
+# The workspace is a copy of the fixtures, so exports made by the tests never touch the clone.
+WS_DIR="$VSCH_RUN/workspace"; cp -r "$WS_SRC" "$WS_DIR"
+trap 'bash "$HERE/stop.sh" >/dev/null; cp "$VSCH_RUN/code-server.log" "$VSCH_RUN/../last-code-server.log" 2>/dev/null || true' EXIT
+bash "$HERE/start.sh" "$WS_DIR"
+lap "code-server started on $VSCH_URL"
+
+# 1) The mocha suite inside the real extension host (development path = this repo).
+rc=0
+SHOT_DIR="$SHOT_DIR" FINAL_SCREENSHOT="$VSCH_RUN/after-tests.png" VSCH_EXT_ENV="${VSCH_EXT_ENV:-"{}"}" \
+  NODE_PATH="$TOOLS_NODE_PATH" node "$HERE/run-tests.js" "$ROOT" "$ROOT/out/test/integration/suite/index.js" "$WS_DIR" || rc=$?
+lap "suite finished rc=$rc"
+
+# 2) Like a person, with the installed .vsix: Command Palette -> planner -> painted.
+NODE_PATH="$TOOLS_NODE_PATH" node "$HERE/webview-shot.js" "Scaling Laws: Open Compute-Optimal Planner" "Compute-optimal planner" \
+  "$VSCH_RUN/palette-planner.png" "$WS_DIR" || { echo "[integration] palette check failed"; [ "$rc" -ne 0 ] || rc=1; }
+lap "done rc=$rc (screenshots in $SHOT_DIR)"
+exit $rc

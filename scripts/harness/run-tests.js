@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Run the extension's integration suite inside code-server's real Node (remote) extension host, the way
+// VS Code's own browser integration tests do: open the workbench with a `payload` URL parameter naming
+// extensionDevelopmentPath / extensionTestsPath, and wait for the workbench to call
+// window.codeAutomationExit(code) when the extension host finishes.
+//
+// Usage: node run-tests.js <extensionDevelopmentPath> <extensionTestsPath> [workspaceFolder]
+// Env:   VSCH_URL, TEST_TIMEOUT_MS (default 600000), SHOT_DIR (default ./screenshots), FINAL_SCREENSHOT (png),
+//        CHROMIUM (/usr/bin/chromium), VSCH_EXT_ENV (JSON object of extra env vars for the extension host)
+// Needs: code-server started with `--vscode-option enable-smoke-test-driver` (start.sh does it); without it
+//        a built VS Code silently ignores the payload and nothing runs (this script then times out, exit 1).
+// In tests: await fetch(`${process.env.HARNESS_SHOT_URL}/shot?name=foo&text=Some%20text&webviewOnly=1`)
+//        waits for `text` inside the visible webview, then saves $SHOT_DIR/foo.png (webview only or window);
+//        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks.
+'use strict';
+const fs = require('fs'); const path = require('path'); const http = require('http'); const util = require('util');
+const { launch, visibleWebview } = require('./chromium');
+
+(async () => {
+  const [devPath, testsPath, folder] = process.argv.slice(2);
+  if (!devPath || !testsPath) { console.error('usage: run-tests.js <extensionDevelopmentPath> <extensionTestsPath> [folder]'); process.exit(2); }
+  const base = (process.env.VSCH_URL || 'http://127.0.0.1:38517').replace(/\/$/, '');
+  const shotDir = path.resolve(process.env.SHOT_DIR || 'screenshots');
+  fs.mkdirSync(shotDir, { recursive: true });
+  let page;
+
+  // Loopback endpoint so tests running in the extension host can ask for screenshots of the workbench.
+  const shotServer = http.createServer(async (req, res) => {
+    try {
+      const u = new URL(req.url, 'http://x');
+      const q = u.searchParams;
+      // /fill?selector=#id&value=v and /click?selector=#id: act in the visible webview like a user would.
+      if (u.pathname === '/fill' || u.pathname === '/click') {
+        const el = visibleWebview(page).inner.locator(q.get('selector')).first();
+        if (u.pathname === '/fill') await el.fill(q.get('value') ?? '', { timeout: 10000 });
+        else await el.click({ timeout: 10000 });
+        return res.end(JSON.stringify({ ok: true }));
+      }
+      const name = (q.get('name') || 'shot').replace(/[^\w.-]/g, '_');
+      const wv = visibleWebview(page);
+      if (q.get('text')) await wv.inner.getByText(q.get('text')).first().waitFor({ timeout: Number(q.get('timeout') || 20000) });
+      if (q.get('settleMs')) await page.waitForTimeout(Number(q.get('settleMs')));   // let chart animations end
+      const file = path.join(shotDir, name + '.png');
+      await (q.get('webviewOnly') ? wv.element.screenshot({ path: file }) : page.screenshot({ path: file }));
+      res.end(JSON.stringify({ ok: true, file }));
+    } catch (e) { res.statusCode = 500; res.end(JSON.stringify({ ok: false, error: String(e) })); }
+  });
+  await new Promise(r => shotServer.listen(0, '127.0.0.1', r));
+
+  const host = new URL(base).host; // remote authority == host:port the browser uses
+  const remote = p => `vscode-remote://${host}${path.resolve(p)}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(devPath)],
+    ['extensionTestsPath', remote(testsPath)],
+    ['extensionEnvironment', JSON.stringify({ ...JSON.parse(process.env.VSCH_EXT_ENV || '{}'), HARNESS_SHOT_URL: `http://127.0.0.1:${shotServer.address().port}` })],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  const where = folder ? 'folder=' + encodeURIComponent(path.resolve(folder)) : 'ew=true';
+  const url = `${base}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+  const t0 = Date.now();
+  const browser = await launch();
+  let finish; const exited = new Promise(r => (finish = r));
+  // The workbench's own chatter (sockets, gallery, service worker) drowns the test output: hide it
+  // unless VSCH_VERBOSE=1.
+  const noise = /^(Ignoring fetching|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[reconnection-grace-time\])/;
+  await browser.ctx.exposeFunction('codeAutomationLog', (type, args) => {
+    const msg = util.format(...(args || []));
+    if (!process.env.VSCH_VERBOSE && noise.test(msg)) return;
+    if (type === 'info' || type === 'log') console.log(msg); else console.error(`[${type}] ${msg}`);
+  });
+  await browser.ctx.exposeFunction('codeAutomationExit', code => finish({ code }));
+  page = browser.page;
+  page.on('pageerror', e => console.error('[pageerror]', String(e).slice(0, 300)));
+  await page.goto(url);
+  const timer = setTimeout(() => finish({ code: 124, timeout: true }), Number(process.env.TEST_TIMEOUT_MS || 600000));
+  const res = await exited; clearTimeout(timer);
+  console.error(`[vsch] extension host exited with code ${res.code} after ${((Date.now() - t0) / 1000).toFixed(1)}s` +
+    (res.timeout ? ' (TIMEOUT: was code-server started with --vscode-option enable-smoke-test-driver?)' : ''));
+  if (process.env.FINAL_SCREENSHOT) await page.screenshot({ path: process.env.FINAL_SCREENSHOT }).catch(() => {});
+  await browser.close();
+  shotServer.close();
+  process.exit(res.code === 0 ? 0 : 1);
+})().catch(e => { console.error('[vsch] runner failed:', e); process.exit(2); });

@@ -1,0 +1,275 @@
+/**
+ * Compute-optimal allocation across the published laws: for a budget C (or a target loss), the
+ * (N*, D*) each law recommends, with the loss it predicts and the caveats that apply. Optional
+ * inference demand (Sardana et al. 2024), unique-token cap (Muennighoff et al. 2023) and language
+ * (ATLAS) adjust the rows that can model them; rows that cannot say so in a warning.
+ */
+import {
+  LAWS,
+  LawInputError,
+  MADLAD_UNIQUE_TOKENS,
+  LANGUAGE_NAMES,
+  getLaw,
+  modelsRepetition,
+  parseLanguage,
+  type AtlasVocab,
+  type Language,
+  type LawContext,
+  type LawId,
+  type LawInfo,
+  type Warning,
+} from '../laws';
+import { formatCount, formatNum, formatPercent, formatSci } from '../format';
+import { lawModel, type FrontierPoint, type LawModel } from './models';
+import { inferenceAware } from './inferenceAware';
+import { bisectRoot } from './solve1d';
+import { lawWarnings, rangeWarnings, repetitionWarning } from './warnings';
+
+export { inferenceAware, costAware, lifetimeOptimum, costWeights, SARDANA_CONSTANTS, SARDANA_COST_DEFAULTS } from './inferenceAware';
+export type { CostSettings, InferenceAwareResult, CostAwareResult, LifetimeWeights, Allocation } from './inferenceAware';
+export { dataConstrainedOptimum, dataConstrainedFloor } from './dataConstrained';
+export { minimizeScalar, bisectRoot } from './solve1d';
+export { lawModel } from './models';
+export type { LawModel, FrontierPoint } from './models';
+
+export interface AllocationRequest {
+  compute?: number;
+  targetLoss?: number;
+  laws?: string[];
+  inferenceTokens?: number;
+  uniqueTokens?: number;
+  language?: Language;
+  /** ATLAS vocabulary variant (Table C.1); default monolingual. */
+  atlasVocab?: AtlasVocab;
+}
+
+export interface AllocationResult {
+  law: LawId | string;
+  N: number;
+  D: number;
+  compute: number;
+  loss: number | null;
+  tokensPerParam: number;
+  warnings: Warning[];
+  method: string;
+  citationUrl: string;
+  [extra: string]: unknown;
+}
+
+/** A law that cannot serve the request (target below its floor, no loss prediction…): exit code 1. */
+export class AllocationRefusal extends Error {
+  readonly exitCode = 1;
+  constructor(readonly law: string, message: string) {
+    super(`${law}: ${message}`);
+    this.name = 'AllocationRefusal';
+  }
+}
+
+export interface AllocationOutcome {
+  results: AllocationResult[];
+  /** Laws left out of a default set because they cannot serve the request, with the reason. */
+  skipped: Array<{ law: LawId; reason: string }>;
+}
+
+const C_MIN = 1;
+/** Loss gap to the data-constrained floor below which extra compute is called wasted. */
+const SATURATION_GAP = 1e-3;
+const C_MAX = 1e40;
+
+function validate(req: AllocationRequest): void {
+  const pos = (x: number | undefined, name: string, allowZero = false) => {
+    if (x === undefined) return;
+    if (!Number.isFinite(x) || x < 0 || (!allowZero && x === 0)) {
+      throw new LawInputError(`${name} must be a finite number ${allowZero ? '≥ 0' : '> 0'}, got ${x}`);
+    }
+  };
+  if ((req.compute === undefined) === (req.targetLoss === undefined)) {
+    throw new LawInputError('give exactly one of compute (FLOPs) or targetLoss');
+  }
+  pos(req.compute, 'compute');
+  pos(req.targetLoss, 'targetLoss');
+  pos(req.inferenceTokens, 'inferenceTokens', true);
+  pos(req.uniqueTokens, 'uniqueTokens');
+  if (req.language !== undefined) parseLanguage(req.language);
+}
+
+/** The laws to evaluate: the requested ones (validated), or every applicable law. */
+function selectLaws(req: AllocationRequest): { laws: LawInfo[]; explicit: boolean } {
+  if (req.laws && req.laws.length) {
+    const ids = [...new Set(req.laws)];
+    return { laws: ids.map(getLaw), explicit: true };
+  }
+  // ATLAS needs a language; without one it is not applicable by default.
+  const laws = LAWS.filter((l) => l.id !== 'atlas2025' || req.language !== undefined);
+  return { laws: req.targetLoss !== undefined ? laws.filter((l) => l.predictsLoss) : laws, explicit: false };
+}
+
+/** Smallest budget at which the law's frontier loss reaches `target` (the frontier loss falls with C). */
+function minComputeForLoss(model: LawModel, law: LawInfo, target: number, U?: number): number {
+  if (model.floor === undefined) {
+    throw new AllocationRefusal(law.id, 'this law predicts no loss, so it cannot size a run for a target loss (use a law with a loss, e.g. hoffmann2022-a3)');
+  }
+  if (!(target > model.floor)) {
+    const what = U !== undefined && modelsRepetition(law.id)
+      ? `the lowest loss reachable with ${formatCount(U)} unique tokens (${formatNum(model.floor, 4)})`
+      : `the law's irreducible loss E = ${formatNum(model.floor, 4)}`;
+    throw new AllocationRefusal(law.id, `target loss ${target} is not above ${what}; no budget reaches it`);
+  }
+  // Compare in log-excess over the floor: near the floor the losses themselves are equal to 1e-16.
+  const logTarget = Math.log(target - model.floor);
+  const gap = (lnC: number) => (model.optimum(Math.exp(lnC)).logExcess as number) - logTarget;
+  if (gap(Math.log(C_MAX)) > 0) {
+    throw new AllocationRefusal(law.id, `target loss ${target} is not reached below ${formatSci(C_MAX)} FLOPs`);
+  }
+  if (gap(Math.log(C_MIN)) < 0) {
+    throw new AllocationRefusal(law.id, `target loss ${target} is above the loss this law predicts for any budget ≥ 1 FLOP`);
+  }
+  return Math.exp(bisectRoot(gap, Math.log(C_MIN), Math.log(C_MAX), 1e-14));
+}
+
+function contextFor(law: LawInfo, req: AllocationRequest): { ctx: LawContext; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const ctx: LawContext = { language: req.language, uniqueTokens: req.uniqueTokens, atlasVocab: req.atlasVocab };
+  if (law.id === 'atlas2025') {
+    if (!req.language) {
+      ctx.language = 'en';
+      warnings.push({ code: 'default-language', severity: 'info', message: 'No language given: ATLAS row uses English (en).' });
+    }
+    const lang = ctx.language as Language;
+    if (req.uniqueTokens === undefined) {
+      ctx.uniqueTokens = MADLAD_UNIQUE_TOKENS[lang];
+      warnings.push({
+        code: 'default-unique-tokens',
+        severity: 'warning',
+        message: `No unique-token count given: capped at ${formatCount(ctx.uniqueTokens)} unique ${LANGUAGE_NAMES[lang]} tokens (MADLAD-400, as reported by ATLAS), with Muennighoff's repetition penalty.`,
+      });
+    }
+    if (ctx.uniqueTokens !== undefined) {
+      warnings.push({ code: 'borrowed-repetition-constants', severity: 'info', message: 'Repetition penalty uses Muennighoff et al.\'s R_D* = 15.39, R_N* = 5.31 (fitted on English C4), not an ATLAS fit.' });
+    }
+  }
+  return { ctx, warnings };
+}
+
+function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
+  const { ctx, warnings } = contextFor(law, req);
+  const model = lawModel(law.id, ctx);
+  const T = req.inferenceTokens ?? 0;
+  let point: FrontierPoint;
+  let budget: number;
+  const extra: Record<string, unknown> = {};
+  if (req.compute !== undefined) {
+    budget = req.compute;
+    point = model.optimum(budget);
+  } else {
+    const target = req.targetLoss as number;
+    budget = minComputeForLoss(model, law, target, ctx.uniqueTokens);
+    point = model.optimum(budget);
+    extra.targetLoss = target;
+  }
+  let { N, D } = point;
+  let compute = budget;
+  if (T > 0) {
+    if (model.surface && point.loss !== null) {
+      // Equal quality (the frontier's loss at this budget), minimum lifetime FLOPs: Sardana et al. 2024.
+      const r = inferenceAware(model.surface, { inferenceTokens: T, baseline: { N, D } });
+      // In exact arithmetic inference demand can only shrink the model. A result that is not smaller
+      // differs from the training-only optimum by less than the solvers resolve (~1e-9): keep that one.
+      const shrinks = r.N < N;
+      extra.trainingOnly = { N, D, compute: budget };
+      extra.inferenceTokens = T;
+      extra.lifetimeFlops = shrinks ? r.totalFlops : r.baseline.totalFlops;
+      extra.trainingOnlyLifetimeFlops = r.baseline.totalFlops;
+      extra.lifetimeFlopsSaved = shrinks ? r.savedFraction : 0;
+      if (shrinks) {
+        N = r.N;
+        D = r.D;
+        compute = r.trainFlops;
+      }
+      warnings.push({
+        code: 'inference-aware',
+        severity: 'info',
+        message: `Inference-aware (Sardana et al. 2024): same loss with a smaller model trained longer; training compute ${formatSci(compute)} FLOPs (${formatNum(compute / budget, 3)}× the training-only optimum), lifetime FLOPs −${formatPercent(extra.lifetimeFlopsSaved as number)} with ${formatCount(T)} inference tokens.`,
+      });
+    } else {
+      warnings.push({
+        code: 'inference-not-applied',
+        severity: 'warning',
+        message: 'This law has no loss surface L(N, D) to hold quality fixed, so the inference-aware adjustment (Sardana et al.) is not applied; the row is the training-only optimum.',
+      });
+    }
+  }
+  warnings.push(...lawWarnings(law, req.language), ...rangeWarnings(law, compute, N, D));
+  const U = ctx.uniqueTokens;
+  if (U !== undefined) {
+    const rep = repetitionWarning(D, U, modelsRepetition(law.id));
+    if (rep) warnings.push(rep);
+    const floor = model.floor;
+    if (modelsRepetition(law.id) && point.logExcess !== null && floor !== undefined && Math.exp(point.logExcess) < SATURATION_GAP) {
+      warnings.push({
+        code: 'data-saturated',
+        severity: 'warning',
+        message: `With ${formatCount(U)} unique tokens the loss is within ${formatSci(Math.exp(point.logExcess), 2)} of the lowest it can reach at any budget (${formatNum(floor, 5)}): more compute buys almost nothing; more unique data would.`,
+      });
+    }
+  }
+  return {
+    law: law.id,
+    N,
+    D,
+    compute,
+    loss: point.loss,
+    tokensPerParam: D / N,
+    warnings,
+    method: point.method,
+    citationUrl: law.citation.url,
+    name: law.name,
+    paramConvention: law.paramConvention,
+    lossUnit: law.lossUnit,
+    ...(law.id === 'atlas2025' ? { language: ctx.language, atlasVocab: ctx.atlasVocab ?? 'monolingual' } : {}),
+    ...point.extra,
+    ...extra,
+  };
+}
+
+/**
+ * Every applicable law's allocation, plus the laws of the default set that could not serve the request.
+ * Explicitly requested laws that cannot serve it throw an AllocationRefusal instead.
+ */
+export function allocateDetailed(req: AllocationRequest): AllocationOutcome {
+  validate(req);
+  const { laws, explicit } = selectLaws(req);
+  const results: AllocationResult[] = [];
+  const skipped: AllocationOutcome['skipped'] = [];
+  for (const law of laws) {
+    try {
+      results.push(evaluate(law, req));
+    } catch (e) {
+      if (explicit || !(e instanceof AllocationRefusal)) throw e;
+      skipped.push({ law: law.id, reason: e.message });
+    }
+  }
+  if (!results.length && skipped.length) throw new AllocationRefusal(skipped[0].law, skipped.map((s) => s.reason).join('; '));
+  return { results, skipped };
+}
+
+/** One row per applicable law; for targetLoss, the minimum-compute (N, D) reaching it. */
+export function allocate(req: AllocationRequest): AllocationResult[] {
+  return allocateDetailed(req).results;
+}
+
+/** The law's optimum (N*, D*) across budgets, for plotting. */
+export function optimalLine(
+  lawId: string,
+  computes: number[],
+  opts: { language?: Language; uniqueTokens?: number; atlasVocab?: AtlasVocab } = {},
+): Array<{ compute: number; N: number; D: number }> {
+  const law = getLaw(lawId);
+  const { ctx } = contextFor(law, { compute: 1, ...opts });
+  const model = lawModel(law.id, ctx);
+  return computes.map((C) => {
+    const p = model.optimum(C);
+    return { compute: C, N: p.N, D: p.D };
+  });
+}
+

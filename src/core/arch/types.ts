@@ -1,0 +1,202 @@
+/**
+ * A decoder-only Transformer described the way configs (and Hugging Face `config.json`) describe it,
+ * and its normalisation: aliases (n_layer, d_model, ffw_size, max_position_embeddings…), style presets
+ * (GPT-2 / LLaMA / Chinchilla) and defaults, with errors that name the offending field.
+ */
+
+export type MlpType = 'gelu' | 'swiglu';
+export type PositionType = 'learned' | 'rope' | 'relative' | 'alibi' | 'none';
+export type NormType = 'layernorm' | 'rmsnorm';
+export type ArchStyle = 'llama' | 'gpt2' | 'chinchilla';
+
+export interface MoeConfig {
+  /** Routed experts per MoE layer. */
+  num_experts: number;
+  /** Routed experts active per token (top-k). */
+  num_experts_per_tok: number;
+  /** Hidden size of each expert's MLP (default: intermediate_size). */
+  expert_intermediate_size: number;
+  /** Always-on shared experts (DeepSeekMoE), default 0. */
+  num_shared_experts: number;
+}
+
+/** A fully resolved architecture: every field set. */
+export interface ArchConfig {
+  hidden_size: number;
+  num_hidden_layers: number;
+  num_attention_heads: number;
+  num_key_value_heads: number;
+  head_dim: number;
+  intermediate_size: number;
+  vocab_size: number;
+  seq_length: number;
+  tie_word_embeddings: boolean;
+  mlp_type: MlpType;
+  position_embedding: PositionType;
+  norm_type: NormType;
+  /** Biases on the linear layers (and LayerNorm bias). GPT-2: true; LLaMA: false. */
+  bias: boolean;
+  moe?: MoeConfig;
+}
+
+/** Error in an architecture description, with the JSON path of the field to blame. */
+export class ArchError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string, readonly path: (string | number)[]) {
+    super(message);
+    this.name = 'ArchError';
+  }
+}
+
+const STYLES: Record<ArchStyle, Pick<ArchConfig, 'mlp_type' | 'position_embedding' | 'norm_type' | 'bias' | 'tie_word_embeddings'>> = {
+  // Touvron et al. 2023 (LLaMA): SwiGLU, RoPE, RMSNorm, no biases, untied embeddings.
+  llama: { mlp_type: 'swiglu', position_embedding: 'rope', norm_type: 'rmsnorm', bias: false, tie_word_embeddings: false },
+  // Radford et al. 2019 (GPT-2): GELU MLP, learned positions, LayerNorm, biases, tied embeddings.
+  gpt2: { mlp_type: 'gelu', position_embedding: 'learned', norm_type: 'layernorm', bias: true, tie_word_embeddings: true },
+  // Hoffmann et al. 2022 (Chinchilla/Gopher): Transformer-XL relative positions, LayerNorm, biases, one V×d matrix.
+  chinchilla: { mlp_type: 'gelu', position_embedding: 'relative', norm_type: 'layernorm', bias: true, tie_word_embeddings: true },
+};
+
+export const ARCH_STYLES = Object.keys(STYLES) as ArchStyle[];
+
+/** Alternative spellings → canonical field (nanoGPT, Chinchilla tables, Hugging Face configs). */
+const ALIASES: Record<string, keyof ArchConfig> = {
+  d_model: 'hidden_size', n_embd: 'hidden_size', dim: 'hidden_size',
+  n_layer: 'num_hidden_layers', n_layers: 'num_hidden_layers', num_layers: 'num_hidden_layers',
+  n_head: 'num_attention_heads', n_heads: 'num_attention_heads', num_heads: 'num_attention_heads',
+  n_kv_heads: 'num_key_value_heads', num_kv_heads: 'num_key_value_heads',
+  ffw_size: 'intermediate_size', d_ff: 'intermediate_size', ffn_dim: 'intermediate_size', n_inner: 'intermediate_size',
+  max_position_embeddings: 'seq_length', n_positions: 'seq_length', n_ctx: 'seq_length', block_size: 'seq_length', seq_len: 'seq_length',
+  tie_embeddings: 'tie_word_embeddings',
+};
+
+/** Canonical field names, for completion and "unknown field" messages. */
+export const ARCH_FIELDS: readonly string[] = [
+  'style', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'num_key_value_heads', 'head_dim',
+  'intermediate_size', 'vocab_size', 'seq_length', 'tie_word_embeddings', 'mlp_type', 'position_embedding',
+  'norm_type', 'bias', 'moe', 'hidden_act', 'name', 'description', '$schema',
+];
+
+type Json = unknown;
+
+function isObject(x: Json): x is Record<string, Json> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Read a field under its canonical name or any alias; returns [value, key actually used]. */
+function pick(obj: Record<string, Json>, field: keyof ArchConfig): [Json, string] {
+  if (obj[field] !== undefined) return [obj[field], field];
+  for (const [alias, f] of Object.entries(ALIASES)) if (f === field && obj[alias] !== undefined) return [obj[alias], alias];
+  return [undefined, field];
+}
+
+function int(obj: Record<string, Json>, field: keyof ArchConfig, base: (string | number)[], required: boolean, min = 1): number | undefined {
+  const [v, key] = pick(obj, field);
+  if (v === undefined) {
+    if (required) throw new ArchError(`architecture: missing required field '${field}'`, base);
+    return undefined;
+  }
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+    throw new ArchError(`architecture.${key}: expected a whole number ≥ ${min}, got ${JSON.stringify(v)}`, [...base, key]);
+  }
+  return v;
+}
+
+function bool(obj: Record<string, Json>, field: keyof ArchConfig, base: (string | number)[]): boolean | undefined {
+  const [v, key] = pick(obj, field);
+  if (v === undefined) return undefined;
+  if (typeof v !== 'boolean') throw new ArchError(`architecture.${key}: expected true or false, got ${JSON.stringify(v)}`, [...base, key]);
+  return v;
+}
+
+function oneOf<T extends string>(obj: Record<string, Json>, key: string, allowed: readonly T[], base: (string | number)[]): T | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new ArchError(`architecture.${key}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`, [...base, key]);
+  }
+  return v as T;
+}
+
+/**
+ * LLaMA's SwiGLU width rule (Touvron et al. 2023; Shazeer 2020): 2/3 of 4d, rounded up to a multiple of 256,
+ * so the MLP has about the parameter count of a 4d GELU MLP.
+ */
+export function swigluIntermediate(d: number, multipleOf = 256): number {
+  return multipleOf * Math.ceil(Math.round((8 * d) / 3) / multipleOf);
+}
+
+/**
+ * Resolve a user architecture object. `base` is the JSON path of the object inside its file, so errors
+ * point at the right place. Unknown style values and malformed numbers throw ArchError.
+ */
+export function normaliseArch(input: Json, base: (string | number)[] = []): ArchConfig {
+  if (!isObject(input)) throw new ArchError('architecture: expected an object', base);
+  const style = oneOf(input, 'style', ARCH_STYLES, base) ?? 'llama';
+  const preset = STYLES[style];
+  const d = int(input, 'hidden_size', base, true)!;
+  const L = int(input, 'num_hidden_layers', base, true)!;
+  const h = int(input, 'num_attention_heads', base, true)!;
+  const V = int(input, 'vocab_size', base, true)!;
+  const kv = int(input, 'num_key_value_heads', base, false) ?? h;
+  if (h % kv !== 0) {
+    throw new ArchError(`architecture.num_key_value_heads: ${kv} must divide num_attention_heads (${h})`, [...base, pick(input, 'num_key_value_heads')[1]]);
+  }
+  const explicitHeadDim = int(input, 'head_dim', base, false);
+  if (explicitHeadDim === undefined && d % h !== 0) {
+    throw new ArchError(`architecture.num_attention_heads: ${h} does not divide hidden_size (${d}); set head_dim explicitly`, [...base, pick(input, 'num_attention_heads')[1]]);
+  }
+  const headDim = explicitHeadDim ?? d / h;
+
+  // Hugging Face configs name the MLP by its activation.
+  let mlp = oneOf(input, 'mlp_type', ['gelu', 'swiglu'] as const, base);
+  const act = input.hidden_act;
+  if (mlp === undefined && typeof act === 'string') mlp = /silu|swish|swiglu/i.test(act) ? 'swiglu' : /gelu|relu/i.test(act) ? 'gelu' : undefined;
+  const mlpType = mlp ?? preset.mlp_type;
+  const ff = int(input, 'intermediate_size', base, false) ?? (mlpType === 'swiglu' ? swigluIntermediate(d) : 4 * d);
+  const seq = int(input, 'seq_length', base, false) ?? 2048;
+
+  const arch: ArchConfig = {
+    hidden_size: d,
+    num_hidden_layers: L,
+    num_attention_heads: h,
+    num_key_value_heads: kv,
+    head_dim: headDim,
+    intermediate_size: ff,
+    vocab_size: V,
+    seq_length: seq,
+    tie_word_embeddings: bool(input, 'tie_word_embeddings', base) ?? preset.tie_word_embeddings,
+    mlp_type: mlpType,
+    position_embedding: oneOf(input, 'position_embedding', ['learned', 'rope', 'relative', 'alibi', 'none'] as const, base) ?? preset.position_embedding,
+    norm_type: oneOf(input, 'norm_type', ['layernorm', 'rmsnorm'] as const, base) ?? preset.norm_type,
+    bias: bool(input, 'bias', base) ?? preset.bias,
+  };
+
+  // MoE: a `moe` object, or Mixtral/DeepSeek-style top-level fields.
+  const moeIn = isObject(input.moe) ? input.moe : undefined;
+  if (input.moe !== undefined && !moeIn) throw new ArchError('architecture.moe: expected an object', [...base, 'moe']);
+  const moeSrc = moeIn ?? (input.num_local_experts !== undefined || input.n_routed_experts !== undefined ? input : undefined);
+  if (moeSrc) {
+    const mb = moeIn ? [...base, 'moe'] : base;
+    const get = (keys: string[], required: boolean, min: number): number | undefined => {
+      for (const k of keys) {
+        const v = moeSrc[k];
+        if (v === undefined) continue;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new ArchError(`architecture.${moeIn ? 'moe.' : ''}${k}: expected a whole number ≥ ${min}, got ${JSON.stringify(v)}`, [...mb, k]);
+        return v;
+      }
+      if (required) throw new ArchError(`architecture.moe: missing '${keys[0]}'`, mb);
+      return undefined;
+    };
+    const E = get(['num_experts', 'num_local_experts', 'n_routed_experts'], true, 1)!;
+    const k = get(['num_experts_per_tok', 'top_k', 'active_experts'], true, 1)!;
+    if (k > E) throw new ArchError(`architecture.moe: num_experts_per_tok (${k}) exceeds num_experts (${E})`, mb);
+    arch.moe = {
+      num_experts: E,
+      num_experts_per_tok: k,
+      expert_intermediate_size: get(['expert_intermediate_size', 'moe_intermediate_size'], false, 1) ?? ff,
+      num_shared_experts: get(['num_shared_experts', 'n_shared_experts'], false, 0) ?? 0,
+    };
+  }
+  return arch;
+}

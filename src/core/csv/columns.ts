@@ -1,0 +1,63 @@
+/**
+ * Which CSV header plays which role. Run tables come from many codebases (Epoch's Chinchilla extraction
+ * uses "Model Size" and "Training FLOP", datablations "params_N" and "val_loss_c4", most notebooks "N", "D",
+ * "loss"), so headers are normalised (lower case, runs of non-alphanumerics → "_") and matched against alias
+ * lists in priority order.
+ */
+
+export type Role = 'N' | 'D' | 'loss' | 'C' | 'U';
+export const ROLES: Role[] = ['N', 'D', 'loss', 'C', 'U'];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  N: 'N (parameters)',
+  D: 'D (training tokens)',
+  loss: 'loss',
+  C: 'C (training compute, FLOP)',
+  U: 'U (unique tokens)',
+};
+
+/** Normalised aliases, highest priority first. */
+export const ALIASES: Record<Role, string[]> = {
+  N: ['n', 'params', 'n_params', 'num_params', 'nparams', 'parameters', 'n_parameters', 'num_parameters', 'model_size', 'params_n', 'model_params', 'size'],
+  D: ['d', 'tokens', 'n_tokens', 'num_tokens', 'ntokens', 'training_tokens', 'train_tokens', 'tokens_d', 'data', 'dataset_size'],
+  loss: ['loss', 'l', 'val_loss', 'final_loss', 'eval_loss', 'valid_loss', 'validation_loss', 'test_loss', 'train_loss', 'training_loss'],
+  C: ['c', 'compute', 'flops', 'flop', 'training_flop', 'training_flops', 'train_flops', 'compute_flops', 'c_flops'],
+  U: ['u', 'unique_tokens', 'unique', 'unique_tokens_u', 'u_d', 'n_unique_tokens', 'unique_data'],
+};
+
+/** Fallback patterns when no alias matches exactly, used only if exactly one header matches. */
+const PATTERNS: Partial<Record<Role, RegExp>> = {
+  loss: /(^|_)loss(_|$)/,
+  U: /(^|_)unique(_|$)/,
+};
+
+export function normaliseHeader(h: string): string {
+  return h.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+export interface RoleMatch {
+  index: number;
+  /** Other headers that could also have played this role (reported as a note). */
+  alternatives: string[];
+}
+
+/**
+ * Find the header index for a role, or null. `taken` are indices already assigned to other roles.
+ * index −1 with `alternatives` means several headers match loosely and none exactly (ambiguous).
+ */
+export function matchRole(role: Role, headers: string[], taken: Set<number>): RoleMatch | null {
+  const norm = headers.map(normaliseHeader);
+  const hits: number[] = [];
+  for (const alias of ALIASES[role]) {
+    norm.forEach((h, i) => {
+      if (h === alias && !taken.has(i) && !hits.includes(i)) hits.push(i);
+    });
+  }
+  if (hits.length > 0) return { index: hits[0], alternatives: hits.slice(1).map((i) => headers[i]) };
+  const re = PATTERNS[role];
+  if (!re) return null;
+  const loose = norm.map((h, i) => (re.test(h) && !taken.has(i) ? i : -1)).filter((i) => i >= 0);
+  if (loose.length === 0) return null;
+  // Several loose matches (e.g. train_loss_x and val_loss_y): index −1 = ambiguous, the caller asks the user.
+  return { index: loose.length === 1 ? loose[0] : -1, alternatives: loose.length === 1 ? [] : loose.map((i) => headers[i]) };
+}

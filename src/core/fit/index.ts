@@ -1,0 +1,294 @@
+/**
+ * Fit a scaling law to a table of training runs (see ./forms.ts for the forms).
+ *
+ * Method (Hoffmann et al. 2022 App. D.2; Besiroglu et al. 2024): minimise Σ_i Huber_δ(log L̂_i − log L_i),
+ * δ = 1e-3, from a grid of starts with L-BFGS. Here: the whole grid is evaluated once, the best K starts are
+ * polished (engine.ts). Uncertainty: a seeded nonparametric bootstrap (rows resampled with replacement, each
+ * resample polished from the full-data optimum), giving standard errors (bootstrap s.d.) and 95 % percentile
+ * intervals for the parameters and for the compute-optimal allocation. Out-of-sample error: k-fold and
+ * leave-one-out RMSE of the loss, each fold warm-started from the full-data optimum.
+ * Failures are typed refusals (FitRefusal), never NaN.
+ */
+import type { RunsTable } from '../csv';
+import { fitDataFromRows, countDistinct, type FitData } from './data';
+import { fitModel, freeObjective, makeReparam, polish, Cancelled, type EngineResult } from './engine';
+import { FORMS, MODELS, isFormId, type FormId } from './forms';
+import { FitResult, allocate, latexOf, scorePredictions, type Allocation, type FitResultJSON } from './result';
+import { mulberry32, permutation, randInt } from '../stats/rng';
+import { percentileInterval, sampleStd } from '../stats/quantile';
+import type { Model } from './model';
+
+export { FORMS, MODELS, isFormId, type FormId } from './forms';
+export { FitResult, allocate, type FitResultJSON, type Allocation, type FitMetrics, type FitProvenance } from './result';
+
+export type RefusalCode = 'too-few-rows' | 'too-few-distinct' | 'no-convergence' | 'degenerate' | 'cancelled' | 'missing-column' | 'bad-option';
+
+export class FitRefusal extends Error {
+  readonly exitCode = 1 as const;
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'FitRefusal';
+  }
+}
+
+export interface FitProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface FitOptions {
+  form?: FormId;
+  /** Huber δ on log-loss residuals (default 1e-3, Hoffmann et al.). */
+  delta?: number;
+  /** Bootstrap resamples (default 0: no standard errors or intervals). */
+  bootstrap?: number;
+  seed?: number;
+  /** k-fold cross-validation folds (default 5; 0 = off). */
+  cv?: number;
+  /** Leave-one-out CV (default: on when at most 500 rows). */
+  loo?: boolean;
+  /** Drop the K highest-loss rows first (Besiroglu et al. drop 5 of Epoch's 245). */
+  dropHighestLoss?: number;
+  /** Fix public parameters, e.g. { E: 1.69 } or the whole base law of the data-constrained form. */
+  fixed?: Record<string, number>;
+  /** β := α (Muennighoff's base law ties them). */
+  tieAlphaBeta?: boolean;
+  /** Budget (FLOP) for the compute-optimal allocation; default 10× the largest run in the table. */
+  compute?: number;
+  /** Unique tokens for the data-constrained allocation (default: the largest U in the table). */
+  unique?: number;
+  /** Grid points polished with L-BFGS (default per form; chinchilla 8). */
+  topK?: number;
+  signal?: { aborted: boolean };
+  onProgress?: (p: FitProgress) => void;
+}
+
+const LOO_AUTO_MAX = 500;
+
+export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
+  const t0 = Date.now();
+  const form = opts.form ?? 'chinchilla';
+  if (!isFormId(form)) throw new FitRefusal('bad-option', `unknown form '${String(form)}' (expected one of: ${Object.keys(FORMS).join(', ')})`);
+  const info = FORMS[form];
+  const model = MODELS[form];
+  const delta = opts.delta ?? 1e-3;
+  if (!(delta > 0 && Number.isFinite(delta))) throw new FitRefusal('bad-option', `delta must be a positive number, got ${delta}`);
+  const seed = opts.seed ?? 0;
+  const B = opts.bootstrap ?? 0;
+  const folds = opts.cv ?? 5;
+  const progress = opts.onProgress ?? (() => undefined);
+  const abort = () => {
+    if (opts.signal?.aborted) throw new FitRefusal('cancelled', 'the fit was cancelled');
+  };
+
+  // Rows: optionally drop the K highest losses, as Besiroglu et al. (2024) do for the Epoch data.
+  let rows = table.rows;
+  const dropped = [...table.summary.dropped];
+  const K = opts.dropHighestLoss ?? 0;
+  if (K > 0) {
+    const order = rows.map((_, i) => i).sort((a, b) => rows[b].loss - rows[a].loss);
+    const drop = new Set(order.slice(0, K));
+    for (const i of order.slice(0, K)) dropped.push({ line: rows[i].line, reason: `among the ${K} highest losses (loss = ${rows[i].loss}; dropHighestLoss)` });
+    rows = rows.filter((_, i) => !drop.has(i));
+  }
+  if (info.needs.includes('U') && rows.some((r) => r.U === undefined)) {
+    throw new FitRefusal('missing-column', `the ${form} form needs unique tokens U (a column such as unique_tokens)`);
+  }
+  if (rows.length < info.minRows) {
+    throw new FitRefusal('too-few-rows', `${rows.length} usable row${rows.length === 1 ? '' : 's'}; the ${form} form needs at least ${info.minRows}`);
+  }
+  const data = fitDataFromRows(rows);
+  const covariates: Array<[string, Float64Array]> = form === 'loss-vs-compute' ? [['C', data.C]] : [['N', data.N], ['D', data.D]];
+  for (const [name, col] of covariates) {
+    const k = countDistinct(col, 3);
+    if (k < 3) throw new FitRefusal('too-few-distinct', `only ${k} distinct value${k === 1 ? '' : 's'} of ${name}; an exponent needs at least 3`);
+  }
+
+  // Fixed and tied parameters.
+  const fixed = new Map<number, number>();
+  for (const [name, value] of Object.entries(opts.fixed ?? {})) {
+    const fx = model.fixInternal(name, value);
+    if (!fx) throw new FitRefusal('bad-option', `cannot fix '${name}': the ${form} form's parameters are ${info.params.join(', ')}`);
+    if (!Number.isFinite(fx.value)) throw new FitRefusal('bad-option', `fixed ${name} = ${value} is outside the parameter's domain`);
+    fixed.set(fx.index, fx.value);
+  }
+  const tie = !!opts.tieAlphaBeta;
+  if (tie && !model.tie) throw new FitRefusal('bad-option', `the ${form} form has no α/β pair to tie`);
+
+  let fit: EngineResult;
+  try {
+    fit = fitModel(model, data, { delta, fixed, tie, seed, topK: opts.topK, signal: opts.signal, onProgress: progress });
+  } catch (e) {
+    if (e instanceof Cancelled) throw new FitRefusal('cancelled', 'the fit was cancelled');
+    throw e;
+  }
+  if (!fit.converged || !Number.isFinite(fit.objective)) {
+    throw new FitRefusal('no-convergence', `L-BFGS stopped with status '${fit.status}' after ${fit.iterations} iterations (objective ${fit.objective})`);
+  }
+  const params = model.toPublic(fit.theta);
+  checkDegenerate(model, params);
+
+  const rp = makeReparam(model, data, { fixed, tie });
+  const zStar = rp.compress(fit.theta);
+  const refit = (w: Float64Array): Record<string, number> | null => {
+    try {
+      const r = polish(freeObjective(model, data, rp, delta, w), zStar, opts.signal);
+      if (!r.converged || !Number.isFinite(r.f)) return null;
+      const p = model.toPublic(rp.expand(r.x, new Float64Array(rp.dim)));
+      return Object.values(p).every(Number.isFinite) ? p : null;
+    } catch (e) {
+      if (e instanceof Cancelled) throw new FitRefusal('cancelled', 'the fit was cancelled');
+      throw e;
+    }
+  };
+
+  // Bootstrap.
+  const samples: Array<Record<string, number>> = [];
+  if (B > 0) {
+    const rng = mulberry32(seed ^ 0x9e3779b9);
+    const w = new Float64Array(data.n);
+    for (let b = 0; b < B; b++) {
+      abort();
+      if ((b & 15) === 0) progress({ phase: 'bootstrap', done: b, total: B });
+      w.fill(0);
+      for (let i = 0; i < data.n; i++) w[randInt(rng, data.n)]++;
+      const p = refit(w);
+      if (p) samples.push(p);
+    }
+    progress({ phase: 'bootstrap', done: B, total: B });
+  }
+  const stderr: Record<string, number | null> = {};
+  const intervals: Record<string, [number, number] | null> = {};
+  for (const k of info.params) {
+    const fixedHere = k in (opts.fixed ?? {}) || (tie && k === 'beta');
+    const xs = samples.map((s) => s[k]);
+    stderr[k] = !fixedHere && xs.length >= 2 ? sampleStd(xs) : null;
+    intervals[k] = !fixedHere && xs.length >= 2 ? percentileInterval(xs) : null;
+  }
+
+  // Cross-validation.
+  const predictRow = (p: Record<string, number>, i: number) => model.predict(p, data.N[i], data.D[i], data.U?.[i], data.C[i]);
+  const heldOut = (groups: Uint32Array[], phase: string): number | null => {
+    let sse = 0, count = 0;
+    const w = new Float64Array(data.n);
+    for (let g = 0; g < groups.length; g++) {
+      abort();
+      if ((g & 7) === 0) progress({ phase, done: g, total: groups.length });
+      w.fill(1);
+      for (const i of groups[g]) w[i] = 0;
+      const p = refit(w);
+      if (!p) continue;
+      for (const i of groups[g]) {
+        sse += (predictRow(p, i) - data.loss[i]) ** 2;
+        count++;
+      }
+    }
+    progress({ phase, done: groups.length, total: groups.length });
+    return count > 0 ? Math.sqrt(sse / count) : null;
+  };
+  let cv: number | null = null;
+  if (folds >= 2 && data.n >= 2 * folds) {
+    const perm = permutation(mulberry32(seed + 1), data.n);
+    const groups = Array.from({ length: folds }, (_, f) => perm.filter((_, j) => j % folds === f));
+    cv = heldOut(groups, 'cv');
+  }
+  const doLoo = opts.loo ?? data.n <= LOO_AUTO_MAX;
+  const loo = doLoo ? heldOut(Array.from({ length: data.n }, (_, i) => Uint32Array.of(i)), 'loo') : null;
+
+  // Fit quality on the rows used.
+  const predicted = Float64Array.from({ length: data.n }, (_, i) => predictRow(params, i));
+  const quality = scorePredictions(predicted, data.loss);
+
+  // Compute-optimal allocation at the user's budget and on a ladder.
+  const maxC = data.C.reduce((a, b) => Math.max(a, b), 0);
+  const minC = data.C.reduce((a, b) => Math.min(a, b), Infinity);
+  const budget = opts.compute ?? 10 * maxC;
+  const unique = opts.unique ?? (data.U ? data.U.reduce((a, b) => Math.max(a, b), 0) : undefined);
+  const allocationAt = (C: number): Allocation | null => {
+    const o = allocate(form, params, C, unique);
+    if (!o) return null;
+    const a: Allocation = { compute: C, ...o };
+    const draws = samples.map((s) => allocate(form, s, C, unique)).filter((x): x is NonNullable<typeof x> => !!x && Number.isFinite(x.N) && Number.isFinite(x.loss));
+    if (draws.length >= 2) {
+      a.intervals = {
+        N: percentileInterval(draws.map((d) => d.N)),
+        D: percentileInterval(draws.map((d) => d.D)),
+        loss: percentileInterval(draws.map((d) => d.loss)),
+      };
+    }
+    return a;
+  };
+  const ladderBudgets: number[] = [];
+  for (let e = Math.floor(Math.log10(minC)); e <= Math.ceil(Math.log10(maxC)) + 3; e++) ladderBudgets.push(10 ** e);
+  const optimal = allocationAt(budget);
+  const ladder = ladderBudgets.map(allocationAt).filter((a): a is Allocation => a !== null);
+  const notes = [...table.summary.notes];
+  if (form === 'data-constrained') notes.push(`allocation with U = ${unique} unique tokens`);
+
+  const warnings: string[] = [];
+  if (form === 'data-constrained' && params.RNstar > 1e4) warnings.push(`R_N* ran to ${params.RNstar.toExponential(2)}: these runs show no measurable decay of excess parameters`);
+  if (form === 'data-constrained' && params.RDstar > 1e4) warnings.push(`R_D* ran to ${params.RDstar.toExponential(2)}: these runs show no measurable decay of repeated data`);
+  if (B > 0 && samples.length < B) warnings.push(`${B - samples.length} of ${B} bootstrap resamples did not converge and were left out`);
+
+  const json: FitResultJSON = {
+    form,
+    params,
+    stderr,
+    intervals,
+    objective: fit.objective,
+    metrics: { ...quality, cv, loo },
+    rowsUsed: data.n,
+    residuals: Array.from({ length: data.n }, (_, i) => ({ line: data.lines[i], N: data.N[i], D: data.D[i], loss: data.loss[i], predicted: predicted[i] })),
+    optimal,
+    ladder,
+    warnings,
+    provenance: {
+      method: `grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (analytic gradient${form === 'data-constrained' ? ': central differences' : ''}, strong Wolfe line search)`,
+      form,
+      delta,
+      grid: model.gridLabel,
+      gridSize: fit.gridSize,
+      polished: fit.polished,
+      gridSubsample: fit.subsampled,
+      seed,
+      iterations: fit.iterations,
+      evaluations: fit.evaluations,
+      status: fit.status,
+      converged: fit.converged,
+      rowsRead: table.summary.read,
+      rowsUsed: data.n,
+      rowsDropped: dropped,
+      notes,
+      fixed: { ...(opts.fixed ?? {}) },
+      tieAlphaBeta: tie,
+      bootstrap: { requested: B, succeeded: samples.length },
+      cvFolds: cv === null ? 0 : folds,
+      timeMs: Date.now() - t0,
+    },
+    formula: info.formula,
+    latex: latexOf(form, params),
+  };
+  if (form === 'chinchilla') {
+    json.logSpace = { e: Math.log(params.E), a: Math.log(params.A), b: Math.log(params.B), alpha: -params.alpha, beta: -params.beta };
+  }
+  if (form === 'loss-vs-compute') json.curve = ladderBudgets.map((C) => ({ compute: C, loss: model.predict(params, 0, 0, undefined, C) }));
+  return new FitResult(json);
+}
+
+/** Exponents at ≤ 0 or beyond 10, or non-finite coefficients, mean the data do not identify the law. */
+function checkDegenerate(model: Model, p: Record<string, number>): void {
+  for (const [k, v] of Object.entries(p)) {
+    if (!Number.isFinite(v)) throw new FitRefusal('degenerate', `${k} = ${v}: the data do not determine it (try fixing a parameter or adding runs)`);
+  }
+  for (const k of model.exponents) {
+    if (!(p[k] > 1e-4 && p[k] < 10)) {
+      throw new FitRefusal('degenerate', `fitted exponent ${k} = ${p[k].toPrecision(4)} is outside (0, 10): the runs do not span enough scale to estimate it (fix it, e.g. fixed: { ${k}: 0.34 }, or add runs)`);
+    }
+  }
+}
+
+export type { FitData };

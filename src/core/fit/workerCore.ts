@@ -1,0 +1,36 @@
+/**
+ * The body of the fit worker, independent of the host: it only talks through a WorkerPort, so the same code
+ * runs under worker_threads (worker.ts adapts parentPort) and in a Web Worker (adapt self.postMessage).
+ * Progress is throttled to one message per 50 ms so a fast fit is not slowed by messaging.
+ */
+import { parseRunsCsv, CsvError } from '../csv';
+import { fitRuns, FitRefusal } from './index';
+import type { FitRequest, WorkerPort } from './workerProtocol';
+
+export function serveFits(port: WorkerPort): void {
+  port.onMessage((req: FitRequest) => {
+    if (req.type !== 'fit') return;
+    const flag = req.cancelFlag ? new Int32Array(req.cancelFlag) : null;
+    const signal = { get aborted() { return flag !== null && Atomics.load(flag, 0) === 1; } };
+    let last = 0;
+    try {
+      const table = parseRunsCsv(req.csvText, req.parseOpts);
+      const result = fitRuns(table, {
+        ...req.fitOpts,
+        signal,
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (now - last >= 50 || progress.done === progress.total) {
+            last = now;
+            port.post({ type: 'progress', progress });
+          }
+        },
+      });
+      port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() });
+    } catch (e) {
+      if (e instanceof CsvError) port.post({ type: 'error', kind: 'csv', message: e.message, file: e.file, line: e.line, column: e.column, detail: e.detail });
+      else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code });
+      else port.post({ type: 'error', kind: 'internal', message: (e as Error)?.message ?? String(e) });
+    }
+  });
+}

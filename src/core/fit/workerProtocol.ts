@@ -1,0 +1,31 @@
+/**
+ * Messages between a fit worker (worker_threads in Node, a Web Worker in the webview) and its client.
+ * Plain data only: options that are functions (onProgress, signal) are replaced by messages and a shared
+ * cancel flag.
+ */
+import type { ParseOptions, RunsTable } from '../csv';
+import type { FitOptions, FitProgress, FitResultJSON, RefusalCode } from './index';
+
+export type WorkerFitOptions = Omit<FitOptions, 'signal' | 'onProgress'>;
+
+export interface FitRequest {
+  type: 'fit';
+  csvText: string;
+  parseOpts: ParseOptions;
+  fitOpts: WorkerFitOptions;
+  /** Int32Array(1) view of a SharedArrayBuffer: the client stores 1 to cancel (polled between iterations). */
+  cancelFlag?: SharedArrayBuffer;
+}
+
+export type FitResponse =
+  | { type: 'progress'; progress: FitProgress }
+  | { type: 'result'; table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }
+  | { type: 'error'; kind: 'csv'; message: string; file: string; line: number; column: number; detail: string }
+  | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode }
+  | { type: 'error'; kind: 'internal'; message: string };
+
+/** The two things a worker needs from its host: send a message, and receive them. */
+export interface WorkerPort {
+  post(msg: FitResponse): void;
+  onMessage(handler: (msg: FitRequest) => void): void;
+}

@@ -1,0 +1,40 @@
+/**
+ * Small descriptive statistics for bootstrap summaries.
+ * `quantileSorted` uses linear interpolation between order statistics (Hyndman & Fan 1996 type 7,
+ * the default of numpy.percentile and R's quantile), so our percentile intervals match what users
+ * compute from the same resamples in Python.
+ */
+
+/** q-quantile (0 ≤ q ≤ 1) of an ascending-sorted array; NaN-free input required. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('quantile of an empty sample');
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Sample mean. */
+export function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s / xs.length;
+}
+
+/** Sample standard deviation (n − 1 denominator), the bootstrap standard error of a statistic. */
+export function sampleStd(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n < 2) return NaN;
+  const m = mean(xs);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (xs[i] - m) * (xs[i] - m);
+  return Math.sqrt(s / (n - 1));
+}
+
+/** [lo, hi] percentile interval, e.g. level 0.95 → 2.5th and 97.5th percentiles. */
+export function percentileInterval(values: ArrayLike<number>, level = 0.95): [number, number] {
+  const sorted = Float64Array.from(values).sort();
+  const tail = (1 - level) / 2;
+  return [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)];
+}

@@ -1,0 +1,13 @@
+/** IsoFLOP sweeps: plan, export to a scheduler, mock, analyse (Chinchilla Approach 2). */
+export * from './config';
+export * from './plan';
+export * from './deps';
+export * from './mock';
+export * from './export';
+export * from './isoflop';
+export * from './joint';
+export * from './csvRuns';
+export * from './grouping';
+export * from './parabola';
+export * from './powerLaw';
+export * from './refusal';

@@ -1,0 +1,63 @@
+/**
+ * Config-file features (issue 5): providers for *.arch.jsonc / *.backward.jsonc / backward_scaling*.jsonc
+ * (code lens, hover, diagnostics + quick fixes, completion) and the "New … Config" commands.
+ */
+import * as path from 'path';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as vscode from 'vscode';
+import { TEMPLATES, type ConfigKind } from '../../core/config';
+import { codeActionProvider, completionProvider, ConfigLensProvider, hoverProvider, SELECTOR, watchDocuments } from './providers';
+
+/** A file name next to the workspace that does not exist yet: model.arch.jsonc, model-2.arch.jsonc, … */
+function freshName(dir: string, fileName: string): string {
+  const [stem, ...rest] = fileName.split('.');
+  const ext = rest.join('.');
+  for (let i = 1; ; i++) {
+    const candidate = path.join(dir, i === 1 ? fileName : `${stem}-${i}.${ext}`);
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.fsPath === candidate);
+    if (!open && !fs.existsSync(candidate)) return candidate;
+  }
+}
+
+/**
+ * Open an annotated template as an UNTITLED document named like a config file (so the schema's file
+ * match and these providers apply at once), inserted through a WorkspaceEdit so Undo removes it.
+ */
+export async function newConfig(kind: ConfigKind): Promise<vscode.TextEditor> {
+  const t = TEMPLATES[kind];
+  const dir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+  const uri = vscode.Uri.file(freshName(dir, t.fileName)).with({ scheme: 'untitled' });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), t.text);
+  await vscode.workspace.applyEdit(edit);
+  if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
+  return editor;
+}
+
+export function registerConfigFeatures(context: vscode.ExtensionContext): void {
+  const lens = new ConfigLensProvider();
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider(SELECTOR, lens),
+    vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider, '"', ':', ' '),
+    vscode.commands.registerCommand('scalingLaws.newArchConfig', () => newConfig('arch')),
+    vscode.commands.registerCommand('scalingLaws.newBackwardConfig', () => newConfig('backward')),
+    vscode.commands.registerCommand('scalingLaws.newSweepConfig', () => newConfig('sweep')),
+    vscode.commands.registerCommand('scalingLaws.openConfigInPlanner', async (input?: { compute: number; laws: string[]; uniqueTokens: number; language: string }) => {
+      const all = await vscode.commands.getCommands(true);
+      if (!all.includes('scalingLaws.openPlanner')) {
+        void vscode.window.showWarningMessage('The compute-optimal planner is not available in this build.');
+        return;
+      }
+      return vscode.commands.executeCommand('scalingLaws.openPlanner', input && { mode: 'flops', ...input });
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('scalingLaws.codeLens')) lens.refresh();
+    }),
+  );
+  watchDocuments(context, lens);
+}

@@ -1,0 +1,172 @@
+/**
+ * Fit panel (host side), one per CSV. Fits the document's CURRENT text (open editors included, saved or
+ * not) in a worker thread (dist/fitWorker.js) under a cancellable progress notification; the page's
+ * Cancel button aborts the same run. The extension host's event loop stays free while the worker fits.
+ */
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { CsvError } from '../../core/csv';
+import { FitRefusal, type FitResultJSON } from '../../core/fit';
+import { fitInWorker } from '../../core/fit/nodeWorker';
+import type { FitOptions, FitView } from '../../shared/protocol';
+import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
+import { log } from '../panels/log';
+import { fitCsv, fitMarkdown } from '../report';
+import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
+
+export const FIT_VIEW_TYPE = 'scalingLaws.fit';
+
+export class FitPanel extends PanelBase {
+  static readonly byUri = new Map<string, FitPanel>();
+  options: FitOptions;
+  lastView: FitView | null = null;
+  lastResult: FitResultJSON | null = null;
+  lastError: { title: string; message: string } | null = null;
+  running = false;
+  private runId = 0;
+  private abort: AbortController | undefined;
+  private current: Promise<void> = Promise.resolve();
+
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitOptions, openedAt: number) {
+    super(panel, 'fit', extensionUri, openedAt);
+    this.options = options;
+    FitPanel.byUri.set(uri.toString(), this);
+  }
+
+  get fileName(): string {
+    return path.basename(this.uri.path);
+  }
+
+  /** Open (or reveal) the CSV's panel and start a fit of its current text. */
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, openedAt = performance.now()): FitPanel {
+    const existing = FitPanel.byUri.get(uri.toString());
+    if (existing && !existing.isDisposed) {
+      existing.panel.reveal(undefined, true);
+      void existing.run();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(FIT_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    const defaults = { ...DEFAULT_FIT_OPTIONS, bootstrap: vscode.workspace.getConfiguration('scalingLaws').get<number>('fit.bootstrap', 0) };
+    return new FitPanel(panel, extensionUri, uri, defaults, openedAt);
+  }
+
+  /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
+  static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitOptions): FitPanel {
+    FitPanel.byUri.get(uri.toString())?.dispose();
+    panel.title = titleFor(uri);
+    return new FitPanel(panel, extensionUri, uri, options, performance.now());
+  }
+
+  /** Resolves when the fit in progress (if any) has finished and been posted. */
+  whenIdle(): Promise<void> {
+    return this.current;
+  }
+
+  protected onMessage(msg: PanelMessage): void {
+    switch (msg.type) {
+      case 'ready':
+        this.post({ type: 'fitInit', uri: this.uri.toString(), fileName: this.fileName, forms: formOptions(), options: this.options });
+        if (this.running) this.post({ type: 'fitRunning', runId: this.runId });
+        else if (this.lastView) {
+          this.post({ type: 'fitRunning', runId: this.runId });
+          this.post({ type: 'fitView', runId: this.runId, view: this.lastView });
+        } else void this.run();
+        return;
+      case 'refit':
+        this.options = msg.options;
+        void this.run();
+        return;
+      case 'cancelFit':
+        this.abort?.abort();
+        return;
+      case 'copyFormula':
+        if (this.lastView) {
+          void vscode.env.clipboard.writeText(msg.format === 'latex' ? this.lastView.latex : this.lastView.formula);
+          void vscode.window.setStatusBarMessage(`Copied the fitted law as ${msg.format === 'latex' ? 'LaTeX' : 'text'}`, 3000);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Fit the document's current text with the current options; a newer run cancels an older one. */
+  run(): Promise<void> {
+    this.abort?.abort();
+    const runId = ++this.runId;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.running = true;
+    this.post({ type: 'fitRunning', runId });
+    const task = vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Fitting ${this.fileName}`, cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => abort.abort());
+        await this.fitOnce(runId, abort.signal, (fraction, message) => {
+          progress.report({ message });
+          this.post({ type: 'fitProgress', runId, fraction, message });
+        });
+      },
+    );
+    this.current = Promise.resolve(task).then(() => {
+      if (runId === this.runId) this.running = false;
+    });
+    return this.current;
+  }
+
+  private async fitOnce(runId: number, signal: AbortSignal, report: (fraction: number, message: string) => void): Promise<void> {
+    const t0 = performance.now();
+    const stale = () => runId !== this.runId || this.isDisposed;
+    try {
+      const doc = await vscode.workspace.openTextDocument(this.uri);
+      const dropped = parseLineList(this.options.dropRows);
+      const text = blankLines(doc.getText(), dropped);
+      const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      const maxRows = vscode.workspace.getConfiguration('scalingLaws').get<number>('fit.maxRows', 1_000_000);
+      const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
+        signal,
+        onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),
+      });
+      if (stale()) return;
+      const view = toFitView(outcome, this.fileName, dropped, performance.now() - t0);
+      this.lastView = view;
+      this.lastResult = outcome.result;
+      this.lastError = null;
+      this.post({ type: 'fitView', runId, view });
+      log.info(`[fit] ${this.fileName}: ${outcome.result.form} fitted in ${Math.round(performance.now() - t0)} ms`);
+    } catch (e) {
+      if (stale()) return;
+      if (e instanceof FitRefusal && e.code === 'cancelled') {
+        this.post({ type: 'fitCancelled', runId });
+        return;
+      }
+      const title = e instanceof CsvError ? 'Could not read the CSV' : e instanceof FitRefusal ? 'The fit was refused' : 'The fit failed';
+      const message = e instanceof Error ? e.message : String(e);
+      this.lastError = { title, message };
+      this.post({ type: 'fitError', runId, title, message });
+      if (!(e instanceof CsvError || e instanceof FitRefusal)) log.error(`[fit] ${this.fileName}: ${e instanceof Error ? e.stack ?? message : message}`);
+    }
+  }
+
+  exportable(): ExportPayload | undefined {
+    const view = this.lastView;
+    if (!view || !this.lastResult) return undefined;
+    const result = this.lastResult;
+    return {
+      baseName: `${path.parse(this.fileName).name}-fit`,
+      json: { file: this.fileName, options: this.options, result },
+      csv: fitCsv(view),
+      markdown: (images) => fitMarkdown(view, images),
+    };
+  }
+
+  protected override onDispose(): void {
+    this.abort?.abort();
+    if (FitPanel.byUri.get(this.uri.toString()) === this) FitPanel.byUri.delete(this.uri.toString());
+  }
+}
+
+function titleFor(uri: vscode.Uri): string {
+  return `Fit: ${path.basename(uri.path)}`;
+}

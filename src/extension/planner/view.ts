@@ -1,0 +1,236 @@
+/**
+ * The planner's view model: PlannerInput → PlannerView (table rows, guidance, plot series). Pure (no
+ * `vscode` import) so it is unit-tested directly; every number comes from src/core (allocation registry,
+ * hardware table), nothing is re-derived here except plot sampling.
+ */
+import {
+  AllocationRefusal, allocate, lawModel, optimalLine, type AllocationResult,
+} from '../../core/allocation';
+import { formatCount, formatNum, formatSci } from '../../core/format';
+import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
+import {
+  LANGUAGES, LANGUAGE_NAMES, LAWS, LawInputError, getLaw, isLanguage, isLawId, type Language, type LawInfo,
+} from '../../core/laws';
+import type {
+  GpuOption, LawGuidance, LawOption, Note, PlannerInput, PlannerRow, PlannerView, Series,
+} from '../../shared/protocol';
+
+/** Defaults: Chinchilla's own 70B-class budget (Table 3: 67B params ↔ 5.76e23 FLOPs) on mainstream laws. */
+export const DEFAULT_PLANNER_INPUT: PlannerInput = {
+  mode: 'flops',
+  compute: 5.76e23,
+  gpus: { count: 1024, gpu: 'H100-SXM', dtype: 'bf16', hours: 720, mfu: 0.4 },
+  targetLoss: 2.0,
+  inferenceTokens: 0,
+  // Sardana et al. 2024's decode MFU default; prefill runs near 50 %.
+  inferenceMfu: 0.01,
+  uniqueTokens: 0,
+  language: 'en',
+  laws: ['hoffmann2022-a3', 'besiroglu2024', 'hoffmann2022-a1', 'muennighoff2023', 'llama3-2024', 'deepseek2024'],
+  contourLaw: '',
+};
+
+export function lawOptions(): LawOption[] {
+  return LAWS.map((l) => ({ id: l.id, name: l.name, url: l.citation.url, provisional: !!l.provisional }));
+}
+
+export function gpuOptions(): GpuOption[] {
+  return GPUS.map((g) => ({ id: g.id, label: g.label, dtypes: DTYPES.filter((d) => g.dense[d] !== undefined && d !== 'int8') }));
+}
+
+export function languageOptions(): Array<{ id: string; label: string }> {
+  return LANGUAGES.map((l) => ({ id: l, label: `${LANGUAGE_NAMES[l]} (${l})` }));
+}
+
+/** Every https URL a panel may ask the host to open: the papers' citation pages. */
+export function citationUrls(): Set<string> {
+  return new Set(LAWS.map((l) => l.citation.url));
+}
+
+const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });
+
+/** Log-spaced samples from lo to hi inclusive. */
+export function logspace(lo: number, hi: number, n: number): number[] {
+  const a = Math.log(lo);
+  const b = Math.log(hi);
+  return Array.from({ length: n }, (_, i) => Math.exp(a + ((b - a) * i) / (n - 1)));
+}
+
+interface Budget {
+  compute: number | null;
+  source: string;
+  notes: Note[];
+}
+
+function budgetOf(input: PlannerInput): Budget {
+  if (input.mode === 'loss') {
+    return { compute: null, source: `Target loss ${formatNum(input.targetLoss, 4)}: each law's minimum-compute allocation`, notes: [] };
+  }
+  if (input.mode === 'flops') {
+    return { compute: input.compute, source: `Training compute C = ${formatSci(input.compute)} FLOPs`, notes: [] };
+  }
+  const g = input.gpus;
+  try {
+    const t = trainingCompute({ numGpus: g.count, gpuType: g.gpu, dtype: g.dtype, mfu: g.mfu, hours: g.hours });
+    return {
+      compute: t.compute,
+      source: `C = ${g.count} × ${g.gpu} ${g.dtype.toUpperCase()} (${formatNum(t.peakFlopsPerGpu / 1e12, 4)} TFLOP/s dense) × ${formatNum(g.mfu * 100, 3)} % MFU × ${formatNum(g.hours, 4)} h = ${formatSci(t.compute)} FLOPs`,
+      notes: [note('info', 'gpu-peak-source', `Peak throughput: ${t.source}.`)],
+    };
+  } catch (e) {
+    if (e instanceof HardwareError) return { compute: null, source: 'GPU budget invalid', notes: [note('error', e.code, e.message)] };
+    throw e;
+  }
+}
+
+function language(input: PlannerInput): Language | undefined {
+  return isLanguage(input.language) ? input.language : undefined;
+}
+
+function allocateOne(law: LawInfo, input: PlannerInput, compute: number | null): AllocationResult {
+  const [r] = allocate({
+    ...(compute !== null ? { compute } : { targetLoss: input.targetLoss }),
+    laws: [law.id],
+    inferenceTokens: input.inferenceTokens > 0 ? input.inferenceTokens : undefined,
+    uniqueTokens: input.uniqueTokens > 0 ? input.uniqueTokens : undefined,
+    language: language(input),
+  });
+  return r;
+}
+
+/** Per-law guidance: the allocation's warnings plus what the user should compare with their own setup. */
+function guidanceFor(law: LawInfo, r: AllocationResult | null, input: PlannerInput): Note[] {
+  const notes: Note[] = (r?.warnings ?? []).map((w) => note(w.severity, w.code, w.message));
+  if (r) {
+    const f = law.fitted;
+    const outside = notes.some((n) => n.code.startsWith('outside-fitted'));
+    const ranges = [
+      f.compute && `budgets ${formatSci(f.compute[0])}–${formatSci(f.compute[1])} FLOPs`,
+      f.params && `models ${formatCount(f.params[0])}–${formatCount(f.params[1])} params`,
+      f.tokens && `${formatCount(f.tokens[0])}–${formatCount(f.tokens[1])} tokens`,
+    ].filter(Boolean).join(', ');
+    if (!outside && ranges) notes.unshift(note('info', 'inside-fitted-range', `Inside the range the paper fitted (${ranges}).`));
+    else if (ranges) notes.push(note('info', 'fitted-range', `The paper fitted ${ranges}.`));
+    if (input.inferenceTokens > 0) {
+      const infFlops = 2 * r.N * input.inferenceTokens;
+      let hours = '';
+      try {
+        const peak = peakFlops(input.gpus.gpu, input.gpus.dtype).flops;
+        hours = ` ≈ ${formatCount(infFlops / (peak * input.inferenceMfu) / 3600)} ${input.gpus.gpu} GPU-hours at ${formatNum(input.inferenceMfu * 100, 3)} % inference MFU`;
+      } catch {
+        /* unknown GPU: the FLOP count alone is still useful */
+      }
+      notes.push(note('info', 'inference-cost', `Serving ${formatCount(input.inferenceTokens)} tokens costs 2·N·D_inf = ${formatSci(infFlops)} FLOPs${hours}; training is ${formatSci(r.compute)}.`));
+    }
+  }
+  notes.push(note('info', 'setup', `Paper's setup — architecture: ${law.architecture}; data: ${law.data}; languages: ${law.languages.join(', ')}.`));
+  notes.push(note('info', 'conventions', `Conventions — N counts ${law.paramConvention === 'total' ? 'all parameters (incl. embeddings)' : 'non-embedding parameters'}; FLOPs: ${law.flopConvention}.`));
+  for (const c of law.caveats) notes.push(note('info', 'caveat', c));
+  return notes;
+}
+
+function row(law: LawInfo, r: AllocationResult | null): PlannerRow {
+  return {
+    lawId: law.id,
+    lawName: law.name,
+    N: r ? r.N : null,
+    D: r ? r.D : null,
+    loss: r ? r.loss : null,
+    tokensPerParam: r ? r.tokensPerParam : null,
+    compute: r ? r.compute : null,
+    method: r ? r.method : 'cannot serve this request',
+    citationUrl: law.citation.url,
+    citationLabel: `${law.citation.year} · arXiv ${law.citation.arxiv}`,
+    provisional: !!law.provisional,
+  };
+}
+
+/** Iso-loss contours N(D) of one law around the loss it predicts at the budget. */
+function contours(law: LawInfo, input: PlannerInput, centre: number, dGrid: number[]): Series[] {
+  const model = lawModel(law.id, { language: language(input), uniqueTokens: input.uniqueTokens > 0 ? input.uniqueTokens : undefined });
+  const surface = model.surface;
+  if (!surface) return [];
+  const gap = centre - surface.floor;
+  const levels = [-0.2, -0.1, 0, 0.15, 0.35, 0.7].map((k) => centre + k * gap).filter((l) => l > surface.floor);
+  return levels.map((L, i) => ({
+    id: `iso-loss-${i}`,
+    label: `${i === 0 ? '' : '_'}iso-loss (${law.name}): L = ${levels.map((x) => formatNum(x, 3)).join(', ')}`,
+    lawId: law.id,
+    style: 'dotted' as const,
+    points: dGrid
+      .map((D): [number, number] => [D, surface.paramsForLogExcess(Math.log(L - surface.floor), D)])
+      .filter(([, N]) => Number.isFinite(N) && N > 1),
+  }));
+}
+
+export function computePlannerView(input: PlannerInput): PlannerView {
+  const budget = budgetOf(input);
+  const notes = [...budget.notes];
+  const laws = input.laws.filter(isLawId).map(getLaw);
+  if (!laws.length) notes.push(note('error', 'no-law', 'Select at least one law.'));
+  if (input.mode !== 'loss' && budget.compute === null) {
+    return { input, compute: null, computeSource: budget.source, rows: [], guidance: [], nd: [], tpp: [], notes };
+  }
+
+  const results = new Map<string, AllocationResult | null>();
+  const guidance: LawGuidance[] = [];
+  for (const law of laws) {
+    let r: AllocationResult | null = null;
+    try {
+      r = allocateOne(law, input, budget.compute);
+    } catch (e) {
+      if (!(e instanceof AllocationRefusal || e instanceof LawInputError)) throw e;
+      guidance.push({ lawId: law.id, lawName: law.name, notes: [note('error', 'refused', e.message), ...guidanceFor(law, null, input)] });
+      results.set(law.id, null);
+      continue;
+    }
+    results.set(law.id, r);
+    guidance.push({ lawId: law.id, lawName: law.name, notes: guidanceFor(law, r, input) });
+  }
+  const rows = laws.map((l) => row(l, results.get(l.id) ?? null));
+
+  // Plot ranges: four decades either side of the budget (or of the median row's compute in loss mode).
+  const served = rows.filter((r) => r.compute !== null).map((r) => r.compute as number).sort((a, b) => a - b);
+  const C0 = budget.compute ?? served[Math.floor(served.length / 2)] ?? 1e23;
+  const computes = logspace(C0 / 1e4, C0 * 1e4, 33);
+  const lineOpts = { language: language(input), uniqueTokens: input.uniqueTokens > 0 ? input.uniqueTokens : undefined };
+  const nd: Series[] = [];
+  const tpp: Series[] = [];
+  let dMin = Infinity;
+  let dMax = 0;
+  for (const law of laws) {
+    const line = optimalLine(law.id, computes, lineOpts);
+    for (const p of line) {
+      dMin = Math.min(dMin, p.D);
+      dMax = Math.max(dMax, p.D);
+    }
+    nd.push({ id: `opt-${law.id}`, label: law.name, lawId: law.id, style: 'line', points: line.map((p) => [p.D, p.N]) });
+    tpp.push({ id: `tpp-${law.id}`, label: law.name, lawId: law.id, style: 'line', points: line.map((p) => [p.compute, p.D / p.N]) });
+    const r = results.get(law.id);
+    if (r) {
+      nd.push({ id: `star-${law.id}`, label: `_${law.name} optimum`, lawId: law.id, style: 'marker', points: [[r.D, r.N]] });
+      tpp.push({ id: `tpp-star-${law.id}`, label: `_${law.name} at this budget`, lawId: law.id, style: 'marker', points: [[r.compute, r.tokensPerParam]] });
+    }
+  }
+  if (laws.length) {
+    const dGrid = logspace(dMin, dMax, 49);
+    if (budget.compute !== null) {
+      const C = budget.compute;
+      nd.push({ id: 'iso-compute', label: `C = 6ND = ${formatSci(C)} FLOPs`, lawId: null, style: 'dashed', points: dGrid.map((D) => [D, C / (6 * D)]) });
+    }
+    const contourLaw = laws.find((l) => l.id === input.contourLaw && l.predictsLoss) ?? laws.find((l) => l.predictsLoss && results.get(l.id));
+    const centre = contourLaw ? results.get(contourLaw.id)?.loss : null;
+    if (contourLaw && typeof centre === 'number') nd.push(...contours(contourLaw, input, centre, dGrid));
+  }
+  return { input, compute: budget.compute, computeSource: budget.source, rows, guidance, nd, tpp, notes };
+}
+
+/** Status-bar text for a view: N* and D* of the first law that produced a row. */
+export function statusText(view: PlannerView): { text: string; tooltip: string } | null {
+  const r = view.rows.find((x) => x.N !== null && x.D !== null);
+  if (!r || r.N === null || r.D === null) return null;
+  return {
+    text: `N* ${formatCount(r.N)} · D* ${formatCount(r.D)}`,
+    tooltip: `${r.lawName}: N* = ${formatCount(r.N)} params, D* = ${formatCount(r.D)} tokens (${view.computeSource}). Click to open the planner.`,
+  };
+}

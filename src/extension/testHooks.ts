@@ -1,0 +1,64 @@
+/**
+ * Test-only commands (registered outside production mode): integration tests running in the real extension
+ * host read what a panel reported it shows, instead of reaching into the webview's DOM, and drive inputs
+ * through the same message path the page uses.
+ */
+import * as vscode from 'vscode';
+import { checkPlannerInput, type PlannerInput, type ViewKind } from '../shared/protocol';
+import { FitPanel } from './fit/panel';
+import { PanelBase } from './panels/base';
+import { PlannerPanel } from './planner/panel';
+
+export interface PanelStateSnapshot {
+  open: boolean;
+  title: string;
+  rendered: { seq: number; text: string; charts: number; paintMs: number } | null;
+  firstPaintMs: number | null;
+  webviewErrors: string[];
+  rejectedMessages: string[];
+  running: boolean;
+  hostView: unknown;
+  lastError: { title: string; message: string } | null;
+  statusBar: string | null;
+}
+
+function find(view: ViewKind, uri?: string): PanelBase | undefined {
+  if (view === 'planner') return PlannerPanel.current;
+  if (uri) return FitPanel.byUri.get(vscode.Uri.parse(uri).toString());
+  return [...FitPanel.byUri.values()].pop();
+}
+
+function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
+  return {
+    open: !!p && !p.isDisposed,
+    title: p?.panel.title ?? '',
+    rendered: p?.rendered ? { seq: p.rendered.seq, text: p.rendered.text, charts: p.rendered.charts, paintMs: p.rendered.paintMs } : null,
+    firstPaintMs: p?.firstPaintMs ?? null,
+    webviewErrors: p?.webviewErrors ?? [],
+    rejectedMessages: p?.rejectedMessages ?? [],
+    running: p instanceof FitPanel ? p.running : false,
+    hostView: p instanceof FitPanel ? p.lastView : p instanceof PlannerPanel ? p.lastView : null,
+    lastError: p instanceof FitPanel ? p.lastError : null,
+    statusBar: p instanceof PlannerPanel ? p.statusBarText : null,
+  };
+}
+
+export function registerTestHooks(context: vscode.ExtensionContext, timings: { activationMs: number }): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('scalingLaws._test.panelState', (view: ViewKind, uri?: string) => snapshot(find(view, uri))),
+    vscode.commands.registerCommand('scalingLaws._test.setPlannerInput', (patch: Partial<PlannerInput>) => {
+      const p = PlannerPanel.current;
+      if (!p) throw new Error('planner is not open');
+      const input = checkPlannerInput({ ...p.currentInput, ...patch }, 'input');
+      p.setInput(input);
+      return input;
+    }),
+    vscode.commands.registerCommand('scalingLaws._test.sendRaw', (view: ViewKind, raw: unknown, uri?: string) => {
+      const p = find(view, uri);
+      if (!p) throw new Error(`${view} panel is not open`);
+      p.receive(raw);
+      return snapshot(p).rejectedMessages.length;
+    }),
+    vscode.commands.registerCommand('scalingLaws._test.timings', () => ({ ...timings })),
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The fit panel in a real VS Code: right-click → "Fit Scaling Law" on a CSV generated from a known law
+ * (test/fixtures/integration/generate.ts), the fitted values the panel shows, unsaved edits, options through
+ * the page's message path, cancellation, the extension host staying responsive, XSS-proof rendering of CSV
+ * headers, exports and screenshots.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { formatNum } from '../../../src/core/format';
+import type { FitOptions, FitView } from '../../../src/shared/protocol';
+import { GENERATING_LAW } from '../../fixtures/integration/generate';
+import { metric, panelState, requireHarness, screenshot, tmpDir, until, workspaceFile } from './util';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
+const param = (v: FitView, name: string) => v.params.find((p) => p.name === name)!.value;
+
+/** Wait for the fit of `uri` to finish and the page to paint it (result, error or cancellation). */
+async function settled(uri: vscode.Uri, afterSeq = -1) {
+  return until(() => panelState('fit', uri), (s) => !s.running && !!s.rendered && s.rendered.seq > afterSeq, `the fit of ${path.basename(uri.fsPath)} to finish`, 90000);
+}
+
+describe('Fit panel (real VS Code)', function () {
+  this.timeout(180000);
+  const runs = workspaceFile('runs.csv');
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('fits runs.csv from the editor and shows the generating law’s parameters', async () => {
+    await vscode.window.showTextDocument(runs);
+    // Watch the extension host's event loop while the worker fits: the longest gap between 5 ms ticks.
+    let last = performance.now();
+    let maxGap = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+    }, 5);
+    const t0 = performance.now();
+    const uri = (await vscode.commands.executeCommand('scalingLaws.fitCsv', runs)) as string;
+    assert.strictEqual(uri, runs.toString());
+    const s = await settled(runs);
+    clearInterval(tick);
+    metric('Fit Scaling Law → result painted (ms, incl. 100 bootstrap resamples + CV + LOO in the worker)', Math.round(performance.now() - t0));
+    metric('Fit Scaling Law → panel first painted (ms)', Math.round(s.firstPaintMs ?? -1));
+    metric('extension-host event-loop max gap during the fit (ms)', maxGap.toFixed(1));
+    assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+    assert.deepStrictEqual(s.webviewErrors, []);
+    assert.strictEqual(s.rendered!.charts, 5, 'five plots drawn');
+    const v = (await fitView(runs))!;
+    // 25 noiseless-up-to-±0.3 % rows: the fit recovers the generating exponents within 0.02, E within 0.05.
+    assert.ok(Math.abs(param(v, 'alpha') - GENERATING_LAW.alpha) < 0.02, `α = ${param(v, 'alpha')}`);
+    assert.ok(Math.abs(param(v, 'beta') - GENERATING_LAW.beta) < 0.02, `β = ${param(v, 'beta')}`);
+    assert.ok(Math.abs(param(v, 'E') - GENERATING_LAW.E) < 0.05, `E = ${param(v, 'E')}`);
+    assert.ok(v.metrics.find((m) => m.id === 'r2')!.value! > 0.999);
+    assert.strictEqual(v.rowsUsed, 25);
+    // What the user sees: the substituted formula, the metric values, intervals and recommendations.
+    const text = s.rendered!.text;
+    assert.ok(text.includes(v.formula), `formula shown: ${v.formula}`);
+    assert.ok(text.includes(formatNum(param(v, 'alpha'), 4)), 'α value shown');
+    assert.ok(text.includes('R²'), 'metrics shown');
+    assert.ok(text.includes('Closest published law'), 'recommendation shown');
+    assert.ok(/Besiroglu|Chinchilla/.test(text.split('Closest published law')[1].slice(0, 120)), 'a Chinchilla-family law is closest to data generated from Besiroglu et al.');
+    assert.ok(v.params.every((p) => p.lo !== null && p.hi !== null), 'bootstrap intervals present (workspace setting fit.bootstrap = 100)');
+    assert.ok(!/The fit (failed|was refused)|Could not read/.test(text), 'no error shown');
+    assert.ok(maxGap < 250, `extension host blocked for ${maxGap.toFixed(0)} ms during the fit`);
+  });
+
+  it('screenshots the fit panel', async function () {
+    requireHarness(this, 'fit panel screenshot');
+    await screenshot('fit', 'Recommendations');
+  });
+
+  it('re-fits with options sent by the page (α = β, fixed E)', async () => {
+    const before = (await panelState('fit', runs)).rendered!.seq;
+    const options: FitOptions = { form: 'chinchilla', fixE: 1.8172, tieExponents: true, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+    await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
+    const s = await settled(runs, before);
+    assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+    const v = (await fitView(runs))!;
+    assert.strictEqual(param(v, 'alpha'), param(v, 'beta'), 'α tied to β');
+    assert.strictEqual(param(v, 'E'), 1.8172, 'E fixed');
+  });
+
+  it('fits the document’s current text, unsaved edits included, and honours dropped lines', async () => {
+    const doc = await vscode.workspace.openTextDocument(runs);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(runs, new vscode.Position(doc.lineCount, 0), 'r26,3000000000,60000000000,2.3\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty, 'document has unsaved changes');
+    try {
+      const before = (await panelState('fit', runs)).rendered!.seq;
+      const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '2-3', bootstrap: 0 };
+      await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
+      const s = await settled(runs, before);
+      const v = (await fitView(runs))!;
+      assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+      assert.strictEqual(v.rowsUsed, 24, '25 saved rows + 1 unsaved − 2 dropped');
+      assert.ok(v.points.some((p) => p.N === 3e9), 'the unsaved row was fitted');
+      assert.ok(!v.points.some((p) => p.line === 2 || p.line === 3), 'lines 2-3 left out');
+      assert.ok(s.rendered!.text.includes('left out by you'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('cancels a long fit from the page', async () => {
+    const before = (await panelState('fit', runs)).rendered!.seq;
+    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 10000 };
+    await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
+    await until(() => panelState('fit', runs), (s) => s.running, 'the long fit to start');
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'cancelFit' }, runs.toString());
+    const s = await until(() => panelState('fit', runs), (x) => !x.running && !!x.rendered && x.rendered.seq > before, 'the cancellation', 10000);
+    assert.ok(s.rendered!.text.includes('Cancelled.'), 'panel says cancelled');
+    assert.strictEqual(s.lastError, null);
+  });
+
+  it('shows a CSV header like <img src=x onerror=alert(1)> as text (ignored column)', async () => {
+    const uri = workspaceFile('xss-column.csv');
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);
+    const s = await settled(uri);
+    assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+    assert.ok(s.rendered!.text.includes(`ignored: '${XSS}'`), `literal header in panel text: ${s.rendered!.text.slice(-600)}`);
+    assert.deepStrictEqual(s.webviewErrors, []);
+  });
+
+  it('shows a CSV error naming the header literally (header-only file)', async () => {
+    const uri = workspaceFile('xss-header.csv');
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);
+    const s = await settled(uri);
+    assert.strictEqual(s.lastError?.title, 'Could not read the CSV');
+    assert.ok(s.lastError!.message.startsWith('xss-header.csv:1:'), s.lastError!.message);
+    assert.ok(s.rendered!.text.includes(XSS), `literal header in the error: ${s.rendered!.text}`);
+    assert.deepStrictEqual(s.webviewErrors, []);
+  });
+
+  it('screenshots the XSS header shown as text', async function () {
+    requireHarness(this, 'XSS screenshot');
+    await screenshot('fit-xss-header', 'Could not read the CSV');
+  });
+
+  it('exports the fit as JSON and CSV', async () => {
+    const before = (await panelState('fit', runs)).rendered!.seq;
+    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+    await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
+    await settled(runs, before);
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', runs); // makes the runs.csv panel the active one
+    await settled(runs, before + 1);
+    const dir = tmpDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const json = vscode.Uri.file(path.join(dir, 'fit.json'));
+    await vscode.commands.executeCommand('scalingLaws.exportResults', 'json', json);
+    const parsed = JSON.parse(fs.readFileSync(json.fsPath, 'utf8')) as { file: string; result: { form: string; params: Record<string, number> } };
+    assert.strictEqual(parsed.file, 'runs.csv');
+    assert.strictEqual(parsed.result.form, 'chinchilla');
+    assert.ok(Math.abs(parsed.result.params.alpha - GENERATING_LAW.alpha) < 0.02);
+    const csv = vscode.Uri.file(path.join(dir, 'fit.csv'));
+    await vscode.commands.executeCommand('scalingLaws.exportResults', 'csv', csv);
+    const lines = fs.readFileSync(csv.fsPath, 'utf8').split('\n');
+    assert.strictEqual(lines[0], 'parameter,value,stderr,ci_low,ci_high');
+    assert.ok(lines.includes('line,N,D,loss,predicted,residual'));
+  });
+});

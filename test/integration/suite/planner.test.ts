@@ -1,0 +1,129 @@
+/**
+ * The compute-optimal planner in a real VS Code: activation, the command, what the panel shows (checked
+ * against src/core and against Chinchilla's published Table 3), an input change typed into the page,
+ * message validation, status bar, export and screenshots.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { allocate } from '../../../src/core/allocation';
+import { formatCount } from '../../../src/core/format';
+import type { PlannerView } from '../../../src/shared/protocol';
+import { EXTENSION_ID, fill, inHarness, metric, panelState, requireHarness, screenshot, tmpDir, until } from './util';
+
+const plannerView = async () => (await panelState('planner')).hostView as PlannerView | null;
+
+describe('Compute-optimal planner (real VS Code)', function () {
+  this.timeout(120000);
+
+  it('activates and contributes its commands', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} not found`);
+    const wasActive = ext.isActive;
+    const t0 = performance.now();
+    const api = (await ext.activate()) as { version: string };
+    if (!wasActive) metric('activate() wall time (ms)', Math.round(performance.now() - t0));
+    assert.strictEqual(api.version, ext.packageJSON.version);
+    const timings = (await vscode.commands.executeCommand('scalingLaws._test.timings')) as { activationMs: number };
+    metric('activation, bundle load → end of activate (ms)', timings.activationMs.toFixed(1));
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['scalingLaws.fitCsv', 'scalingLaws.openPlanner', 'scalingLaws.exportResults']) assert.ok(all.includes(c), `${c} registered`);
+  });
+
+  it('opens the planner and paints the table, both plots and guidance', async () => {
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('scalingLaws.openPlanner');
+    const s = await until(() => panelState('planner'), (x) => x.rendered !== null && x.rendered.text.includes('Guidance'), 'the planner to paint');
+    metric('Open Compute-Optimal Planner → panel painted (ms)', Math.round(s.firstPaintMs ?? performance.now() - t0));
+    assert.deepStrictEqual(s.webviewErrors, []);
+    assert.strictEqual(s.rendered?.charts, 2, 'two plots drawn');
+    const text = s.rendered!.text;
+    assert.ok(text.includes('Compute-optimal planner'), text.slice(0, 300));
+    assert.ok(text.includes('C = 6ND') || text.includes('Training compute C = 5.76e23 FLOPs'), 'budget shown');
+
+    // The table shows what the core computes for the same input …
+    const view = (await plannerView())!;
+    assert.strictEqual(view.compute, 5.76e23);
+    for (const id of ['hoffmann2022-a3', 'besiroglu2024']) {
+      const expected = allocate({ compute: 5.76e23, laws: [id], language: 'en' })[0];
+      const row = view.rows.find((r) => r.lawId === id)!;
+      assert.ok(Math.abs(row.N! / expected.N - 1) < 1e-12, `${id} N* matches core`);
+      assert.ok(text.includes(formatCount(expected.N)), `${id}: panel shows N* = ${formatCount(expected.N)}`);
+      assert.ok(text.includes(formatCount(expected.D)), `${id}: panel shows D* = ${formatCount(expected.D)}`);
+    }
+    // … and Chinchilla Approach 1 reproduces the paper's Table 3 row (67B params, 1.5T tokens at 5.76e23) within 5 %.
+    const a1 = view.rows.find((r) => r.lawId === 'hoffmann2022-a1')!;
+    assert.ok(Math.abs(a1.N! / 67e9 - 1) < 0.05, `A1 N* = ${a1.N} vs Table 3's 67B`);
+    assert.ok(Math.abs(a1.D! / 1.5e12 - 1) < 0.05, `A1 D* = ${a1.D} vs Table 3's 1.5T`);
+    // Plot 1 has the iso-compute curve, iso-loss contours and each law's optimum; plot 2 one line per law.
+    assert.ok(view.nd.some((x) => x.id === 'iso-compute'));
+    assert.ok(view.nd.some((x) => x.id.startsWith('iso-loss')));
+    assert.strictEqual(view.nd.filter((x) => x.style === 'marker').length, view.rows.length);
+    assert.strictEqual(view.tpp.filter((x) => x.style === 'line').length, view.rows.length);
+    // Guidance names the extrapolation for Chinchilla Approach 3 (its fit stops at 16B params / 500B tokens).
+    assert.ok(/above the largest (model|token count) the paper fitted/.test(text), 'extrapolation guidance shown');
+    assert.ok(s.statusBar && /N\* .* · D\* /.test(s.statusBar), `status bar shows N*/D*: ${s.statusBar}`);
+  });
+
+  it('updates the table when an input changes', async () => {
+    const before = (await panelState('planner')).rendered!;
+    const expected = allocate({ compute: 1e24, laws: ['hoffmann2022-a3'], language: 'en' })[0];
+    if (inHarness()) await fill('#compute', '1e24'); // typed into the page's field, like a user
+    else await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', { compute: 1e24 });
+    const s = await until(() => panelState('planner'), (x) => !!x.rendered && x.rendered.seq > before.seq && x.rendered.text.includes('1e24 FLOPs'), 'the table to update');
+    assert.ok(s.rendered!.text.includes(formatCount(expected.N)), `new N* ${formatCount(expected.N)} shown`);
+    assert.notStrictEqual(s.rendered!.text, before.text);
+    const view = (await plannerView())!;
+    assert.strictEqual(view.compute, 1e24);
+    assert.ok(s.statusBar?.includes(formatCount(expected.N)), `status bar follows: ${s.statusBar}`);
+  });
+
+  it('GPU shortcut: 1024 × H100 BF16 × 40 % MFU × 720 h', async () => {
+    await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', { mode: 'gpus', gpus: { count: 1024, gpu: 'H100-SXM', dtype: 'bf16', hours: 720, mfu: 0.4 } });
+    // 1024 × 989.4e12 × 0.4 × 720 × 3600 = 1.0503e24 FLOPs (dense BF16 peak, NVIDIA H100 datasheet).
+    const expectedC = 1024 * 989.4e12 * 0.4 * 720 * 3600;
+    const s = await until(() => panelState('planner'), (x) => !!x.rendered && x.rendered.text.includes('H100-SXM BF16'), 'the GPU budget to render');
+    const view = (await plannerView())!;
+    assert.ok(Math.abs(view.compute! / expectedC - 1) < 1e-12, `compute ${view.compute} vs ${expectedC}`);
+    assert.deepStrictEqual(s.webviewErrors, []);
+    await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', { mode: 'flops', compute: 5.76e23 });
+    await until(() => panelState('planner'), (x) => !!x.rendered && x.rendered.text.includes('5.76e23 FLOPs'), 'the budget to return to 5.76e23');
+  });
+
+  it('drops malformed messages from the page instead of acting on them', async () => {
+    const before = (await panelState('planner')).rejectedMessages.length;
+    const bad: unknown[] = [
+      { type: 'plannerInput', seq: 1, input: { mode: 'flops', compute: 'lots' } },
+      { type: 'openLink', url: 'javascript:alert(1)' },
+      { type: 'export', format: '../../etc/passwd' },
+      { type: 'nope' },
+      null,
+    ];
+    for (const m of bad) await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'planner', m);
+    const s = await panelState('planner');
+    assert.strictEqual(s.rejectedMessages.length - before, bad.length, s.rejectedMessages.join('\n'));
+    assert.ok(s.rejectedMessages.some((m) => m.includes('message.input')), 'error names the field path');
+  });
+
+  it('exports the plan as Markdown with the plots as PNG', async () => {
+    const dir = tmpDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const target = vscode.Uri.file(path.join(dir, 'plan.md'));
+    const files = (await vscode.commands.executeCommand('scalingLaws.exportResults', 'markdown', target)) as vscode.Uri[];
+    const names = files.map((f) => path.basename(f.fsPath)).sort();
+    assert.deepStrictEqual(names, ['plan-plot-nd.png', 'plan-plot-tpp.png', 'plan.md']);
+    const md = fs.readFileSync(target.fsPath, 'utf8');
+    assert.ok(md.includes('| Law | N* |'), md.slice(0, 400));
+    assert.ok(md.includes('![plan-plot-nd.png](plan-plot-nd.png)'));
+    const png = fs.readFileSync(path.join(dir, 'plan-plot-nd.png'));
+    assert.strictEqual(png.subarray(1, 4).toString(), 'PNG');
+    assert.ok(png.length > 5000, `PNG has content (${png.length} bytes)`);
+  });
+
+  it('screenshots the planner', async function () {
+    requireHarness(this, 'planner screenshot');
+    await screenshot('planner', 'Guidance');
+  });
+});

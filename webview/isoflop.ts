@@ -1,0 +1,149 @@
+/**
+ * IsoFLOP panel (webview side), one per results CSV: Chinchilla Approach 2 as the extension host computed
+ * it (src/core/sweep) — loss vs N per budget with the fitted parabolas and each minimum with its interval,
+ * and the frontier N*(C), D*(C) with the fitted power laws beside the joint parametric fit and published
+ * laws. The page collects the analysis options and renders; it computes nothing. Text from the user's
+ * file (its name, refusal messages quoting it) only reaches the page as text nodes.
+ */
+import { formatCount, formatNum, formatSci } from '../src/core/format';
+import type { HostMessage, IsoflopFrontier, IsoflopPanelOptions, IsoflopView } from '../src/shared/protocol';
+import { post, saveState } from './api';
+import { Plot } from './charts';
+import { byId, field, h, noteList, replace } from './dom';
+import { exportButtons } from './exporting';
+import { reportRendered } from './report';
+
+interface Page {
+  curves: Plot;
+  frontier: Plot;
+}
+
+export function startIsoflop(root: HTMLElement): (msg: HostMessage) => void {
+  let page: Page | undefined;
+  let uri = '';
+  let runId = 0;
+  return (msg) => {
+    switch (msg.type) {
+      case 'isoflopInit':
+        uri = msg.uri;
+        page = buildPage(root, msg.fileName, msg.options, (options) => {
+          saveState({ view: 'isoflop', uri, options });
+          post({ type: 'isoflopOptions', options });
+        });
+        saveState({ view: 'isoflop', uri, options: msg.options });
+        return;
+      case 'isoflopRunning':
+        runId = msg.runId;
+        byId('isoflop-status').textContent = 'Analysing…';
+        return;
+      case 'isoflopError':
+        if (msg.runId !== runId) return;
+        byId('isoflop-status').textContent = '';
+        replace(byId('isoflop-error'), h('strong', {}, msg.title), h('pre', {}, msg.message));
+        byId('isoflop-error').hidden = false;
+        byId('isoflop-results').classList.add('stale');
+        reportRendered('isoflop', msg.runId, root, 0, performance.now());
+        return;
+      case 'isoflopView':
+        if (msg.runId !== runId || !page) return;
+        {
+          const t0 = performance.now();
+          byId('isoflop-status').textContent = '';
+          byId('isoflop-error').hidden = true;
+          renderView(msg.view, page);
+          reportRendered('isoflop', msg.runId, root, 2, t0);
+        }
+        return;
+      default:
+        return;
+    }
+  };
+}
+
+function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOptions, apply: (o: IsoflopPanelOptions) => void): Page {
+  const read = (): IsoflopPanelOptions | null => {
+    const w = byId<HTMLInputElement>('iso-window').value.trim();
+    const tol = Number(byId<HTMLInputElement>('iso-tolerance').value) / 100;
+    const window = w === '' ? null : Number(w);
+    const bad = {
+      'iso-window': window !== null && !(Number.isInteger(window) && window >= 1 && window <= 1000),
+      'iso-tolerance': !(tol >= 0.001 && tol <= 10),
+    };
+    for (const [id, b] of Object.entries(bad)) byId(id).setAttribute('aria-invalid', String(b));
+    if (Object.values(bad).some(Boolean)) return null;
+    return { window, groupTolerance: tol, skipBadBudgets: byId<HTMLInputElement>('iso-skip').checked, joint: byId<HTMLInputElement>('iso-joint').checked };
+  };
+  const form = h('form', { id: 'isoflop-form', class: 'form toolbar', autocomplete: 'off' },
+    field('Window (± runs)', h('input', { id: 'iso-window', type: 'number', min: 1, step: 1, value: options.window ?? '', placeholder: 'all' }),
+      'neighbours of the lowest-loss run; empty = all'),
+    field('Group tolerance (%)', h('input', { id: 'iso-tolerance', type: 'number', min: 0.1, step: 'any', value: formatNum(options.groupTolerance * 100, 3) })),
+    h('div', { class: 'field inline' }, h('input', { id: 'iso-skip', type: 'checkbox', checked: options.skipBadBudgets }),
+      h('label', { for: 'iso-skip' }, 'Skip bad budgets')),
+    h('div', { class: 'field inline' }, h('input', { id: 'iso-joint', type: 'checkbox', checked: options.joint }),
+      h('label', { for: 'iso-joint' }, 'Joint fit (Approach 3)')),
+    h('div', { class: 'buttons' }, h('button', { id: 'iso-apply', type: 'submit', class: 'primary' }, 'Re-analyse')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const o = read();
+    if (o) apply(o);
+    else byId('isoflop-status').textContent = 'Fix the highlighted option.';
+  });
+
+  const curves = new Plot({
+    id: 'plot-isoflop-curves', title: 'IsoFLOP curves: loss vs model size per budget', xLabel: 'parameters N', yLabel: 'final loss', xLog: true,
+    description: 'Runs of each compute budget (points), the parabola in ln N fitted to them (lines), and each budget’s minimum (diamond) with its interval in N (bar).',
+  });
+  const frontier = new Plot({
+    id: 'plot-isoflop-frontier', title: 'Compute-optimal frontier: N* and D* vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'N* (params), D* (tokens)', xLog: true, yLog: true,
+    description: 'Per-budget minima with intervals, the fitted power laws N* = k·C^a and D* = k′·C^b (solid), the joint parametric fit (dashed) and published laws (dotted).',
+  });
+
+  replace(root,
+    h('header', { class: 'title' }, h('h1', {}, 'IsoFLOP analysis: ', h('span', { id: 'isoflop-file', class: 'file' }, fileName)),
+      h('p', { class: 'subtitle' }, 'Chinchilla Approach 2: a parabola in ln N per compute budget, then N* = k·C^a through the minima.')),
+    form,
+    h('div', { class: 'progress-row', 'aria-live': 'polite' }, h('span', { id: 'isoflop-status', class: 'status' })),
+    h('div', { id: 'isoflop-error', class: 'error-box', role: 'alert', hidden: true }),
+    h('div', { id: 'isoflop-results', hidden: true },
+      h('section', { class: 'formula-box' }, h('h2', {}, 'Frontier'), h('pre', { id: 'isoflop-formula', class: 'formula' }),
+        h('p', { id: 'isoflop-joint' }), h('p', { id: 'isoflop-grouping', class: 'provenance' })),
+      h('div', { class: 'plots' }, curves.element, frontier.element),
+      h('h2', {}, 'Minimum of each budget'),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'isoflop-minima' })),
+      h('div', { id: 'isoflop-notes' }),
+      h('section', { class: 'export' }, h('h2', {}, 'Export'), exportButtons())));
+  return { curves, frontier };
+}
+
+const interval = (iv: [number, number] | null, f: (x: number) => string) => (iv ? `[${f(iv[0])}, ${f(iv[1])}]` : '—');
+
+function frontierLine(name: string, f: IsoflopFrontier, pct: string): string {
+  return `${name} = ${formatSci(f.k, 4)} · C^${formatNum(f.exponent, 4)}   exponent ${pct} CI ${interval(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)}`;
+}
+
+function renderView(view: IsoflopView, page: Page): void {
+  const results = byId('isoflop-results');
+  results.hidden = false;
+  results.classList.remove('stale');
+  replace(byId('isoflop-file'), view.fileName);
+  const pct = `${formatNum(view.confidence * 100, 3)} %`;
+  byId('isoflop-formula').textContent = [frontierLine('N*', view.nFrontier, pct), frontierLine('D*', view.dFrontier, pct)].join('\n');
+  byId('isoflop-joint').textContent = view.joint ? view.joint.comparison : '';
+  byId('isoflop-grouping').textContent = view.grouping;
+
+  const head = h('thead', {}, h('tr', {}, ...['budget C (FLOPs)', 'runs', 'N*', `N* ${pct}`, 'D*', `D* ${pct}`, 'loss*']
+    .map((c) => h('th', { scope: 'col' }, c))));
+  const body = h('tbody', {}, ...view.minima.map((m) => h('tr', {},
+    h('th', { scope: 'row' }, formatSci(m.compute)),
+    h('td', { class: 'num' }, m.runsUsed === m.runsTotal ? String(m.runsTotal) : `${m.runsUsed} of ${m.runsTotal}`),
+    h('td', { class: 'num' }, formatCount(m.N)),
+    h('td', { class: 'num' }, interval(m.NInterval, formatCount)),
+    h('td', { class: 'num' }, formatCount(m.D)),
+    h('td', { class: 'num' }, interval(m.DInterval, formatCount)),
+    h('td', { class: 'num' }, formatNum(m.loss, 4)))));
+  replace(byId('isoflop-minima'), h('caption', { class: 'visually-hidden' }, 'Per-budget minima of the fitted parabolas'), head, body);
+  replace(byId('isoflop-notes'), view.notes.length ? noteList(view.notes) : null);
+
+  page.curves.update(view.curves);
+  page.frontier.update(view.frontier);
+}

@@ -1,0 +1,31 @@
+/**
+ * Webview entry (bundled to dist/webview.js). The host renders a page whose <body data-view="…"> names the
+ * panel; this dispatches to that view's module. New views (e.g. an IsoFLOP panel) add a module and a case.
+ */
+import './style.css';
+import type { HostMessage, ViewKind } from '../src/shared/protocol';
+import { onHostMessage, post } from './api';
+import { watchTheme } from './charts';
+import { byId } from './dom';
+import { sendPngs } from './exporting';
+import { startFit } from './fit';
+import { startIsoflop } from './isoflop';
+import { colorSwatches, startPlanner } from './planner';
+
+const VIEWS: Record<ViewKind, (root: HTMLElement) => (msg: HostMessage) => void> = {
+  planner: startPlanner,
+  fit: startFit,
+  isoflop: startIsoflop,
+};
+
+window.addEventListener('error', (e) => post({ type: 'webviewError', message: `${e.message} (${e.filename}:${e.lineno})` }));
+window.addEventListener('unhandledrejection', (e) => post({ type: 'webviewError', message: String(e.reason) }));
+
+const view = document.body.dataset.view as ViewKind;
+const handle = VIEWS[view](byId('root'));
+watchTheme(colorSwatches);
+onHostMessage((msg) => {
+  if (msg.type === 'collectPngs') sendPngs(msg.requestId);
+  else handle(msg);
+});
+post({ type: 'ready', view });
