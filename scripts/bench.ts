@@ -9,6 +9,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { parseRunsCsv } from '../src/core/csv';
 import { fitRuns } from '../src/core/fit';
 import { fitDataFromRows } from '../src/core/fit/data';
@@ -18,6 +19,11 @@ import { mulberry32 } from '../src/core/stats/rng';
 
 const EPOCH = resolve(__dirname, '../../shared/data/chinchilla_epoch/svg_extracted_data.csv');
 const ms = (t0: number) => performance.now() - t0;
+/** CPU seconds of this process since `c0` (all threads): less sensitive than wall time to other jobs on the box. */
+const cpuS = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return `${((c.user + c.system) / 1e6).toFixed(3)} s CPU`;
+};
 const fmtS = (t: number) => `${(t / 1000).toFixed(3)} s`;
 const ok = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 const rssMB = () => process.memoryUsage().rss / 2 ** 20;
@@ -61,10 +67,11 @@ function epoch(): void {
   console.log(`    speed ratio (reference / engine): ${(tRef / median).toFixed(1)}×; objective difference engine − reference: ${(objective - ref.objective).toExponential(2)}`);
 
   const t2 = performance.now();
+  const c2 = process.cpuUsage();
   const boot = fitRuns(parseRunsCsv(text), { dropHighestLoss: 5, bootstrap: 1000, seed: 1, cv: 0, loo: false });
   const tBoot = ms(t2);
   const iv = boot.json.intervals;
-  console.log(`\n[2] 1,000 bootstrap resamples (warm-started), incl. the fit: ${fmtS(tBoot)}   target ≤ 10 s   ${ok(tBoot <= 10_000)}`);
+  console.log(`\n[2] 1,000 bootstrap resamples (warm-started), incl. the fit: ${fmtS(tBoot)} (${cpuS(c2)})   target ≤ 10 s   ${ok(tBoot <= 10_000)}`);
   console.log(`    95 % intervals: E [${iv.E!.map((x) => x.toFixed(3))}] A [${iv.A!.map((x) => x.toFixed(0))}] B [${iv.B!.map((x) => x.toFixed(0))}] α [${iv.alpha!.map((x) => x.toFixed(3))}] β [${iv.beta!.map((x) => x.toFixed(3))}]`);
   console.log(`    (Besiroglu et al. 2024: E (1.769, 1.871) A (285, 744) B (1042, 5810) α (0.317, 0.373) β (0.331, 0.415))`);
 }
@@ -88,6 +95,7 @@ function synthetic(): void {
   for (const n of [1e3, 1e4, 1e5, 1e6]) {
     const text = syntheticCsv(n, 42);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const table = parseRunsCsv(text, { fileName: `synthetic-${n}.csv` });
     const tParse = ms(t0);
     const r = fitRuns(table, NOOPTS);
@@ -95,7 +103,7 @@ function synthetic(): void {
     const p = r.params;
     const target = n === 1e6 ? `   target ≤ 10 s   ${ok(t <= 10_000)}` : '';
     console.log(
-      `    ${String(n).padStart(7)} rows: ${fmtS(t)} (parse ${fmtS(tParse)}), objective ${r.json.objective.toExponential(6)}, ` +
+      `    ${String(n).padStart(7)} rows: ${fmtS(t)} (${cpuS(c0)}; parse ${fmtS(tParse)}), objective ${r.json.objective.toExponential(6)}, ` +
         `E=${p.E.toFixed(3)} A=${p.A.toFixed(1)} B=${p.B.toFixed(1)} α=${p.alpha.toFixed(4)} β=${p.beta.toFixed(4)}${target}`,
     );
   }
@@ -104,6 +112,10 @@ function synthetic(): void {
   console.log(`    peak resident memory of the whole benchmark: ${Math.max(peakRss, maxRss).toFixed(0)} MB   target ≤ 1024 MB   ${ok(Math.max(peakRss, maxRss) <= 1024)}`);
 }
 
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+console.log(`scaling-laws fit benchmark — node ${process.version}, ${cpus().length} CPUs, load average at start: ${load()}`);
+console.log('(wall times are what users wait for; the CPU column shows how much of it was this process when the box is shared)');
 epoch();
 synthetic();
+console.log(`\nload average at end: ${load()}`);
 clearInterval(sampler);

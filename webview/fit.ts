@@ -4,6 +4,7 @@
  * a worker thread owned by the extension host, so neither this page nor the editor freezes.
  */
 import { formatNum } from '../src/core/format';
+import { formatParam } from '../src/shared/format';
 import type { FitOptions, FitView, FormOption, HostMessage, Series } from '../src/shared/protocol';
 import { post, saveState } from './api';
 import { Plot } from './charts';
@@ -157,9 +158,9 @@ function renderView(v: FitView, page: Page): void {
     h('thead', {}, h('tr', {}, ...['Parameter', 'Value', '± SE', '95 % interval', ''].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...v.params.map((p) => h('tr', { 'data-param': p.name },
       h('th', { scope: 'row' }, p.name),
-      h('td', { class: 'num' }, formatNum(p.value, 4)),
-      h('td', { class: 'num' }, p.stderr === null ? '—' : formatNum(p.stderr, 2)),
-      h('td', { class: 'num' }, p.lo === null || p.hi === null ? '—' : `[${formatNum(p.lo, 3)}, ${formatNum(p.hi, 3)}]`),
+      h('td', { class: 'num' }, formatParam(p.value, 4)),
+      h('td', { class: 'num' }, p.stderr === null ? '—' : formatParam(p.stderr, 2)),
+      h('td', { class: 'num' }, p.lo === null || p.hi === null ? '—' : `[${formatParam(p.lo, 3)}, ${formatParam(p.hi, 3)}]`),
       h('td', {}, p.identified ? '' : h('span', { class: 'tag warn' }, 'weakly identified'))))));
   replace(byId('recommendations'), noteList(v.recommendations));
   byId('columns').textContent = v.columns;

@@ -201,17 +201,16 @@ function renderView(view: PlannerView, init: Init, plots: { nd: Plot; tpp: Plot 
   byId('compute-source').textContent = view.computeSource;
   replace(byId('input-notes'), view.notes.length ? noteList(view.notes) : null);
 
-  const head = h('thead', {}, h('tr', {}, ...['Law', 'N* (params)', 'D* (tokens)', 'L̂', 'tokens/param', 'compute (FLOPs)', 'method', 'paper']
+  const head = h('thead', {}, h('tr', {}, ...['Law', 'N* (params)', 'D* (tokens)', 'L̂', 'tokens/param', 'compute (FLOPs)', 'paper']
     .map((c) => h('th', { scope: 'col' }, c))));
   const body = h('tbody', {}, ...view.rows.map((r) => h('tr', { 'data-law': r.lawId },
-    h('th', { scope: 'row' }, h('span', { class: 'swatch', 'data-law': r.lawId, 'aria-hidden': 'true' }), r.lawName,
+    h('th', { scope: 'row', title: r.method }, h('span', { class: 'swatch', 'data-law': r.lawId, 'aria-hidden': 'true' }), r.lawName,
       r.provisional ? h('span', { class: 'tag' }, 'provisional') : null),
     h('td', { class: 'num' }, fmt(r.N, formatCount)),
     h('td', { class: 'num' }, fmt(r.D, formatCount)),
     h('td', { class: 'num' }, fmt(r.loss, (x) => formatNum(x, 4))),
     h('td', { class: 'num' }, fmt(r.tokensPerParam, (x) => formatNum(x, 3))),
     h('td', { class: 'num' }, fmt(r.compute, formatSci)),
-    h('td', { class: 'method' }, r.method),
     h('td', {}, paperLink(r.citationUrl, r.citationLabel)))));
   replace(byId('plan-table'), h('caption', { class: 'visually-hidden' }, 'Compute-optimal allocation per law'), head, body);
   colorSwatches();

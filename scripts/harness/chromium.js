@@ -20,13 +20,31 @@ async function launch() {
   return { ctx, page, close };
 }
 
-/** The visible webview: its outer <iframe> (for element screenshots) and the inner document (for text waits). */
+const SEL = 'iframe.webview.ready';
+const at = (page, i) => ({ element: page.locator(SEL).nth(i), inner: page.frameLocator(SEL).nth(i).frameLocator('iframe#active-frame') });
+
+/** The last visible webview: its outer <iframe> (for element screenshots) and its inner document. */
 function visibleWebview(page) {
-  const sel = 'iframe.webview.ready:visible';
-  return {
-    element: page.locator(sel).last(),
-    inner: page.frameLocator(sel).last().frameLocator('iframe#active-frame'),
-  };
+  const sel = `${SEL}:visible`;
+  return { element: page.locator(sel).last(), inner: page.frameLocator(sel).last().frameLocator('iframe#active-frame') };
 }
 
-module.exports = { launch, visibleWebview };
+/**
+ * The visible webview that shows `text` (several panels may be visible side by side, and hidden ones keep
+ * their iframes): polls every visible webview until one contains the text, or throws after `timeout` ms.
+ */
+async function webviewWithText(page, text, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const n = await page.locator(SEL).count();
+    for (let i = n - 1; i >= 0; i--) {
+      const wv = at(page, i);
+      if (!(await wv.element.isVisible().catch(() => false))) continue;
+      if ((await wv.inner.getByText(text).count().catch(() => 0)) > 0) return wv;
+    }
+    if (Date.now() > end) throw new Error(`no visible webview shows "${text}" after ${timeout} ms (${n} webview iframes)`);
+    await page.waitForTimeout(200);
+  }
+}
+
+module.exports = { launch, visibleWebview, webviewWithText };

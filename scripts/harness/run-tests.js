@@ -14,7 +14,7 @@
 //        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks.
 'use strict';
 const fs = require('fs'); const path = require('path'); const http = require('http'); const util = require('util');
-const { launch, visibleWebview } = require('./chromium');
+const { launch, visibleWebview, webviewWithText } = require('./chromium');
 
 (async () => {
   const [devPath, testsPath, folder] = process.argv.slice(2);
@@ -31,18 +31,26 @@ const { launch, visibleWebview } = require('./chromium');
       const q = u.searchParams;
       // /fill?selector=#id&value=v and /click?selector=#id: act in the visible webview like a user would.
       if (u.pathname === '/fill' || u.pathname === '/click') {
-        const el = visibleWebview(page).inner.locator(q.get('selector')).first();
+        const wv = q.get('text') ? await webviewWithText(page, q.get('text')) : visibleWebview(page);
+        const el = wv.inner.locator(q.get('selector')).first();
         if (u.pathname === '/fill') await el.fill(q.get('value') ?? '', { timeout: 10000 });
         else await el.click({ timeout: 10000 });
         return res.end(JSON.stringify({ ok: true }));
       }
       const name = (q.get('name') || 'shot').replace(/[^\w.-]/g, '_');
-      const wv = visibleWebview(page);
-      if (q.get('text')) await wv.inner.getByText(q.get('text')).first().waitFor({ timeout: Number(q.get('timeout') || 20000) });
-      if (q.get('settleMs')) await page.waitForTimeout(Number(q.get('settleMs')));   // let chart animations end
-      const file = path.join(shotDir, name + '.png');
-      await (q.get('webviewOnly') ? wv.element.screenshot({ path: file }) : page.screenshot({ path: file }));
-      res.end(JSON.stringify({ ok: true, file }));
+      // viewport=WxH: a temporarily larger window, e.g. tall enough for a whole panel in one image.
+      const prev = page.viewportSize();
+      const vp = /^(\d+)x(\d+)$/.exec(q.get('viewport') || '');
+      if (vp) { await page.setViewportSize({ width: Number(vp[1]), height: Number(vp[2]) }); await page.waitForTimeout(700); }
+      try {
+        const wv = q.get('text') ? await webviewWithText(page, q.get('text'), Number(q.get('timeout') || 20000)) : visibleWebview(page);
+        if (q.get('settleMs')) await page.waitForTimeout(Number(q.get('settleMs')));   // let layout and charts settle
+        const file = path.join(shotDir, name + '.png');
+        await (q.get('webviewOnly') ? wv.element.screenshot({ path: file }) : page.screenshot({ path: file }));
+        res.end(JSON.stringify({ ok: true, file }));
+      } finally {
+        if (vp && prev) await page.setViewportSize(prev);
+      }
     } catch (e) { res.statusCode = 500; res.end(JSON.stringify({ ok: false, error: String(e) })); }
   });
   await new Promise(r => shotServer.listen(0, '127.0.0.1', r));

@@ -6,7 +6,7 @@
 // Env:   VSCH_URL, CLICK_SELECTOR (css selector to click inside the webview), CHROMIUM
 'use strict';
 const fs = require('fs'); const path = require('path');
-const { launch, visibleWebview } = require('./chromium');
+const { launch, webviewWithText } = require('./chromium');
 (async () => {
   const [cmdTitle, waitText, out, folder] = process.argv.slice(2);
   const base = (process.env.VSCH_URL || 'http://127.0.0.1:38517').replace(/\/$/, '');
@@ -31,8 +31,7 @@ const { launch, visibleWebview } = require('./chromium');
     const tCmd = Date.now();
     await page.keyboard.press('Enter');
     lap('command run: ' + cmdTitle);
-    const wv = visibleWebview(page);
-    await wv.inner.getByText(waitText).first().waitFor({ timeout: 30000 });
+    const wv = await webviewWithText(page, waitText, 30000);
     lap(`webview shows "${waitText}" ${Date.now() - tCmd} ms after the command (incl. activation)`);
     if (process.env.CLICK_SELECTOR) { await wv.inner.locator(process.env.CLICK_SELECTOR).first().click(); }
     await page.waitForTimeout(800);

@@ -4,6 +4,7 @@
  * a header such as `<img src=x onerror=alert(1)>` stays literal when the report is previewed.
  */
 import { formatCount, formatNum, formatSci } from '../core/format';
+import { formatParam } from '../shared/format';
 import type { FitView, Note, PlannerView } from '../shared/protocol';
 
 /** Escape text for a Markdown table cell or paragraph (also neutralises inline HTML). */
@@ -61,8 +62,8 @@ export function fitMarkdown(view: FitView, imageFiles: string[] = []): string {
   const out = [`# Scaling-law fit: ${mdText(view.fileName)}`, '', `**${mdText(view.formLabel)}**`, '', '```', view.formula, '```', '', `$$${view.latex}$$`, ''];
   out.push(mdTable(['metric', 'value'], [...view.metrics.map((m) => [mdText(m.label), opt(m.value, (x) => formatNum(x, 4))]), ['rows used', `${view.rowsUsed} of ${view.rowsTotal}`]]));
   out.push('', '## Parameters', '', mdTable(['parameter', 'value', '± SE', '95 % interval'], view.params.map((p) => [
-    mdText(p.name), formatNum(p.value, 5), opt(p.stderr, (x) => formatNum(x, 3)),
-    p.lo === null || p.hi === null ? '—' : `[${formatNum(p.lo, 4)}, ${formatNum(p.hi, 4)}]`,
+    mdText(p.name), formatParam(p.value, 5), opt(p.stderr, (x) => formatParam(x, 3)),
+    p.lo === null || p.hi === null ? '—' : `[${formatParam(p.lo, 4)}, ${formatParam(p.hi, 4)}]`,
   ])));
   out.push('', '## Recommendations', '', ...view.recommendations.map(noteLine));
   if (imageFiles.length) out.push('', '## Plots', '', images(imageFiles));

@@ -20,6 +20,8 @@ export interface PanelStateSnapshot {
   hostView: unknown;
   lastError: { title: string; message: string } | null;
   statusBar: string | null;
+  /** Fit panels: ms the host spent turning the worker's result into the view (its only synchronous work). */
+  hostBuildMs: number | null;
 }
 
 function find(view: ViewKind, uri?: string): PanelBase | undefined {
@@ -40,10 +42,11 @@ function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
     hostView: p instanceof FitPanel ? p.lastView : p instanceof PlannerPanel ? p.lastView : null,
     lastError: p instanceof FitPanel ? p.lastError : null,
     statusBar: p instanceof PlannerPanel ? p.statusBarText : null,
+    hostBuildMs: p instanceof FitPanel ? p.hostBuildMs : null,
   };
 }
 
-export function registerTestHooks(context: vscode.ExtensionContext, timings: { activationMs: number }): void {
+export function registerTestHooks(context: vscode.ExtensionContext, timings: { activationMs: number; registerPanelsMs: number }): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('scalingLaws._test.panelState', (view: ViewKind, uri?: string) => snapshot(find(view, uri))),
     vscode.commands.registerCommand('scalingLaws._test.setPlannerInput', (patch: Partial<PlannerInput>) => {

@@ -10,13 +10,16 @@ import {
   optimalLine,
   inferenceAware,
   costAware,
+  lifetimeOptimum,
+  lawModel,
+  SARDANA_COST_DEFAULTS,
   dataConstrainedOptimum,
   AllocationRefusal,
   SARDANA_CONSTANTS,
   type AllocationResult,
 } from '../../src/core/allocation';
-import { LAW_IDS, LawInputError, lawLoss, type LawId } from '../../src/core/laws';
-import { chinchillaLoss, dataConstrainedLoss, optimalParamsForTokens } from '../../src/core/laws/forms';
+import { LAW_IDS, LawInputError, atlasParams, lawLoss, type LawId } from '../../src/core/laws';
+import { chinchillaLoss, chinchillaOptimal, dataConstrainedLoss, optimalParamsForTokens } from '../../src/core/laws/forms';
 import { dataConstrainedSaturation } from '../../src/core/allocation/dataConstrained';
 import { MUENNIGHOFF_PARAMS } from '../../src/core/laws/muennighoff2023';
 
@@ -45,7 +48,7 @@ describe('allocation oracles', () => {
     assert.ok(rel(r.D, 1.25e12) < 0.01, `D = ${r.D}`);
     assert.ok(rel(r.savedFlops, 1.69e22) < 0.01, `saved = ${r.savedFlops}`);
     assert.ok(Math.abs(r.savedFraction - 0.174) < 0.005, `fraction = ${r.savedFraction}`);
-    assert.ok(rel(r.baseline.totalFlops, 9.7e22) < 0.01);
+    assert.ok(rel(r.baseline.totalFlops, 9.7e22) < 0.01, 'baseline lifetime FLOPs 9.7e22 (Fig. 1), within 1 %');
   });
 
   it('Sardana README: target loss 1.947 → Chinchilla-style 3.408e10 / 1.810e12; with 2e12 inference tokens 2.418e10 / 2.657e12 (0.1 %), 95.22 % of FLOPs', () => {
@@ -54,6 +57,7 @@ describe('allocation oracles', () => {
     assert.ok(rel(r.baseline.D, 1.81e12) < 1e-3, `baseline D = ${r.baseline.D}`);
     assert.ok(rel(r.N, 2.418e10) < 1e-3, `N = ${r.N}`);
     assert.ok(rel(r.D, 2.657e12) < 1e-3, `D = ${r.D}`);
+    // The README prints these ratios to 4 digits: ±5e-4 absolute.
     assert.ok(Math.abs(r.totalFlops / r.baseline.totalFlops - 0.9522) < 5e-4);
     assert.ok(Math.abs(r.N / r.baseline.N - 0.7096) < 5e-4);
   });
@@ -70,7 +74,7 @@ describe('allocation oracles', () => {
     });
     assert.ok(rel(r.N, 2.053e10) < 1e-3, `N = ${r.N}`);
     assert.ok(rel(r.D, 3.302e12) < 1e-3, `D = ${r.D}`);
-    assert.ok(Math.abs(r.totalCost / r.baseline.totalCost - 0.8876) < 5e-4);
+    assert.ok(Math.abs(r.totalCost / r.baseline.totalCost - 0.8876) < 5e-4, 'printed to 4 digits: ±5e-4');
   });
 
   it('cost variant defaults are the paper\'s (H100 BF16 9.89e14 $2/h MFU 0.5; FP8 1.978e15, prefill 0.5, decode 0.01; 70 + 215 tokens)', () => {
@@ -97,7 +101,7 @@ describe('allocation oracles', () => {
     });
   }
 
-  it('DeepSeek reports M and D with C = M·D, N ≈ M/6, and says so', () => {
+  it('DeepSeek reports M and D with C = M·D, N ≈ M/6 (rel 1e-12), printed D_opt agrees (rel 1e-3), and says so', () => {
     const r = one('deepseek2024', { compute: 1e20 });
     const M = r.M as number;
     assert.ok(rel(M * r.D, 1e20) < 1e-12);
@@ -109,7 +113,7 @@ describe('allocation oracles', () => {
     assert.ok(r.optimalBatchTokens && r.optimalLearningRate);
   });
 
-  it('Kaplan: PF-day units, non-embedding params, historical — all said in warnings', () => {
+  it('Kaplan: N = 1.3e9·C^0.73 and L = (3.1e8/C)^0.05 in PF-days (rel 1e-12); non-embedding, historical, units in warnings', () => {
     const r = one('kaplan2020', { compute: 8.64e19 * 1000 });
     assert.ok(rel(r.N, 1.3e9 * 1000 ** 0.73) < 1e-12);
     assert.ok(rel(r.loss as number, (3.1e8 / 1000) ** 0.05) < 1e-12);
@@ -151,10 +155,16 @@ describe('allocation oracles', () => {
     assert.ok(!allocate({ compute: 1e22 }).some((r) => r.law === 'atlas2025'), 'no ATLAS row without a language');
   });
 
-  it('the ATLAS vocabulary variant changes the allocation', () => {
+  it('the ATLAS vocabulary variant selects its Table C.1 row: N* is the Eq. 4 optimum of that row (rel 1e-9)', () => {
+    for (const atlasVocab of ['monolingual', 'multilingual'] as const) {
+      // Free data (U huge) so the row is the plain Chinchilla-form optimum of the Table C.1 constants.
+      const r = one('atlas2025', { compute: 1e21, language: 'en', atlasVocab, uniqueTokens: 1e30 });
+      const o = chinchillaOptimal(atlasParams('en', atlasVocab), 1e21);
+      assert.ok(rel(r.N, o.N) < 1e-9, `${atlasVocab}: ${r.N} vs ${o.N}`);
+    }
     const mono = one('atlas2025', { compute: 1e21, language: 'en' });
     const multi = one('atlas2025', { compute: 1e21, language: 'en', atlasVocab: 'multilingual' });
-    assert.ok(rel(mono.N, multi.N) > 0.01);
+    assert.ok(rel(mono.N, multi.N) > 0.01, 'the two rows differ by more than 1 %');
   });
 
   it('D > U on a law without a repetition model: warns and points to muennighoff2023', () => {
@@ -163,7 +173,7 @@ describe('allocation oracles', () => {
     assert.ok(w && /assumes fresh data/.test(w.message) && /muennighoff2023/.test(w.message));
   });
 
-  it('inference tokens: equal-loss rows get smaller and longer-trained; frontier-only rows say it was not applied', () => {
+  it('inference tokens: equal-loss rows (loss equal rel 1e-9) get smaller and longer-trained; frontier-only rows say it was not applied', () => {
     const base = one('hoffmann2022-a3', { compute: 1e23 });
     const inf = one('hoffmann2022-a3', { compute: 1e23, inferenceTokens: 1e13 });
     assert.ok(inf.N < base.N && inf.D > base.D);
@@ -172,6 +182,29 @@ describe('allocation oracles', () => {
     assert.ok(codes(inf).includes('inference-aware'));
     const fr = one('llama3-2024', { compute: 1e23, inferenceTokens: 1e13 });
     assert.ok(codes(fr).includes('inference-not-applied'));
+  });
+});
+
+describe('cost objective through allocate (Sardana et al. 2024, Sec. 4)', () => {
+  it('costSettings: the row is costAware on the law\'s surface (rel 1e-12), with dollars and FLOPs reported', () => {
+    const settings = { trainDollarsPerHour: 1.4, trainPeakFlops: 3.12e14, inferenceDollarsPerHour: 0.6 };
+    const r = one('hoffmann2022-a3', { compute: 1e23, inferenceTokens: 5e12, costSettings: settings });
+    const base = r.trainingOnly as { N: number; D: number };
+    const c = costAware(lawModel('hoffmann2022-a3', {}).surface!, { inferenceTokens: 5e12, baseline: base, settings });
+    assert.ok(rel(r.N, c.N) < 1e-12 && rel(r.D, c.D) < 1e-12);
+    assert.ok(rel(r.lifetimeCost as number, c.totalCost) < 1e-9 && rel(r.trainingOnlyLifetimeCost as number, c.baseline.totalCost) < 1e-9);
+    assert.deepStrictEqual(r.costSettings, { ...SARDANA_COST_DEFAULTS, ...settings });
+    assert.ok(rel(r.compute, 6 * r.N * r.D) < 1e-12);
+    assert.ok(codes(r).includes('cost-aware') && !codes(r).includes('inference-aware'));
+    // Decode at 1 % MFU makes serving dear, so the dollar optimum is smaller than the FLOPs optimum.
+    const flops = one('hoffmann2022-a3', { compute: 1e23, inferenceTokens: 5e12 });
+    assert.ok(r.N < flops.N, `${r.N} < ${flops.N}`);
+  });
+
+  it('rejects bad cost settings with a typed input error naming the field', () => {
+    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { trainMfu: 1.5 } }), /costSettings\.trainMfu must be in \(0, 1\], got 1\.5/);
+    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inferencePeakFlops: -1 } }), LawInputError);
+    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inputTokenFraction: 1.2 } }), /inputTokenFraction must be in \[0, 1\]/);
   });
 });
 
@@ -250,19 +283,41 @@ describe('allocation invariants (fast-check)', () => {
     );
   });
 
-  it('adding inference tokens never increases N*', () => {
+  it('adding inference tokens never increases N* (raw Sardana solvers: slack rel 1e-7; allocate: rel 1e-9)', () => {
+    // allocate() keeps the training-only row when the solver's answer is not smaller, so testing through
+    // allocate alone could not fail: test the solvers themselves on every law's loss surface. A
+    // golden-section search locates a smooth minimum only to ~√ε ≈ 1.5e-8 (the objective is flat to
+    // second order there), so with a tiny inference demand the raw N can exceed the baseline by ~1e-8
+    // (measured worst 1.3e-8 over 3,000 random cases, in saturated data-constrained runs): slack 1e-7.
+    const surfaces = LAW_IDS.map((id) => lawModel(id, { language: 'zh', uniqueTokens: id === 'muennighoff2023' ? 5e10 : undefined }).surface)
+      .filter((s): s is NonNullable<typeof s> => s !== undefined);
+    assert.strictEqual(surfaces.length, 4, 'A3, Besiroglu, Muennighoff, ATLAS have Chinchilla-form loss surfaces');
     fc.assert(
-      fc.property(log10C, fc.double({ min: 6, max: 15, noNaN: true }), fc.constantFrom(...LAW_IDS), (x, t, law) => {
+      fc.property(log10C, fc.double({ min: 6, max: 15, noNaN: true }), fc.constantFrom(...surfaces), fc.boolean(), (x, t, s, dollars) => {
         const C = 10 ** x;
-        const a = one(law, { compute: C, language: 'zh' });
-        const b = one(law, { compute: C, language: 'zh', inferenceTokens: 10 ** t });
-        return b.N <= a.N * (1 + 1e-9);
+        const N0 = Math.sqrt(C / 6 / 20); // any quality: a 20-tokens/param model of this budget
+        const baseline = { N: N0, D: C / (6 * N0) };
+        const base = lifetimeOptimum(s, s.logExcess(baseline.N, baseline.D), { perParamTrainToken: 6, perParam: 0 });
+        const r = dollars
+          ? costAware(s, { inferenceTokens: 10 ** t, baseline: base })
+          : inferenceAware(s, { inferenceTokens: 10 ** t, baseline: base });
+        return r.N <= base.N * (1 + 1e-7);
       }),
       { numRuns: 150 },
     );
+    // …and through allocate, for every law (with and without the cost objective).
+    fc.assert(
+      fc.property(log10C, fc.double({ min: 6, max: 15, noNaN: true }), fc.constantFrom(...LAW_IDS), fc.boolean(), (x, t, law, dollars) => {
+        const C = 10 ** x;
+        const a = one(law, { compute: C, language: 'zh' });
+        const b = one(law, { compute: C, language: 'zh', inferenceTokens: 10 ** t, costSettings: dollars ? {} : undefined });
+        return b.N <= a.N * (1 + 1e-9);
+      }),
+      { numRuns: 100 },
+    );
   });
 
-  it('D ≤ U never predicts a repetition penalty', () => {
+  it('D ≤ U never predicts a repetition penalty (loss equal rel 1e-12)', () => {
     const p = MUENNIGHOFF_PARAMS;
     fc.assert(
       fc.property(fc.double({ min: 8, max: 13, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (u, fd, fn) => {
@@ -286,7 +341,7 @@ describe('allocation invariants (fast-check)', () => {
     );
   });
 
-  it('the data-constrained optimum is never worse than any other split of the same budget', () => {
+  it('the data-constrained optimum is never worse than any other split of the same budget (slack 1e-12)', () => {
     fc.assert(
       fc.property(fc.double({ min: 19, max: 24, noNaN: true }), fc.double({ min: 8, max: 11, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), (x, u, shift) => {
         const C = 10 ** x;
@@ -304,7 +359,7 @@ describe('allocation invariants (fast-check)', () => {
 });
 
 describe('optimalLine and speed', () => {
-  it('optimalLine matches allocate and rises with C', () => {
+  it('optimalLine matches allocate (rel 1e-12) and rises with C', () => {
     const Cs = [1e19, 1e21, 1e23];
     for (const law of LAW_IDS) {
       const line = optimalLine(law, Cs, { language: 'fr' });
@@ -320,10 +375,13 @@ describe('optimalLine and speed', () => {
   it('allocate for every law (with a language, a data cap and inference tokens) takes well under 10 ms', () => {
     const req = { compute: 5.76e23, language: 'fr' as const, uniqueTokens: 1e11, inferenceTokens: 1e12 };
     allocate(req); // warm up the JIT
-    const n = 20;
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) allocate({ ...req, compute: req.compute * (1 + i / 100) });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6 / n;
+    // Best of 3 batches of 20 calls: the machine is shared, and the slowest batch measures the neighbours.
+    const batch = () => {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < 20; i++) allocate({ ...req, compute: req.compute * (1 + i / 100) });
+      return Number(process.hrtime.bigint() - t0) / 1e6 / 20;
+    };
+    const ms = Math.min(batch(), batch(), batch());
     assert.ok(ms < 10, `${ms.toFixed(2)} ms per call`);
   });
 });

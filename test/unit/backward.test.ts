@@ -8,7 +8,9 @@ import { readBackwardConfig, type BackwardConfig } from '../../src/core/config';
 import { allocate } from '../../src/core/allocation';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { HOFFMANN_EQ10_ROUNDED } from '../../src/core/laws/hoffmann2022';
-import { lawLoss } from '../../src/core/laws';
+import { lawLoss, MADLAD_UNIQUE_TOKENS } from '../../src/core/laws';
+import { PEARCE_SONG_EMBEDDING_COEF } from '../../src/core/arch';
+import { formatPercent } from '../../src/core/format';
 
 const N_LLAMA = 1_294_159_104;
 const llamaArch = { hidden_size: 2304, num_hidden_layers: 18, num_attention_heads: 18, intermediate_size: 6144, vocab_size: 32000, max_position_embeddings: 2048, tie_word_embeddings: false };
@@ -120,5 +122,68 @@ describe('backward: findings', () => {
   it('memory beyond the GPU → warning', () => {
     const r = analyseBackward(config({ training_gear: { num_gpus: 1, gpu_type: 'RTX-4090', dtype: 'bf16', available_hours: 10 }, memory: { micro_batch_size: 4 } }));
     assert.ok(r.findings.some((x) => x.code === 'memory'), '1.29B with AdamW: 20.7 GB of states + ~12 GB of activations at micro-batch 4 on a 24 GB card');
+  });
+});
+
+describe('backward: each law sees the model in its own convention', () => {
+  const rel = (x: number, y: number) => Math.abs(x / y - 1);
+
+  it('kaplan2020 (non-embedding N): L̂ and N/N* use the non-embedding count from the architecture', () => {
+    const r = analyseBackward(config({ scaling_law: 'kaplan2020' }));
+    const nonEmb = r.params!.nonEmbedding;
+    assert.strictEqual(nonEmb, N_LLAMA - 2 * 32000 * 2304, 'LLaMA untied: total − 2·V·H');
+    assert.deepStrictEqual([r.lawSize.convention, r.lawSize.N], ['non-embedding', nonEmb]);
+    assert.strictEqual(r.loss, lawLoss('kaplan2020', nonEmb, r.D));
+    assert.notStrictEqual(r.loss, lawLoss('kaplan2020', N_LLAMA, r.D), 'the total count would be the wrong convention');
+    const row = allocate({ compute: r.compute, laws: ['kaplan2020'], uniqueTokens: 627e9 })[0];
+    assert.strictEqual(r.sizeVsOptimum, nonEmb / row.N);
+    assert.ok(r.findings.some((f) => f.code === 'law' && /non-embedding parameters/.test(f.message)));
+    // N/N* ≈ 0.127: the message must say the model is ≈12.7 % of the optimal size (not its inverse).
+    const size = r.findings.find((f) => /optimum for this compute/.test(f.message))!;
+    assert.ok(size.message.includes(`${formatPercent(r.sizeVsOptimum!)} of the optimal size`), size.message);
+    assert.ok(r.sizeVsOptimum! < 1 && /over-trained/.test(size.message));
+  });
+
+  it('kaplan2020 with only a parameter count: Pearce & Song 2024 (N = N_ne + 47491·N_ne^(1/3)) inverted, rel 1e-12', () => {
+    const r = analyseBackward(config({ architecture: undefined, parameters: 1.3e9, scaling_law: 'kaplan2020' }));
+    const x = r.lawSize.N;
+    assert.ok(rel(x + PEARCE_SONG_EMBEDDING_COEF * Math.cbrt(x), 1.3e9) < 1e-12, String(x));
+    assert.ok(x < 1.3e9 && x > 1.2e9, 'embeddings are ≈4.6 % of a 1.3B model by this fit');
+    assert.strictEqual(r.loss, lawLoss('kaplan2020', x, r.D));
+  });
+
+  it('deepseek2024 (M = non-embedding FLOPs/token): N/N* compares M/6 with M*/6; M matches 72·L·d² + 12·L·d·s within 0.1 %', () => {
+    const r = analyseBackward(config({ scaling_law: 'deepseek2024' }));
+    const [L, d, s] = [18, 2304, 2048];
+    const M = 72 * L * d * d + 12 * L * d * s;
+    assert.strictEqual(r.lawSize.convention, 'M/6');
+    assert.ok(rel(6 * r.lawSize.N, M) < 1e-3, `${6 * r.lawSize.N} vs ${M}`);
+    const row = allocate({ compute: r.compute, laws: ['deepseek2024'], uniqueTokens: 627e9 })[0];
+    assert.strictEqual(r.sizeVsOptimum, r.lawSize.N / row.N);
+    assert.strictEqual(r.loss, null);
+  });
+
+  it('total-parameter laws are unchanged: lawSize.N = N', () => {
+    const r = analyseBackward(config());
+    assert.deepStrictEqual([r.lawSize.convention, r.lawSize.N], ['total', N_LLAMA]);
+  });
+
+  it('atlas2025 without a dataset size: L̂ and the optimum both use the MADLAD-400 cap (as allocate does), and say so', () => {
+    const r = analyseBackward(config({ scaling_law: 'atlas2025', dataset: { language: 'sw' } }));
+    assert.strictEqual(r.lawUniqueTokens, MADLAD_UNIQUE_TOKENS.sw);
+    assert.strictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw', uniqueTokens: 770e6 }));
+    assert.notStrictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw' }));
+    const row = allocate({ compute: r.compute, laws: ['atlas2025'], language: 'sw' })[0];
+    assert.strictEqual(r.optimum!.N, row.N);
+    assert.strictEqual(r.optimum!.loss, row.loss);
+    assert.ok(r.findings.some((f) => /MADLAD-400/.test(f.message)));
+  });
+
+  it('a repetition-aware law uses the dataset size as the unique-token count when unique_tokens is absent', () => {
+    const r = analyseBackward(config({ scaling_law: 'muennighoff2023', dataset: { total_tokens: 30e9 } }));
+    assert.strictEqual(r.lawUniqueTokens, 30e9);
+    assert.strictEqual(r.loss, lawLoss('muennighoff2023', N_LLAMA, r.D, { uniqueTokens: 30e9 }));
+    const u = analyseBackward(config({ scaling_law: 'muennighoff2023', dataset: { total_tokens: 30e9, unique_tokens: 10e9 } }));
+    assert.strictEqual(u.lawUniqueTokens, 10e9);
   });
 });

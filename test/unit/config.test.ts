@@ -6,7 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyseDocument, ConfigError, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, summaryLine, TEMPLATES } from '../../src/core/config';
+import { analyseDocument, ConfigError, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
+import { acceptedPlannerPatch } from '../../src/extension/config/planner';
 import { GPUS } from '../../src/core/hardware';
 import { LAW_IDS } from '../../src/core/laws';
 import { main } from '../../src/cli/main';
@@ -199,6 +200,24 @@ describe('config: templates, lens and hover', () => {
     const aa = analyseDocument(arch, ex('llama-1.3b.arch.jsonc'), {});
     assert.match(hoverMarkdown(aa, arch.indexOf('"hidden_size"') + 3)!, /1,294,159,104 parameters/);
     assert.match(hoverMarkdown(a, text.indexOf('expected_mfu') + 3)!, /35–45 %/);
+  });
+});
+
+describe('config: "Open in planner" hand-over', () => {
+  it('passes compute, the registry law and the unique tokens the law used; a custom-constants law keeps the planner\'s selection', () => {
+    const a = analyseDocument(read(ex('llama-1.3b.backward.jsonc'))!, ex('llama-1.3b.backward.jsonc'), { readFile: read });
+    assert.deepStrictEqual(plannerPatch(a), { mode: 'flops', compute: a.backward!.compute, laws: ['hoffmann2022-a3'], uniqueTokens: 627e9 });
+    const legacy = analyseDocument(read(ex('backward_scaling_legacy.jsonc'))!, ex('backward_scaling_legacy.jsonc'), { readFile: read });
+    const p = plannerPatch(legacy)!;
+    assert.strictEqual(legacy.backward!.law.id, 'custom');
+    assert.ok(!('laws' in p), 'no registry id to select');
+    assert.strictEqual(plannerPatch(analyseDocument(read(ex('llama-1.3b.arch.jsonc'))!, ex('llama-1.3b.arch.jsonc'))), undefined);
+  });
+  it("is checked with the planner's own validator and degrades to the compute alone, then to nothing", () => {
+    const full = { mode: 'flops' as const, compute: 1.2e21, laws: ['hoffmann2022-a3'], uniqueTokens: 627e9, language: 'en' };
+    assert.strictEqual(acceptedPlannerPatch(full), full);
+    assert.deepStrictEqual(acceptedPlannerPatch({ ...full, language: 'not a code!' }), { mode: 'flops', compute: 1.2e21 });
+    assert.strictEqual(acceptedPlannerPatch({ ...full, compute: Infinity }), undefined);
   });
 });
 

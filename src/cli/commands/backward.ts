@@ -43,7 +43,7 @@ Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).
     ];
     if (b.optimum) {
       const o = b.optimum;
-      lines.push(`  optimum    for this C the law prefers N* = ${formatCount(o.N)}, D* = ${formatCount(o.D)} (${formatNum(o.tokensPerParam, 3)} tokens/param${o.loss !== null ? `, L* = ${formatNum(o.loss, 4)}` : ''}); the model is ${formatNum(b.sizeVsOptimum!, 3)}× N* (${b.sizeVsOptimum! > 1 ? 'under' : 'over'}-trained)`);
+      lines.push(`  optimum    for this C the law prefers N* = ${formatCount(o.N)}, D* = ${formatCount(o.D)} (${formatNum(o.tokensPerParam, 3)} tokens/param${o.loss !== null ? `, L* = ${formatNum(o.loss, 4)}` : ''}); the model is ${formatNum(b.sizeVsOptimum!, 3)}× N*${b.lawSize.convention === 'total' ? '' : ` counted as ${b.lawSize.convention} (${formatCount(b.lawSize.N)})`} (${b.sizeVsOptimum! > 1 ? 'under' : 'over'}-trained)`);
     }
     if (b.dataset.totalTokens !== undefined) {
       lines.push(`  dataset    ${formatCount(b.dataset.totalTokens)} tokens: uses ${formatPercent(b.dataset.fraction!)}, ${formatNum(b.dataset.epochs!, 3)} epochs`);

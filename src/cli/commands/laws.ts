@@ -1,5 +1,5 @@
 /** `scaling-laws laws [--json]` — the published-law registry: ids, citations, forms, conventions, ranges. */
-import { formatTable, parseArgs, get } from '../args';
+import { formatTable, parseArgs, get, UsageError } from '../args';
 import type { CliCommand, CliIO } from '../io';
 import { formatCount, formatSci } from '../../core/format';
 import { LAWS, type LawInfo } from '../../core/laws';
@@ -34,17 +34,56 @@ export function lawsTable(): string {
   return formatTable(['law', 'paper', 'loss', 'fitted N', 'fitted C (FLOPs)', 'notes', 'citation'], rows);
 }
 
+/** A Markdown table cell: pipes escaped (GFM splits cells on them, even inside code spans), one line. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function fittedRanges(l: LawInfo): string {
+  const f = l.fitted;
+  const parts = [
+    f.params && `N ${range(f.params, formatCount)}`,
+    f.tokens && `D ${range(f.tokens, formatCount)}`,
+    f.compute && `C ${range(f.compute, formatSci)} FLOPs`,
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : '–';
+}
+
+/**
+ * The registry as a GitHub-flavoured Markdown table (README's law table is generated from this, so
+ * it cannot drift from the constants the code uses).
+ */
+export function lawsMarkdown(): string {
+  const header = ['id', 'paper', 'form', 'conventions', 'fitted ranges', 'notes'];
+  const rows = LAWS.map((l) => [
+    `\`${l.id}\``,
+    `[${paper(l)}](${l.citation.url}), *${l.citation.title}* — ${l.citation.source}`,
+    `\`${l.form}\``,
+    `N: ${l.paramConvention === 'total' ? 'total params' : 'non-embedding params'}; C: ${l.flopConvention}`,
+    fittedRanges(l),
+    [flags(l), l.predictsLoss ? `loss: ${l.lossUnit}` : 'frontier only (no loss)', l.languages.length > 1 ? `languages: ${l.languages.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; '),
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
+}
+
 export const lawsCommand: CliCommand = {
   summary: 'list the published scaling laws (ids, citations, forms, fitted ranges)',
-  help: `Usage: scaling-laws laws [--json]
+  help: `Usage: scaling-laws laws [--json | --markdown]
 
 Lists every law in the registry with its citation, whether it predicts a loss, and the parameter and
 compute ranges the paper fitted (anything outside them is an extrapolation).
 
   --json   {"laws":[{id, name, citation, form, constants{…: {value, source, note}}, paramConvention,
-           flopConvention, fitted, architecture, data, languages, caveats, predictsLoss, lossUnit}]}`,
+           flopConvention, fitted, architecture, data, languages, caveats, predictsLoss, lossUnit}]}
+  --markdown  the same registry as a Markdown table (id, paper with arXiv link, form, conventions,
+           fitted ranges, notes), e.g. for the README`,
   run(argv: string[], io: CliIO): number {
-    const p = parseArgs(argv, { json: 'boolean' });
+    const p = parseArgs(argv, { json: 'boolean', markdown: 'boolean' });
+    if (get.bool(p, 'json') && get.bool(p, 'markdown')) throw new UsageError('give --json or --markdown, not both');
+    if (get.bool(p, 'markdown')) {
+      io.out(lawsMarkdown());
+      return 0;
+    }
     if (get.bool(p, 'json')) {
       io.out(JSON.stringify({ laws: LAWS }, null, 2));
       return 0;

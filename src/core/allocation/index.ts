@@ -21,7 +21,7 @@ import {
 } from '../laws';
 import { formatCount, formatNum, formatPercent, formatSci } from '../format';
 import { lawModel, type FrontierPoint, type LawModel } from './models';
-import { inferenceAware } from './inferenceAware';
+import { costAware, costWeights, inferenceAware, SARDANA_COST_DEFAULTS, type Allocation, type CostSettings } from './inferenceAware';
 import { bisectRoot } from './solve1d';
 import { lawWarnings, rangeWarnings, repetitionWarning } from './warnings';
 
@@ -41,6 +41,11 @@ export interface AllocationRequest {
   language?: Language;
   /** ATLAS vocabulary variant (Table C.1); default monolingual. */
   atlasVocab?: AtlasVocab;
+  /**
+   * With inferenceTokens: minimise lifetime DOLLARS instead of FLOPs (Sardana et al. 2024, Sec. 4).
+   * Unset fields take the paper's defaults (SARDANA_COST_DEFAULTS).
+   */
+  costSettings?: Partial<CostSettings>;
 }
 
 export interface AllocationResult {
@@ -91,6 +96,13 @@ function validate(req: AllocationRequest): void {
   pos(req.inferenceTokens, 'inferenceTokens', true);
   pos(req.uniqueTokens, 'uniqueTokens');
   if (req.language !== undefined) parseLanguage(req.language);
+  for (const [k, v] of Object.entries(req.costSettings ?? {}) as Array<[keyof CostSettings, number | undefined]>) {
+    if (v === undefined) continue;
+    // MFUs are fractions of the peak; the input-token share may be 0 (all decode) or 1 (all prefill).
+    const fraction = /Mfu$/.test(k) || k === 'inputTokenFraction';
+    const ok = Number.isFinite(v) && (k === 'inputTokenFraction' ? v >= 0 : v > 0) && (!fraction || v <= 1);
+    if (!ok) throw new LawInputError(`costSettings.${k} must be ${fraction ? `in ${k === 'inputTokenFraction' ? '[0' : '(0'}, 1]` : 'a finite number > 0'}, got ${v}`);
+  }
 }
 
 /** The laws to evaluate: the requested ones (validated), or every applicable law. */
@@ -171,25 +183,47 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
   let compute = budget;
   if (T > 0) {
     if (model.surface && point.loss !== null) {
-      // Equal quality (the frontier's loss at this budget), minimum lifetime FLOPs: Sardana et al. 2024.
-      const r = inferenceAware(model.surface, { inferenceTokens: T, baseline: { N, D } });
+      // Equal quality (the frontier's loss at this budget), minimum lifetime FLOPs or dollars: Sardana et al. 2024.
+      const baseline = { N, D };
+      const cost = req.costSettings ? { ...SARDANA_COST_DEFAULTS, ...req.costSettings } : undefined;
+      const best: Allocation = cost
+        ? costAware(model.surface, { inferenceTokens: T, baseline, settings: cost })
+        : inferenceAware(model.surface, { inferenceTokens: T, baseline });
       // In exact arithmetic inference demand can only shrink the model. A result that is not smaller
       // differs from the training-only optimum by less than the solvers resolve (~1e-9): keep that one.
-      const shrinks = r.N < N;
+      const chosen = best.N < N ? best : baseline;
+      const flopsOf = (a: Allocation) => 6 * a.N * a.D + 2 * a.N * T;
       extra.trainingOnly = { N, D, compute: budget };
       extra.inferenceTokens = T;
-      extra.lifetimeFlops = shrinks ? r.totalFlops : r.baseline.totalFlops;
-      extra.trainingOnlyLifetimeFlops = r.baseline.totalFlops;
-      extra.lifetimeFlopsSaved = shrinks ? r.savedFraction : 0;
-      if (shrinks) {
-        N = r.N;
-        D = r.D;
-        compute = r.trainFlops;
+      extra.lifetimeFlops = flopsOf(chosen);
+      extra.trainingOnlyLifetimeFlops = flopsOf(baseline);
+      extra.lifetimeFlopsSaved = 1 - flopsOf(chosen) / flopsOf(baseline);
+      if (cost) {
+        const w = costWeights(cost, T);
+        const dollars = (a: Allocation) => ({ train: w.perParamTrainToken * a.N * a.D, inference: w.perParam * a.N });
+        const c = dollars(chosen);
+        const b = dollars(baseline);
+        Object.assign(extra, {
+          costSettings: cost,
+          trainCost: c.train,
+          inferenceCost: c.inference,
+          lifetimeCost: c.train + c.inference,
+          trainingOnlyLifetimeCost: b.train + b.inference,
+          lifetimeCostSaved: 1 - (c.train + c.inference) / (b.train + b.inference),
+        });
       }
+      if (chosen !== baseline) {
+        N = chosen.N;
+        D = chosen.D;
+        compute = 6 * N * D;
+      }
+      const saved = cost
+        ? `lifetime cost −${formatPercent(extra.lifetimeCostSaved as number)} ($${formatCount(extra.trainingOnlyLifetimeCost as number)} → $${formatCount(extra.lifetimeCost as number)})`
+        : `lifetime FLOPs −${formatPercent(extra.lifetimeFlopsSaved as number)}`;
       warnings.push({
-        code: 'inference-aware',
+        code: cost ? 'cost-aware' : 'inference-aware',
         severity: 'info',
-        message: `Inference-aware (Sardana et al. 2024): same loss with a smaller model trained longer; training compute ${formatSci(compute)} FLOPs (${formatNum(compute / budget, 3)}× the training-only optimum), lifetime FLOPs −${formatPercent(extra.lifetimeFlopsSaved as number)} with ${formatCount(T)} inference tokens.`,
+        message: `${cost ? 'Cost-aware' : 'Inference-aware'} (Sardana et al. 2024): same loss with a smaller model trained longer; training compute ${formatSci(compute)} FLOPs (${formatNum(compute / budget, 3)}× the training-only optimum), ${saved} with ${formatCount(T)} inference tokens.`,
       });
     } else {
       warnings.push({

@@ -89,3 +89,21 @@ export function countParams(a: ArchConfig): ParamBreakdown {
     perLayer: { attention, mlp, mlpActive, norms: layerNorms },
   };
 }
+
+/**
+ * Non-embedding parameters for a model known only by its total count, inverting Pearce & Song 2024
+ * (arXiv 2406.12907, "Reconciling Kaplan and Chinchilla scaling laws"), who fit
+ *   N_total = N_nonembed + 47491·N_nonembed^(1/3)
+ * across Kaplan's and Chinchilla's model families. Used when a law counts non-embedding parameters
+ * (Kaplan et al. 2020) but the config gives only a parameter count. With x = N_nonembed^(1/3) this is
+ * the depressed cubic x³ + p·x − N_total = 0 (p = 47491 > 0, one real root); Cardano's root is
+ * written as u − p/(3u) to avoid cancelling two nearly equal cube roots.
+ */
+export const PEARCE_SONG_EMBEDDING_COEF = 47491;
+
+export function nonEmbeddingFromTotal(total: number): number {
+  const p = PEARCE_SONG_EMBEDDING_COEF;
+  const u = Math.cbrt(total / 2 + Math.sqrt((total * total) / 4 + (p * p * p) / 27));
+  const x = u - p / (3 * u);
+  return x * x * x;
+}

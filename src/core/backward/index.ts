@@ -9,9 +9,9 @@
  * Plus the dataset check (epochs, fraction used), optimizer steps at the batch size, GPU-hours and the
  * training memory per GPU.
  */
-import { countParams, flopsPerToken, trainingMemory, type ArchConfig, type FlopsPerToken, type ParamBreakdown, type TrainingMemory } from '../arch';
+import { countParams, flopsPerToken, nonEmbeddingFromTotal, trainingMemory, type ArchConfig, type FlopsPerToken, type ParamBreakdown, type TrainingMemory } from '../arch';
 import { findGpu, HardwareError, matchesSparseHeadline, suggestGpus, trainingCompute } from '../hardware';
-import { getLaw, lawLoss } from '../laws';
+import { getLaw, lawLoss, LANGUAGE_NAMES, MADLAD_UNIQUE_TOKENS } from '../laws';
 import { chinchillaLoss, chinchillaOptimal } from '../laws/forms';
 import { allocate } from '../allocation';
 import { FieldError, type BackwardConfig, type LawChoice } from '../config/backward';
@@ -34,6 +34,19 @@ export interface LawOptimum {
   method: string;
 }
 
+/**
+ * How the law counts model size. The configured model is measured the same way before its loss is
+ * predicted or it is compared with the law's N*: Kaplan et al. 2020 use non-embedding parameters,
+ * DeepSeek 2024 the non-embedding FLOPs per token M (its N* is M* / 6); the others all parameters.
+ */
+export interface LawSize {
+  convention: 'total' | 'non-embedding' | 'M/6';
+  /** The configured model's size in that convention (= N for 'total'). */
+  N: number;
+  /** How it was obtained, for messages. */
+  how: string;
+}
+
 export interface BackwardResult {
   N: number;
   arch?: ArchConfig;
@@ -50,11 +63,18 @@ export interface BackwardResult {
   D: number;
   tokensPerParam: number;
   law: LawChoice;
+  /** The model's size as the law counts it (used for L̂ and for N / N*). */
+  lawSize: LawSize;
   loss: number | null;
   lossUnit: string;
   optimum: LawOptimum | null;
-  /** N / N* (> 1: bigger than the law's optimum for this compute, i.e. trained on fewer tokens). */
+  /** N / N* in the law's convention (> 1: bigger than the law's optimum for this compute, i.e. trained on fewer tokens). */
   sizeVsOptimum: number | null;
+  /**
+   * The unique-token count the law was evaluated with: dataset.unique_tokens, else the dataset size;
+   * for ATLAS without either, MADLAD-400's count for the language (as the allocation engine does).
+   */
+  lawUniqueTokens?: number;
   dataset: { totalTokens?: number; uniqueTokens?: number; fraction?: number; epochs?: number };
   batchSizeTokens?: number;
   steps?: number;
@@ -68,17 +88,38 @@ export const MFU_GUIDANCE =
   'Typical measured MFU: 35–45 % for well-optimised dense training (Llama 3 405B: 38–43 % BF16 on H100), ' +
   '25–35 % for a standard setup, under 25 % poorly optimised; above 70 % is not achieved in practice.';
 
-function lawPrediction(law: LawChoice, N: number, D: number, cfg: BackwardConfig): number | null {
-  if (law.id === 'custom') return chinchillaLoss(law.constants!, N, D);
-  return lawLoss(law.id, N, D, { language: cfg.dataset.language, uniqueTokens: cfg.dataset.uniqueTokens });
+/** The model's size in the law's own convention (see LawSize). */
+export function lawSizeOf(law: LawChoice, N: number, params?: ParamBreakdown, flops?: FlopsPerToken): LawSize {
+  if (law.id === 'kaplan2020') {
+    if (params) return { convention: 'non-embedding', N: params.active - params.embeddings - params.positions - params.output, how: 'from the architecture' };
+    return { convention: 'non-embedding', N: nonEmbeddingFromTotal(N), how: 'estimated from the total count (Pearce & Song 2024: N = N_ne + 47491·N_ne^(1/3))' };
+  }
+  if (law.id === 'deepseek2024') {
+    // M = non-embedding FLOPs/token incl. attention = the layers' part of Chinchilla App. F (× 3 for training).
+    if (flops) return { convention: 'M/6', N: flops.tableA4 / 6, how: 'M/6, M = non-embedding FLOPs/token incl. attention, from the architecture' };
+    return { convention: 'M/6', N: nonEmbeddingFromTotal(N), how: 'M/6 ≈ non-embedding parameters, estimated from the total count (Pearce & Song 2024; attention FLOPs ignored)' };
+  }
+  return { convention: 'total', N, how: 'all parameters' };
 }
 
-function lawOptimum(law: LawChoice, C: number, cfg: BackwardConfig): LawOptimum | null {
+/** Unique tokens the law sees (BackwardResult.lawUniqueTokens). */
+function lawUniqueTokens(law: LawChoice, cfg: BackwardConfig): number | undefined {
+  const U = cfg.dataset.uniqueTokens ?? cfg.dataset.totalTokens;
+  if (U === undefined && law.id === 'atlas2025') return MADLAD_UNIQUE_TOKENS[cfg.dataset.language ?? 'en'];
+  return U;
+}
+
+function lawPrediction(law: LawChoice, size: LawSize, D: number, cfg: BackwardConfig, U: number | undefined): number | null {
+  if (law.id === 'custom') return chinchillaLoss(law.constants!, size.N, D);
+  return lawLoss(law.id, size.N, D, { language: cfg.dataset.language, uniqueTokens: U });
+}
+
+function lawOptimum(law: LawChoice, C: number, cfg: BackwardConfig, U: number | undefined): LawOptimum | null {
   if (law.id === 'custom') {
     const o = chinchillaOptimal(law.constants!, C);
     return { N: o.N, D: o.D, loss: o.loss, tokensPerParam: o.D / o.N, method: 'closed form (Hoffmann et al. 2022, Eq. 4)' };
   }
-  const rows = allocate({ compute: C, laws: [law.id], language: cfg.dataset.language, uniqueTokens: cfg.dataset.uniqueTokens });
+  const rows = allocate({ compute: C, laws: [law.id], language: cfg.dataset.language, uniqueTokens: U });
   const row = rows.find((r) => r.law === law.id);
   return row ? { N: row.N, D: row.D, loss: row.loss, tokensPerParam: row.tokensPerParam, method: row.method } : null;
 }
@@ -136,12 +177,29 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
   const C = tc.compute;
   const D = C / fpt;
 
-  const loss = lawPrediction(cfg.law, N, D, cfg);
+  const lawSize = lawSizeOf(cfg.law, N, params, flops);
+  const U = lawUniqueTokens(cfg.law, cfg);
+  const loss = lawPrediction(cfg.law, lawSize, D, cfg, U);
   const lossUnit = cfg.law.id === 'custom' ? 'nats/token' : getLaw(cfg.law.id).lossUnit;
   if (loss === null) {
     findings.push({ code: 'law', severity: 'info', path: ['scaling_law'], message: `${cfg.law.label} predicts the compute-optimal allocation only, not a loss; pick a parametric law (e.g. hoffmann2022-a3, besiroglu2024) for L̂.`, fixes: [] });
   }
-  const optimum = lawOptimum(cfg.law, C, cfg);
+  if (lawSize.convention !== 'total') {
+    findings.push({
+      code: 'law', severity: 'info', path: ['scaling_law'],
+      message: `${cfg.law.id} counts ${lawSize.convention === 'M/6' ? 'model size as M/6 (M = non-embedding FLOPs per token)' : 'non-embedding parameters'}: the model counts as ${formatCount(lawSize.N)} (${lawSize.how}) for L̂ and the comparison with N*.`,
+      fixes: [],
+    });
+  }
+  if (cfg.law.id === 'atlas2025' && cfg.dataset.uniqueTokens === undefined && cfg.dataset.totalTokens === undefined && U !== undefined) {
+    const lang = cfg.dataset.language ?? 'en';
+    findings.push({
+      code: 'law', severity: 'info', path: ['scaling_law'],
+      message: `atlas2025: no dataset size given, so the data is capped at ${formatCount(U)} unique ${LANGUAGE_NAMES[lang]} tokens (MADLAD-400, as reported by ATLAS) with Muennighoff et al.'s repetition penalty.`,
+      fixes: [],
+    });
+  }
+  const optimum = lawOptimum(cfg.law, C, cfg, U);
 
   const total = cfg.dataset.totalTokens;
   const unique = cfg.dataset.uniqueTokens ?? total;
@@ -186,11 +244,11 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
   }
 
   const steps = cfg.batchSizeTokens ? D / cfg.batchSizeTokens : undefined;
-  const sizeVsOptimum = optimum ? N / optimum.N : null;
+  const sizeVsOptimum = optimum ? lawSize.N / optimum.N : null;
   if (optimum && sizeVsOptimum !== null && (sizeVsOptimum > 3 || sizeVsOptimum < 1 / 3)) {
     findings.push({
       code: 'law', severity: 'info', path: cfg.arch ? ['architecture'] : ['parameters'],
-      message: `the model is ${formatNum(sizeVsOptimum, 3)}× the ${cfg.law.id === 'custom' ? 'law' : cfg.law.id} optimum for this compute (N* ${formatCount(optimum.N)}, D* ${formatCount(optimum.D)}): ${sizeVsOptimum > 1 ? 'under-trained' : 'over-trained'} at ${formatNum(D / N, 3)} tokens/param vs ${formatNum(optimum.tokensPerParam, 3)} — ${formatPercent(1 / sizeVsOptimum)} of the optimal size.`,
+      message: `the model is ${formatNum(sizeVsOptimum, 3)}× the ${cfg.law.id === 'custom' ? 'law' : cfg.law.id} optimum for this compute (N* ${formatCount(optimum.N)}${lawSize.convention === 'total' ? '' : `, ${lawSize.convention}`}, D* ${formatCount(optimum.D)}): ${sizeVsOptimum > 1 ? 'under-trained' : 'over-trained'} at ${formatNum(D / lawSize.N, 3)} tokens/param vs ${formatNum(optimum.tokensPerParam, 3)} — ${formatPercent(sizeVsOptimum)} of the optimal size.`,
       fixes: [],
     });
   }
@@ -198,7 +256,7 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
   return {
     N, arch: cfg.arch, params, compute: C, peakFlopsPerGpu: tc.peakFlopsPerGpu, peakSource: tc.source,
     gpuHours: tc.gpuHours, wallClockHours: cfg.gear.hours, flopsConvention: convention, flopsPerToken: fpt, flops,
-    D, tokensPerParam: D / N, law: cfg.law, loss, lossUnit, optimum, sizeVsOptimum, dataset,
+    D, tokensPerParam: D / N, law: cfg.law, lawSize, loss, lossUnit, optimum, sizeVsOptimum, lawUniqueTokens: U, dataset,
     batchSizeTokens: cfg.batchSizeTokens, steps, memory, gpuMemoryGB: gpu?.memoryGB, findings,
   };
 }

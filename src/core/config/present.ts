@@ -34,6 +34,30 @@ export function summaryLine(a: DocumentAnalysis): string | undefined {
   return undefined;
 }
 
+/**
+ * The budget a backward config hands to the compute-optimal planner ("Open in planner"): its compute,
+ * its law (a custom-constants law has no registry id, so the planner keeps its own selection), the
+ * unique tokens the law was evaluated with (0 = unlimited) and the dataset language when given.
+ * Only fields the planner's input protocol knows; the extension validates it before sending.
+ */
+export interface PlannerPatch {
+  mode: 'flops';
+  compute: number;
+  laws?: string[];
+  uniqueTokens: number;
+  language?: string;
+}
+
+export function plannerPatch(a: DocumentAnalysis): PlannerPatch | undefined {
+  const b = a.backward;
+  if (!b || !Number.isFinite(b.compute)) return undefined;
+  const patch: PlannerPatch = { mode: 'flops', compute: b.compute, uniqueTokens: b.lawUniqueTokens ?? 0 };
+  if (b.law.id !== 'custom') patch.laws = [b.law.id];
+  const language = a.backwardConfig?.dataset.language;
+  if (language) patch.language = language;
+  return patch;
+}
+
 const ARCH_KEYS = new Set([
   'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'num_key_value_heads', 'head_dim', 'intermediate_size',
   'vocab_size', 'seq_length', 'max_position_embeddings', 'tie_word_embeddings', 'mlp_type', 'position_embedding',

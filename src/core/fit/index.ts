@@ -136,7 +136,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const zStar = rp.compress(fit.theta);
   const refit = (w: Float64Array): Record<string, number> | null => {
     try {
-      const r = polish(freeObjective(model, data, rp, delta, w), zStar, opts.signal);
+      const r = polish(freeObjective(model, data, rp, delta, w), zStar, opts.signal, undefined, fit.gamma);
       if (!r.converged || !Number.isFinite(r.f)) return null;
       const p = model.toPublic(rp.expand(r.x, new Float64Array(rp.dim)));
       return Object.values(p).every(Number.isFinite) ? p : null;

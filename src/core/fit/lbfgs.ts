@@ -24,6 +24,11 @@ export interface LbfgsOptions {
   c1?: number;
   c2?: number;
   maxLineSearch?: number;
+  /**
+   * Initial inverse-Hessian scale γ (first step −γ·g). Warm starts pass the γ of a previous run on similar
+   * data (scaled by the ratio of row counts), so the first line search does not have to find the scale.
+   */
+  initialGamma?: number;
   /** Polled once per iteration; a set flag stops with status 'aborted'. */
   signal?: { aborted: boolean };
 }
@@ -39,6 +44,8 @@ export interface LbfgsResult {
   status: LbfgsStatus;
   /** gtol/ftol reached, or the line search could not decrease f further at machine precision. */
   converged: boolean;
+  /** The last inverse-Hessian scale sᵀy/yᵀy, for warm-starting a related problem (NaN if none). */
+  gamma: number;
 }
 
 const dot = (a: Float64Array, b: Float64Array): number => {
@@ -85,8 +92,9 @@ export function minimizeLbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsO
 
   let f = fn(x, g);
   evaluations++;
+  let gamma = opts.initialGamma ?? NaN;
   if (!Number.isFinite(f)) {
-    return { x, f, grad: g, iterations: 0, evaluations, status: 'non-finite', converged: false };
+    return { x, f, grad: g, iterations: 0, evaluations, status: 'non-finite', converged: false, gamma };
   }
   let status: LbfgsStatus = 'max-iterations';
   let iter = 0;
@@ -113,9 +121,10 @@ export function minimizeLbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsO
     }
     if (stored > 0) {
       const last = (head - 1 + m) % m;
-      const gamma = dot(S[last], Y[last]) / dot(Y[last], Y[last]);
-      for (let i = 0; i < n; i++) d[i] *= gamma;
+      gamma = dot(S[last], Y[last]) / dot(Y[last], Y[last]);
     }
+    let scaled = gamma > 0 && (stored > 0 || !retriedSteepest);
+    if (scaled) for (let i = 0; i < n; i++) d[i] *= gamma;
     k = (head - stored + m) % m;
     for (let j = 0; j < stored; j++) {
       const b = rho[k] * dot(Y[k], d);
@@ -129,13 +138,14 @@ export function minimizeLbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsO
       // Not a descent direction (numerical trouble): fall back to steepest descent.
       for (let i = 0; i < n; i++) d[i] = -g[i];
       stored = 0;
+      scaled = false;
       dphi0 = dot(g, d);
     }
-    const alpha0 = stored === 0 ? Math.min(1, 1 / Math.max(maxAbs(g), 1e-300)) : 1;
+    const alpha0 = scaled ? 1 : Math.min(1, 1 / Math.max(maxAbs(g), 1e-300));
     const ls = strongWolfe(evalAt, f, dphi0, alpha0, c1, c2, maxLs, () => dot(gt, d));
     if (ls === null) {
-      if (stored > 0 && !retriedSteepest) {
-        // Drop the curvature memory and retry once along −g before giving up.
+      if ((stored > 0 || scaled) && !retriedSteepest) {
+        // Drop the curvature memory (and any initial scale) and retry once along −g before giving up.
         stored = 0;
         retriedSteepest = true;
         continue;
@@ -169,7 +179,7 @@ export function minimizeLbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsO
     }
   }
   const converged = status === 'gtol' || status === 'ftol' || status === 'line-search';
-  return { x, f, grad: g, iterations: iter, evaluations, status, converged };
+  return { x, f, grad: g, iterations: iter, evaluations, status, converged, gamma };
 }
 
 interface LineSearchResult {

@@ -40,48 +40,51 @@ function powerSumObjective(
   idx: { a: number; alpha: number; b: number; beta: number; e: number },
 ): InternalObjective {
   const n = y.length;
+  // Branch-free inner loop: a missing second term is b = −∞ (e^(−∞) = 0) on a zero covariate; missing
+  // weights are ones.
+  const twoTerms = x2 !== null;
+  const z2 = x2 ?? new Float64Array(n);
+  const wt = w ?? new Float64Array(n).fill(1);
   return (th, grad) => {
     const a = th[idx.a];
     const al = th[idx.alpha];
-    const b = x2 ? th[idx.b] : 0;
-    const be = x2 ? th[idx.beta] : 0;
+    const b = twoTerms ? th[idx.b] : -Infinity;
+    const be = twoTerms ? th[idx.beta] : 0;
     const e = th[idx.e];
     const expE = Math.exp(e);
     let f = 0;
     let ga = 0, gal = 0, gb = 0, gbe = 0, ge = 0;
     for (let i = 0; i < n; i++) {
-      const wi = w ? w[i] : 1;
+      const wi = wt[i];
       if (wi === 0) continue;
       const t1 = a - al * x1[i];
-      const t2 = x2 ? b - be * x2[i] : -Infinity;
-      let lse: number, p1: number, p2: number, pE: number;
+      const t2 = b - be * z2[i];
+      let lse: number, e1: number, e2: number, eE: number, s: number;
       if (t1 < 700 && t2 < 700) {
         // Fast path: no overflow possible, so skip the max-shift (2 exp + 1 log per row).
-        p1 = Math.exp(t1);
-        p2 = x2 ? Math.exp(t2) : 0;
-        const s = p1 + p2 + expE;
+        e1 = Math.exp(t1);
+        e2 = Math.exp(t2);
+        eE = expE;
+        s = e1 + e2 + eE;
         lse = Math.log(s);
-        p1 /= s;
-        p2 /= s;
-        pE = expE / s;
       } else {
         const m = Math.max(t1, t2, e);
-        const q1 = Math.exp(t1 - m), q2 = x2 ? Math.exp(t2 - m) : 0, qE = Math.exp(e - m);
-        const s = q1 + q2 + qE;
+        e1 = Math.exp(t1 - m);
+        e2 = Math.exp(t2 - m);
+        eE = Math.exp(e - m);
+        s = e1 + e2 + eE;
         lse = m + Math.log(s);
-        p1 = q1 / s;
-        p2 = q2 / s;
-        pE = qE / s;
       }
       const r = lse - y[i];
       f += wi * huber(r, delta);
       if (grad) {
-        const h = wi * huberGrad(r, delta);
-        ga += h * p1;
-        gal -= h * p1 * x1[i];
-        gb += h * p2;
-        gbe -= x2 ? h * p2 * x2[i] : 0;
-        ge += h * pE;
+        // Softmax weights e_k/s times the Huber derivative: one division per row.
+        const hs = (wi * huberGrad(r, delta)) / s;
+        ga += hs * e1;
+        gal -= hs * e1 * x1[i];
+        gb += hs * e2;
+        gbe -= hs * e2 * z2[i];
+        ge += hs * eE;
       }
     }
     if (grad) {
@@ -89,7 +92,7 @@ function powerSumObjective(
       grad[idx.a] += ga;
       grad[idx.alpha] += gal;
       grad[idx.e] += ge;
-      if (x2) {
+      if (twoTerms) {
         grad[idx.b] += gb;
         grad[idx.beta] += gbe;
       }

@@ -6,7 +6,9 @@ import * as path from 'path';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { TEMPLATES, type ConfigKind } from '../../core/config';
+import { TEMPLATES, type ConfigKind, type PlannerPatch } from '../../core/config';
+import { formatSci } from '../../core/format';
+import { acceptedPlannerPatch } from './planner';
 import { codeActionProvider, completionProvider, ConfigLensProvider, hoverProvider, SELECTOR, watchDocuments } from './providers';
 
 /** A file name next to the workspace that does not exist yet: model.arch.jsonc, model-2.arch.jsonc, … */
@@ -37,6 +39,29 @@ export async function newConfig(kind: ConfigKind): Promise<vscode.TextEditor> {
   return editor;
 }
 
+/**
+ * "Open in planner" from a backward config's lens. The planner is another feature: when it is missing,
+ * rejects the budget or fails, say so with the numbers to enter by hand; never throw from a lens.
+ */
+async function openInPlanner(patch?: PlannerPatch): Promise<void> {
+  const manual = patch ? ` Enter C = ${formatSci(patch.compute)} FLOPs${patch.laws ? ` and law ${patch.laws[0]}` : ''} by hand.` : '';
+  const all = await vscode.commands.getCommands(true);
+  if (!all.includes('scalingLaws.openPlanner')) {
+    void vscode.window.showWarningMessage(`The compute-optimal planner is not available in this build.${manual}`);
+    return;
+  }
+  const arg = patch && acceptedPlannerPatch(patch);
+  try {
+    await vscode.commands.executeCommand('scalingLaws.openPlanner', arg);
+  } catch (e) {
+    void vscode.window.showWarningMessage(`Open in planner failed: ${e instanceof Error ? e.message : String(e)}.${manual}`);
+    return;
+  }
+  if (patch && arg !== patch) {
+    void vscode.window.showInformationMessage(`The planner did not accept all of this config's settings; ${arg ? 'only the compute was passed' : 'nothing was passed'}.${manual}`);
+  }
+}
+
 export function registerConfigFeatures(context: vscode.ExtensionContext): void {
   const lens = new ConfigLensProvider();
   context.subscriptions.push(
@@ -47,14 +72,7 @@ export function registerConfigFeatures(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('scalingLaws.newArchConfig', () => newConfig('arch')),
     vscode.commands.registerCommand('scalingLaws.newBackwardConfig', () => newConfig('backward')),
     vscode.commands.registerCommand('scalingLaws.newSweepConfig', () => newConfig('sweep')),
-    vscode.commands.registerCommand('scalingLaws.openConfigInPlanner', async (input?: { compute: number; laws: string[]; uniqueTokens: number; language: string }) => {
-      const all = await vscode.commands.getCommands(true);
-      if (!all.includes('scalingLaws.openPlanner')) {
-        void vscode.window.showWarningMessage('The compute-optimal planner is not available in this build.');
-        return;
-      }
-      return vscode.commands.executeCommand('scalingLaws.openPlanner', input && { mode: 'flops', ...input });
-    }),
+    vscode.commands.registerCommand('scalingLaws.openConfigInPlanner', (patch?: PlannerPatch) => openInPlanner(patch)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('scalingLaws.codeLens')) lens.refresh();
     }),

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
-import { hoverMarkdown, summaryLine, type ConfigIssue, type DocumentAnalysis } from '../../core/config';
+import { hoverMarkdown, plannerPatch, summaryLine, type ConfigIssue, type DocumentAnalysis } from '../../core/config';
 import { DTYPES, GPUS } from '../../core/hardware';
 import { LAWS } from '../../core/laws';
 import { formatNum } from '../../core/format';
@@ -33,13 +33,9 @@ export class ConfigLensProvider implements vscode.CodeLensProvider {
     if (!line) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     const lenses = [new vscode.CodeLens(top, { title: line, command: '' })];
-    const b = a.backward;
-    if (b) {
-      lenses.push(new vscode.CodeLens(top, {
-        title: 'Open in planner',
-        command: 'scalingLaws.openConfigInPlanner',
-        arguments: [{ compute: b.compute, laws: b.law.id === 'custom' ? [] : [b.law.id], uniqueTokens: b.dataset.uniqueTokens ?? 0, language: a.backwardConfig?.dataset.language ?? 'en' }],
-      }));
+    const patch = plannerPatch(a);
+    if (patch) {
+      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: 'scalingLaws.openConfigInPlanner', arguments: [patch] }));
     }
     return lenses;
   }

@@ -24,6 +24,8 @@ export class FitPanel extends PanelBase {
   lastResult: FitResultJSON | null = null;
   lastError: { title: string; message: string } | null = null;
   running = false;
+  /** ms spent on the host building the view from the worker's result (the fit's only main-thread work). */
+  hostBuildMs: number | null = null;
   private runId = 0;
   private abort: AbortController | undefined;
   private current: Promise<void> = Promise.resolve();
@@ -43,6 +45,7 @@ export class FitPanel extends PanelBase {
     const existing = FitPanel.byUri.get(uri.toString());
     if (existing && !existing.isDisposed) {
       existing.panel.reveal(undefined, true);
+      existing.markActive();
       void existing.run();
       return existing;
     }
@@ -129,7 +132,9 @@ export class FitPanel extends PanelBase {
         onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),
       });
       if (stale()) return;
-      const view = toFitView(outcome, this.fileName, dropped, performance.now() - t0);
+      const tb = performance.now();
+      const view = toFitView(outcome, this.fileName, dropped, tb - t0);
+      this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;
       this.lastError = null;

@@ -59,7 +59,8 @@ export abstract class PanelBase implements vscode.Disposable {
     this.markActive();
   }
 
-  private markActive(): void {
+  /** The panel the user asked for or looked at last (exports go to it). */
+  markActive(): void {
     PanelBase.lastActive = this;
     PanelBase.onActiveChanged?.();
   }

@@ -30,6 +30,7 @@ export class PlannerPanel extends PanelBase {
   static show(extensionUri: vscode.Uri, status: vscode.StatusBarItem, openedAt = performance.now()): PlannerPanel {
     if (PlannerPanel.current && !PlannerPanel.current.isDisposed) {
       PlannerPanel.current.panel.reveal();
+      PlannerPanel.current.markActive();
       return PlannerPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(PLANNER_VIEW_TYPE, TITLE, vscode.ViewColumn.Beside, {});

@@ -9,7 +9,7 @@ import {
 import { formatCount, formatNum, formatSci } from '../../core/format';
 import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
 import {
-  LANGUAGES, LANGUAGE_NAMES, LAWS, LawInputError, getLaw, isLanguage, isLawId, type Language, type LawInfo,
+  LANGUAGES, LANGUAGE_NAMES, LAWS, LawInputError, isLanguage, type Language, type LawInfo,
 } from '../../core/laws';
 import type {
   GpuOption, LawGuidance, LawOption, Note, PlannerInput, PlannerRow, PlannerView, Series,
@@ -102,6 +102,7 @@ function allocateOne(law: LawInfo, input: PlannerInput, compute: number | null):
 function guidanceFor(law: LawInfo, r: AllocationResult | null, input: PlannerInput): Note[] {
   const notes: Note[] = (r?.warnings ?? []).map((w) => note(w.severity, w.code, w.message));
   if (r) {
+    notes.unshift(note('info', 'method', `Method: ${r.method}.`));
     const f = law.fitted;
     const outside = notes.some((n) => n.code.startsWith('outside-fitted'));
     const ranges = [
@@ -166,7 +167,8 @@ function contours(law: LawInfo, input: PlannerInput, centre: number, dGrid: numb
 export function computePlannerView(input: PlannerInput): PlannerView {
   const budget = budgetOf(input);
   const notes = [...budget.notes];
-  const laws = input.laws.filter(isLawId).map(getLaw);
+  // Registry order, whatever order the ids arrive in: rows and colours stay put as laws are toggled.
+  const laws = LAWS.filter((l) => input.laws.includes(l.id));
   if (!laws.length) notes.push(note('error', 'no-law', 'Select at least one law.'));
   if (input.mode !== 'loss' && budget.compute === null) {
     return { input, compute: null, computeSource: budget.source, rows: [], guidance: [], nd: [], tpp: [], notes };
@@ -189,20 +191,21 @@ export function computePlannerView(input: PlannerInput): PlannerView {
   }
   const rows = laws.map((l) => row(l, results.get(l.id) ?? null));
 
-  // Plot ranges: four decades either side of the budget (or of the median row's compute in loss mode).
+  // Plot ranges: three decades either side of the budget (or of the median row's compute in loss mode).
   const served = rows.filter((r) => r.compute !== null).map((r) => r.compute as number).sort((a, b) => a - b);
   const C0 = budget.compute ?? served[Math.floor(served.length / 2)] ?? 1e23;
-  const computes = logspace(C0 / 1e4, C0 * 1e4, 33);
+  const computes = logspace(C0 / 1e3, C0 * 1e3, 25);
   const lineOpts = { language: language(input), uniqueTokens: input.uniqueTokens > 0 ? input.uniqueTokens : undefined };
   const nd: Series[] = [];
   const tpp: Series[] = [];
-  let dMin = Infinity;
-  let dMax = 0;
+  const box = { dMin: Infinity, dMax: 0, nMin: Infinity, nMax: 0 };
   for (const law of laws) {
     const line = optimalLine(law.id, computes, lineOpts);
     for (const p of line) {
-      dMin = Math.min(dMin, p.D);
-      dMax = Math.max(dMax, p.D);
+      box.dMin = Math.min(box.dMin, p.D);
+      box.dMax = Math.max(box.dMax, p.D);
+      box.nMin = Math.min(box.nMin, p.N);
+      box.nMax = Math.max(box.nMax, p.N);
     }
     nd.push({ id: `opt-${law.id}`, label: law.name, lawId: law.id, style: 'line', points: line.map((p) => [p.D, p.N]) });
     tpp.push({ id: `tpp-${law.id}`, label: law.name, lawId: law.id, style: 'line', points: line.map((p) => [p.compute, p.D / p.N]) });
@@ -213,14 +216,18 @@ export function computePlannerView(input: PlannerInput): PlannerView {
     }
   }
   if (laws.length) {
-    const dGrid = logspace(dMin, dMax, 49);
+    const dGrid = logspace(box.dMin, box.dMax, 49);
+    // Curves that leave the optimal lines' box would stretch the axes over empty decades: clip them.
+    const inBox = ([, N]: [number, number]) => N >= box.nMin / 3 && N <= box.nMax * 3;
     if (budget.compute !== null) {
       const C = budget.compute;
-      nd.push({ id: 'iso-compute', label: `C = 6ND = ${formatSci(C)} FLOPs`, lawId: null, style: 'dashed', points: dGrid.map((D) => [D, C / (6 * D)]) });
+      nd.push({ id: 'iso-compute', label: `C = 6ND = ${formatSci(C)} FLOPs`, lawId: null, style: 'dashed', points: dGrid.map((D): [number, number] => [D, C / (6 * D)]).filter(inBox) });
     }
     const contourLaw = laws.find((l) => l.id === input.contourLaw && l.predictsLoss) ?? laws.find((l) => l.predictsLoss && results.get(l.id));
     const centre = contourLaw ? results.get(contourLaw.id)?.loss : null;
-    if (contourLaw && typeof centre === 'number') nd.push(...contours(contourLaw, input, centre, dGrid));
+    if (contourLaw && typeof centre === 'number') {
+      nd.push(...contours(contourLaw, input, centre, dGrid).map((c) => ({ ...c, points: c.points.filter(inBox) })).filter((c) => c.points.length > 1));
+    }
   }
   return { input, compute: budget.compute, computeSource: budget.source, rows, guidance, nd, tpp, notes };
 }

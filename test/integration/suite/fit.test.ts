@@ -48,7 +48,7 @@ describe('Fit panel (real VS Code)', function () {
     clearInterval(tick);
     metric('Fit Scaling Law → result painted (ms, incl. 100 bootstrap resamples + CV + LOO in the worker)', Math.round(performance.now() - t0));
     metric('Fit Scaling Law → panel first painted (ms)', Math.round(s.firstPaintMs ?? -1));
-    metric('extension-host event-loop max gap during the fit (ms)', maxGap.toFixed(1));
+    metric('extension-host event-loop max gap during the first fit incl. panel creation (ms)', maxGap.toFixed(1));
     assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
     assert.deepStrictEqual(s.webviewErrors, []);
     assert.strictEqual(s.rendered!.charts, 5, 'five plots drawn');
@@ -68,7 +68,6 @@ describe('Fit panel (real VS Code)', function () {
     assert.ok(/Besiroglu|Chinchilla/.test(text.split('Closest published law')[1].slice(0, 120)), 'a Chinchilla-family law is closest to data generated from Besiroglu et al.');
     assert.ok(v.params.every((p) => p.lo !== null && p.hi !== null), 'bootstrap intervals present (workspace setting fit.bootstrap = 100)');
     assert.ok(!/The fit (failed|was refused)|Could not read/.test(text), 'no error shown');
-    assert.ok(maxGap < 250, `extension host blocked for ${maxGap.toFixed(0)} ms during the fit`);
   });
 
   it('screenshots the fit panel', async function () {
@@ -121,6 +120,30 @@ describe('Fit panel (real VS Code)', function () {
     assert.strictEqual(s.lastError, null);
   });
 
+  it('keeps the extension host responsive during a long fit (it runs in a worker thread)', async () => {
+    // 1000 bootstrap resamples: seconds of CPU that would freeze the editor if they ran on the host's thread.
+    const before = (await panelState('fit', runs)).rendered!.seq;
+    let last = performance.now();
+    let maxGap = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+    }, 5);
+    const t0 = performance.now();
+    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 1000 };
+    await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
+    const s = await settled(runs, before);
+    clearInterval(tick);
+    const fitMs = performance.now() - t0;
+    metric('fit with 1000 bootstrap resamples, command → painted (ms)', Math.round(fitMs));
+    metric('extension-host event-loop max gap during that fit (ms)', maxGap.toFixed(1));
+    metric('host-side view building after the worker answered (ms)', (s.hostBuildMs ?? -1).toFixed(1));
+    assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+    assert.ok(fitMs > 1000, `the fit took ${Math.round(fitMs)} ms: too short to show anything`);
+    assert.ok(maxGap < Math.min(500, fitMs / 3), `extension host blocked for ${maxGap.toFixed(0)} ms of a ${Math.round(fitMs)} ms fit`);
+  });
+
   it('shows a CSV header like <img src=x onerror=alert(1)> as text (ignored column)', async () => {
     const uri = workspaceFile('xss-column.csv');
     await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);
@@ -146,12 +169,11 @@ describe('Fit panel (real VS Code)', function () {
   });
 
   it('exports the fit as JSON and CSV', async () => {
-    const before = (await panelState('fit', runs)).rendered!.seq;
+    // Reveal runs.csv's panel (it re-fits with its last options) and replace that run with a quick one.
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', runs);
     const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
-    await settled(runs, before);
-    await vscode.commands.executeCommand('scalingLaws.fitCsv', runs); // makes the runs.csv panel the active one
-    await settled(runs, before + 1);
+    await until(() => panelState('fit', runs), (s) => !s.running && s.lastError === null && !!s.rendered?.text.includes('Fitted in'), 'the quick re-fit', 60000);
     const dir = tmpDir();
     fs.mkdirSync(dir, { recursive: true });
     const json = vscode.Uri.file(path.join(dir, 'fit.json'));

@@ -26,8 +26,9 @@ describe('Compute-optimal planner (real VS Code)', function () {
     const api = (await ext.activate()) as { version: string };
     if (!wasActive) metric('activate() wall time (ms)', Math.round(performance.now() - t0));
     assert.strictEqual(api.version, ext.packageJSON.version);
-    const timings = (await vscode.commands.executeCommand('scalingLaws._test.timings')) as { activationMs: number };
-    metric('activation, bundle load → end of activate (ms)', timings.activationMs.toFixed(1));
+    const timings = (await vscode.commands.executeCommand('scalingLaws._test.timings')) as { activationMs: number; registerPanelsMs: number };
+    metric('activation, bundle evaluated → panels registered (ms)', timings.activationMs.toFixed(1));
+    metric('registerPanels (ms)', timings.registerPanelsMs.toFixed(1));
     const all = await vscode.commands.getCommands(true);
     for (const c of ['scalingLaws.fitCsv', 'scalingLaws.openPlanner', 'scalingLaws.exportResults']) assert.ok(all.includes(c), `${c} registered`);
   });
@@ -53,10 +54,11 @@ describe('Compute-optimal planner (real VS Code)', function () {
       assert.ok(text.includes(formatCount(expected.N)), `${id}: panel shows N* = ${formatCount(expected.N)}`);
       assert.ok(text.includes(formatCount(expected.D)), `${id}: panel shows D* = ${formatCount(expected.D)}`);
     }
-    // … and Chinchilla Approach 1 reproduces the paper's Table 3 row (67B params, 1.5T tokens at 5.76e23) within 5 %.
+    // … and Chinchilla Approach 1 reproduces the paper's Table 3 row (67B params, 1.5T tokens at 5.76e23):
+    // N* within 2 %; D* within 6 %, because the printed row itself breaks C = 6ND by 4.7 % (6·67B·1.5T = 6.03e23).
     const a1 = view.rows.find((r) => r.lawId === 'hoffmann2022-a1')!;
-    assert.ok(Math.abs(a1.N! / 67e9 - 1) < 0.05, `A1 N* = ${a1.N} vs Table 3's 67B`);
-    assert.ok(Math.abs(a1.D! / 1.5e12 - 1) < 0.05, `A1 D* = ${a1.D} vs Table 3's 1.5T`);
+    assert.ok(Math.abs(a1.N! / 67e9 - 1) < 0.02, `A1 N* = ${a1.N} vs Table 3's 67B`);
+    assert.ok(Math.abs(a1.D! / 1.5e12 - 1) < 0.06, `A1 D* = ${a1.D} vs Table 3's 1.5T`);
     // Plot 1 has the iso-compute curve, iso-loss contours and each law's optimum; plot 2 one line per law.
     assert.ok(view.nd.some((x) => x.id === 'iso-compute'));
     assert.ok(view.nd.some((x) => x.id.startsWith('iso-loss')));
@@ -70,14 +72,15 @@ describe('Compute-optimal planner (real VS Code)', function () {
   it('updates the table when an input changes', async () => {
     const before = (await panelState('planner')).rendered!;
     const expected = allocate({ compute: 1e24, laws: ['hoffmann2022-a3'], language: 'en' })[0];
-    if (inHarness()) await fill('#compute', '1e24'); // typed into the page's field, like a user
+    const first = allocate({ compute: 1e24, laws: ['hoffmann2022-a1'], language: 'en' })[0]; // first row → status bar
+    if (inHarness()) await fill('#compute', '1e24', 'Compute-optimal planner'); // typed into the page's field, like a user
     else await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', { compute: 1e24 });
     const s = await until(() => panelState('planner'), (x) => !!x.rendered && x.rendered.seq > before.seq && x.rendered.text.includes('1e24 FLOPs'), 'the table to update');
     assert.ok(s.rendered!.text.includes(formatCount(expected.N)), `new N* ${formatCount(expected.N)} shown`);
     assert.notStrictEqual(s.rendered!.text, before.text);
     const view = (await plannerView())!;
     assert.strictEqual(view.compute, 1e24);
-    assert.ok(s.statusBar?.includes(formatCount(expected.N)), `status bar follows: ${s.statusBar}`);
+    assert.ok(s.statusBar?.includes(`N* ${formatCount(first.N)} · D* ${formatCount(first.D)}`), `status bar follows: ${s.statusBar}`);
   });
 
   it('GPU shortcut: 1024 × H100 BF16 × 40 % MFU × 720 h', async () => {

@@ -2,7 +2,7 @@
  * IsoFLOP sweeps in a real VS Code (issue 6): on a copy of examples/small.sweep.jsonc — the code lens
  * (numbers equal to the CLI's plan), Plan IsoFLOP Sweep, Export Sweep… as a SLURM job array, Mock IsoFLOP
  * Results, then Analyse IsoFLOP Results and what the panel shows (checked against the CLI's analysis of
- * the same file), a refusal shown in the panel, and a screenshot into docs/screenshots/isoflop.png.
+ * the same file), a refusal shown in the panel, and screenshots into docs/screenshots/isoflop*.png.
  * Paths are passed as command arguments so no dialog opens.
  */
 import * as assert from 'assert';
@@ -147,10 +147,22 @@ describe('IsoFLOP sweeps (real VS Code)', function () {
     assert.ok(s.rendered!.text.includes('2 usable budgets'), s.rendered!.text.slice(0, 400));
   });
 
-  it('screenshot of the IsoFLOP panel → docs/screenshots/isoflop.png', async function () {
+  it('screenshots of the flow and the IsoFLOP panel → docs/screenshots/isoflop*.png', async function () {
     requireHarness(this, 'the IsoFLOP screenshot');
     await vscode.commands.executeCommand('scalingLaws.analyseIsoflop', results);
     await until(() => isoflopState(results), (x) => !!x.rendered && x.rendered.text.includes('N* = '), 'the IsoFLOP panel to paint');
-    await screenshot('isoflop', 'Compute-optimal frontier');
+    // The whole flow (config with its lens, the plan, the panel), then the panel alone at full width.
+    await screenshot('isoflop-flow', 'Compute-optimal frontier');
+    await vscode.commands.executeCommand('workbench.action.focusLastEditorGroup');
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    // A layout change may reload the page; it then asks the host again and re-renders the last analysis.
+    await new Promise((r) => setTimeout(r, 1000));
+    await until(() => isoflopState(results), (x) => !!x.rendered && x.rendered.text.includes('Compute-optimal frontier'), 'the panel to repaint');
+    try {
+      await screenshot('isoflop', 'Compute-optimal frontier');
+    } finally {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    }
   });
 });

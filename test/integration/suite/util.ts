@@ -42,16 +42,25 @@ async function harness(pathAndQuery: string): Promise<void> {
   if (!body.ok) throw new Error(`harness ${pathAndQuery.split('?')[0]} failed: ${body.error}`);
 }
 
-/** Screenshot (window and webview-only) once `text` shows in the visible webview. */
-export async function screenshot(name: string, text: string): Promise<void> {
+/**
+ * Screenshots once `text` shows in the visible webview: `<name>-window.png` (the whole workbench, as the
+ * user sees it) and `<name>.png` (the panel alone, editor group maximised in a tall window so every plot is
+ * in the picture). `height` is that tall window's height.
+ */
+export async function screenshot(name: string, text: string, height = 2200): Promise<void> {
   const t = encodeURIComponent(text);
-  await harness(`/shot?name=${name}&text=${t}&webviewOnly=1&settleMs=400`);
-  await harness(`/shot?name=${name}-window&text=${t}`);
+  await harness(`/shot?name=${name}-window&text=${t}&settleMs=300`);
+  await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
+  try {
+    await harness(`/shot?name=${name}&text=${t}&webviewOnly=1&settleMs=500&viewport=1300x${height}`);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
+  }
 }
 
-/** Type into a field of the visible webview (real keyboard input through Chromium). */
-export async function fill(selector: string, value: string): Promise<void> {
-  await harness(`/fill?selector=${encodeURIComponent(selector)}&value=${encodeURIComponent(value)}`);
+/** Type into a field of the visible webview showing `inPanelWithText` (real input through Chromium). */
+export async function fill(selector: string, value: string, inPanelWithText: string): Promise<void> {
+  await harness(`/fill?selector=${encodeURIComponent(selector)}&value=${encodeURIComponent(value)}&text=${encodeURIComponent(inPanelWithText)}`);
 }
 
 /** Skip loudly (never silently pass) when not running under the code-server harness. */
