@@ -1,7 +1,8 @@
 // Build script (modelled on rust-analyzer's editors/code): one esbuild context per target.
 //   dist/extension.js  — extension host (CommonJS, vscode external)
 //   dist/cli.js        — headless CLI (`scaling-laws`), same core
-//   dist/fitWorker.js  — worker_threads entry for long fits (same code can run in a Web Worker)
+//   dist/fitWorker.js  — worker_threads entry for long fits
+//   dist/fitWorker.web.js — the same worker entry for a Web Worker (browser, IIFE)
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
 //   out/test/...       — integration suite run inside a real VS Code extension host
@@ -27,6 +28,13 @@ const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.js' },
+  // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
+  // papaparse's "browser" build drops its Node-stream reader (require('stream')).
+  exists('src/core/fit/worker.ts') && {
+    ...common, platform: 'browser', format: 'iife', target: 'es2022', external: ['node:worker_threads'],
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.web.js',
+  },
   exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' },
   exists('webview/main.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022',

@@ -6,6 +6,7 @@
  *      target ≤ 0.25 s, objective ≤ 1.018275e-3 (scipy L-BFGS-B reference 1.0182740e-3 in 14–20 s).
  *   2. 1,000 bootstrap resamples of that fit: target ≤ 10 s.
  *   3. Synthetic CSVs of 1e3…1e6 rows from a known law with noise, parsed + fitted: 1e6 target ≤ 10 s, ≤ 1 GB.
+ * Then, as a separate section, the allocation latency benchmark of scripts/bench-allocation.ts.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +16,8 @@ import { fitRuns } from '../src/core/fit';
 import { fitDataFromRows } from '../src/core/fit/data';
 import { fitModel } from '../src/core/fit/engine';
 import { chinchillaModel } from '../src/core/fit/powerSum';
-import { mulberry32 } from '../src/core/stats/rng';
+import { mulberry32, normal } from '../src/core/stats/rng';
+import { benchAllocation } from './bench-allocation';
 
 const EPOCH = resolve(__dirname, '../../shared/data/chinchilla_epoch/svg_extracted_data.csv');
 const ms = (t0: number) => performance.now() - t0;
@@ -79,7 +81,7 @@ function epoch(): void {
 /** Synthetic runs from L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 with 1 % log-normal noise. */
 function syntheticCsv(n: number, seed: number): string {
   const rng = mulberry32(seed);
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const gauss = () => normal(rng);
   const out: string[] = ['N,D,loss'];
   for (let i = 0; i < n; i++) {
     const N = Math.exp(Math.log(1e7) + rng() * Math.log(1e4));
@@ -117,5 +119,8 @@ console.log(`scaling-laws fit benchmark — node ${process.version}, ${cpus().le
 console.log('(wall times are what users wait for; the CPU column shows how much of it was this process when the box is shared)');
 epoch();
 synthetic();
-console.log(`\nload average at end: ${load()}`);
 clearInterval(sampler);
+console.log(`\nload average at end of the fit benchmark: ${load()}`);
+
+// Separate section, owned by the law-registry work (scripts/bench-allocation.ts): allocate() latency.
+benchAllocation();

@@ -153,11 +153,16 @@ export class Plot {
 
   private options(): Chart<'scatter'>['options'] {
     const t = currentTheme();
-    const tick = (log: boolean) => (v: number | string) => {
+    // Log axes: label the decades; an axis spanning under two decades (e.g. losses 2.4–4.7) also labels
+    // 2, 3 and 5 × 10^k, otherwise it would show no number at all.
+    const tick = (log: boolean) => function (this: { min: number; max: number }, v: number | string) {
       const x = Number(v);
       if (!log) return formatNum(x, 3);
-      const e = Math.log10(x);
-      return Math.abs(e - Math.round(e)) < 1e-9 ? (Math.abs(e) < 4 ? formatNum(x, 3) : formatSci(x, 1)) : '';
+      const e = Math.floor(Math.log10(x) + 1e-9);
+      const m = x / 10 ** e;
+      const few = Math.log10(this.max / this.min) < 2;
+      const show = Math.abs(m - 1) < 1e-6 || (few && [2, 3, 5].some((k) => Math.abs(m - k) < 1e-6));
+      return show ? (Math.abs(e) < 4 ? formatNum(x, 3) : formatSci(x, 1)) : '';
     };
     const axis = (label: string, log: boolean | undefined) => ({
       type: log ? ('logarithmic' as const) : ('linear' as const),

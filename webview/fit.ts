@@ -152,8 +152,7 @@ function renderView(v: FitView, page: Page): void {
   byId('file-name').textContent = v.fileName;
   byId('formula').textContent = v.formula;
   replace(byId('metrics'), ...v.metrics.flatMap((m) => [h('dt', {}, m.label), h('dd', { 'data-metric': m.id }, m.value === null ? '—' : formatNum(m.value, 4))]),
-    h('dt', {}, 'Rows used'), h('dd', {}, `${v.rowsUsed} of ${v.rowsTotal}`),
-    h('dt', {}, 'Form'), h('dd', {}, v.formLabel));
+    h('dt', {}, 'Rows used'), h('dd', {}, `${v.rowsUsed} of ${v.rowsTotal}`));
   replace(byId('params'),
     h('thead', {}, h('tr', {}, ...['Parameter', 'Value', '± SE', '95 % interval', ''].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...v.params.map((p) => h('tr', { 'data-param': p.name },

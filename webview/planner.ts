@@ -193,6 +193,7 @@ function readForm(init: Init, prev: PlannerInput): PlannerInput | null {
   return next;
 }
 
+const DETAIL_CODES = new Set(['method', 'setup', 'conventions', 'caveat', 'loss-not-comparable', 'compute-units', 'fitted-range', 'borrowed-repetition-constants']);
 const dash = '—';
 const fmt = (x: number | null, f: (v: number) => string) => (x === null || !Number.isFinite(x) ? dash : f(x));
 
@@ -219,8 +220,15 @@ function renderView(view: PlannerView, init: Init, plots: { nd: Plot; tpp: Plot 
   plots.tpp.update(view.tpp);
 
   const lawName = new Map(init.laws.map((l) => [l.id, l.name]));
-  replace(byId('guidance'), ...view.guidance.map((g) => h('section', { class: 'guidance', 'data-law': g.lawId },
-    h('h3', {}, lawName.get(g.lawId) ?? g.lawName), noteList(g.notes))));
+  // Per law: what needs attention (warnings, ranges, inference cost) up front; the paper's setup,
+  // conventions and caveats one click away.
+  replace(byId('guidance'), ...view.guidance.map((g) => {
+    const detail = g.notes.filter((n) => n.severity === 'info' && DETAIL_CODES.has(n.code));
+    const main = g.notes.filter((n) => !detail.includes(n));
+    return h('section', { class: 'guidance', 'data-law': g.lawId },
+      h('h3', {}, lawName.get(g.lawId) ?? g.lawName), noteList(main),
+      detail.length ? h('details', {}, h('summary', {}, 'Paper’s setup, conventions and caveats'), noteList(detail)) : null);
+  }));
 }
 
 export function paperLink(url: string, label: string): HTMLElement {

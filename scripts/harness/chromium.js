@@ -42,7 +42,14 @@ async function webviewWithText(page, text, timeout = 20000) {
       if (!(await wv.element.isVisible().catch(() => false))) continue;
       if ((await wv.inner.getByText(text).count().catch(() => 0)) > 0) return wv;
     }
-    if (Date.now() > end) throw new Error(`no visible webview shows "${text}" after ${timeout} ms (${n} webview iframes)`);
+    if (Date.now() > end) {
+      const frames = await page.evaluate(() => [
+        ...[...document.querySelectorAll('iframe')].map((f) => `${f.className}|${f.offsetWidth}x${f.offsetHeight}`),
+        ...[...document.querySelectorAll('[class*=webview]')].map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`),
+        `tabs: ${[...document.querySelectorAll('.tab .label-name')].map((t) => t.textContent).join(' | ')}`,
+      ]);
+      throw new Error(`no visible webview shows "${text}" after ${timeout} ms (iframes: ${frames.join(', ') || 'none'}; ${page.url().slice(0, 80)})`);
+    }
     await page.waitForTimeout(200);
   }
 }

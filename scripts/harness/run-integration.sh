@@ -7,18 +7,25 @@
 # Exit code = test result. Env: VSCH_HOME, VSCH_PORT, SHOT_DIR, VSCH_SKIP_BUILD=1, VSCH_EXT_ENV='{"K":"V"}'.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"
+source "$HERE/env.sh" >/dev/null   # for VSCH_HOME (VSCH_PORT/VSCH_RUN are settled below)
+mkdir -p "$VSCH_HOME"
+# Concurrent runs (several clones, CI jobs, developers) each take a port AND its per-run state dir
+# ($VSCH_HOME/run-<port>) under an exclusive lock held for the whole run, so they never share either.
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-if [ -z "${VSCH_PORT:-}" ]; then   # first free port from 38517 (another run, or a dev server, may hold it)
-  VSCH_PORT=38517; while port_busy "$VSCH_PORT"; do VSCH_PORT=$((VSCH_PORT + 1)); done; export VSCH_PORT
-fi
+p="${VSCH_PORT:-38517}"
+for _ in $(seq 1 50); do
+  exec 8>"$VSCH_HOME/port-$p.lock"
+  if flock -n 8 && ! port_busy "$p"; then break; fi
+  exec 8>&-; p=$((p + 1))
+done
+export VSCH_PORT="$p" VSCH_RUN="$VSCH_HOME/run-$p"
 source "$HERE/env.sh"
 SHOT_DIR="${SHOT_DIR:-$ROOT/docs/screenshots}"
 WS_SRC="$ROOT/test/fixtures/integration"
 lap() { echo "[integration] $(date +%T) +${SECONDS}s $*"; }
 SECONDS=0
 
-mkdir -p "$VSCH_HOME"
-( flock 9; bash "$HERE/install.sh" ) 9>"$VSCH_HOME/install.lock"   # concurrent runs share one install
+( flock 9; bash "$HERE/install.sh" ) 9>"$VSCH_HOME/install.lock" 8>&-   # concurrent runs share one install
 lap "harness installed in $VSCH_HOME"
 
 cd "$ROOT"
@@ -41,7 +48,7 @@ XDG_CONFIG_HOME="$VSCH_RUN/xdg-config" XDG_DATA_HOME="$VSCH_RUN/xdg-data" XDG_CA
 # The workspace is a copy of the fixtures, so exports made by the tests never touch the clone.
 WS_DIR="$VSCH_RUN/workspace"; cp -r "$WS_SRC" "$WS_DIR"
 trap 'bash "$HERE/stop.sh" >/dev/null; cp "$VSCH_RUN/code-server.log" "$VSCH_RUN/../last-code-server.log" 2>/dev/null || true' EXIT
-bash "$HERE/start.sh" "$WS_DIR"
+bash "$HERE/start.sh" "$WS_DIR" 8>&-   # the server must not inherit (and outlive us holding) the port lock
 lap "code-server started on $VSCH_URL"
 
 # 1) The mocha suite inside the real extension host (development path = this repo).

@@ -51,7 +51,11 @@ const { launch, visibleWebview, webviewWithText } = require('./chromium');
       } finally {
         if (vp && prev) await page.setViewportSize(prev);
       }
-    } catch (e) { res.statusCode = 500; res.end(JSON.stringify({ ok: false, error: String(e) })); }
+    } catch (e) {
+      // What the window looked like when the request failed, next to the run's other state.
+      await page.screenshot({ path: path.join(process.env.VSCH_RUN || shotDir, 'shot-failure.png') }).catch(() => {});
+      res.statusCode = 500; res.end(JSON.stringify({ ok: false, error: String(e) }));
+    }
   });
   await new Promise(r => shotServer.listen(0, '127.0.0.1', r));
 

@@ -30,7 +30,9 @@ export function formatNum(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
   if (a !== 0 && (a < 1e-3 || a >= 1e6)) return formatSci(x, digits);
-  return trimZeros(x.toPrecision(digits));
+  // toPrecision switches to an exponent when the integer part has more digits than `digits`
+  // (1480 → "1.48e+3"); round through Number so ordinary magnitudes always print positionally.
+  return String(Number(x.toPrecision(digits)));
 }
 
 /** Percentage from a fraction: 0.134 → "13.4 %". */

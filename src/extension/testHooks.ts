@@ -14,6 +14,7 @@ export interface PanelStateSnapshot {
   title: string;
   rendered: { seq: number; text: string; charts: number; paintMs: number } | null;
   firstPaintMs: number | null;
+  readyMs: number | null;
   webviewErrors: string[];
   rejectedMessages: string[];
   running: boolean;
@@ -36,6 +37,7 @@ function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
     title: p?.panel.title ?? '',
     rendered: p?.rendered ? { seq: p.rendered.seq, text: p.rendered.text, charts: p.rendered.charts, paintMs: p.rendered.paintMs } : null,
     firstPaintMs: p?.firstPaintMs ?? null,
+    readyMs: p?.readyMs ?? null,
     webviewErrors: p?.webviewErrors ?? [],
     rejectedMessages: p?.rejectedMessages ?? [],
     running: p instanceof FitPanel ? p.running : false,
@@ -63,5 +65,11 @@ export function registerTestHooks(context: vscode.ExtensionContext, timings: { a
       return snapshot(p).rejectedMessages.length;
     }),
     vscode.commands.registerCommand('scalingLaws._test.timings', () => ({ ...timings })),
+    // Give keyboard focus (and so the active editor group) to the panel shown last, e.g. before maximising it.
+    vscode.commands.registerCommand('scalingLaws._test.focusLastPanel', () => {
+      const p = PanelBase.lastActive;
+      p?.panel.reveal(undefined, false);
+      return p?.panel.title;
+    }),
   );
 }

@@ -227,6 +227,32 @@ describe('CLI: scaling-laws optimal, cost objective (Sardana et al. 2024, Sec. 4
   }
 });
 
+describe('CLI: optimal --constants', () => {
+  it('--constants eq10-rounded: L̂ for hoffmann2022-a3 from the printed Eq. 10, the set named in the row and the header', async () => {
+    const r = await run('optimal', '--compute', '5.76e23', '--law', 'hoffmann2022-a3', '--constants', 'eq10-rounded', '--json');
+    assert.strictEqual(r.code, 0, r.err.join('\n'));
+    const [row] = (JSON.parse(r.out) as { results: Row[] }).results;
+    assert.strictEqual(row.constantSet, 'eq10-rounded');
+    // Eq. 4 with E=1.69, A=406.4, B=410.7, α=0.34, β=0.28 at 5.76e23: G = (αA/βB)^(1/(α+β)), N = G·(C/6)^(β/(α+β)).
+    const G = ((0.34 * 406.4) / (0.28 * 410.7)) ** (1 / 0.62);
+    assert.ok(Math.abs(row.N / (G * (5.76e23 / 6) ** (0.28 / 0.62)) - 1) < 1e-12);
+    const t = await run('optimal', '--compute', '5.76e23', '--law', 'hoffmann2022-a3', '--constants', 'eq10-rounded');
+    assert.match(t.out, /constant set eq10-rounded/);
+  });
+  it('an unknown set → exit 2, one line listing the valid sets', async () => {
+    const r = await run('optimal', '--compute', '1e22', '--constants', 'rounded');
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(r.err.length, 1);
+    assert.match(r.err[0], /no selected law has constant set 'rounded' \(constant sets: hoffmann2022-a3: unrounded, eq10-rounded, sardana2024\)/);
+  });
+  it('laws lists the constant sets', async () => {
+    const r = await run('laws');
+    assert.match(r.out, /constant sets \(--constants\): unrounded \(default\), eq10-rounded, sardana2024/);
+    const md = await run('laws', '--markdown');
+    assert.match(md.out, /`porian2024`.*N: all linear layers incl\. the output head, without the input embedding/);
+  });
+});
+
 describe('CLI: scaling-laws laws', () => {
   it('lists every law with its citation', async () => {
     const r = await run('laws');

@@ -52,6 +52,37 @@ describe('CSV ingest (src/core/csv)', () => {
       assert.strictEqual(t.rows[1].C, 4.8e18);
       assert.ok(t.summary.notes.some((n) => /D computed as C\/\(6N\)/.test(n)), t.summary.notes.join('; '));
     });
+    it('derives N = C/(6D) when only a budget and tokens are given (Llama 3 IsoFLOP layout), saying so', () => {
+      const t = parse('budget-tokens.csv');
+      assert.deepStrictEqual(t.columns, { loss: 'validation_loss', C: 'compute_budget', D: 'training_tokens' });
+      assert.deepStrictEqual(t.rows.map((r) => r.N), [6e18 / (6 * 1e9), 6e18 / (6 * 2e9)]);
+      assert.deepStrictEqual(t.rows.map((r) => [r.C, r.D, r.extra.note]), [[6e18, 1e9, 'a'], [6e18, 2e9, 'b']]);
+      assert.ok(t.summary.notes.some((n) => /N computed as C\/\(6D\) from 'compute_budget' and 'training_tokens'/.test(n)), t.summary.notes.join('; '));
+      assert.ok(!t.summary.notes.some((n) => /D computed/.test(n)));
+    });
+    it('prefers a run\'s own compute to a nominal budget column, which stays an extra column', () => {
+      const t = parseRunsCsv('N,D,budget,compute,loss\n1e8,2e9,1e18,1.2e18,3.1\n', { fileName: 'b.csv' });
+      assert.deepStrictEqual(t.columns, { N: 'N', D: 'D', loss: 'loss', C: 'compute' });
+      assert.strictEqual(t.rows[0].C, 1.2e18);
+      assert.deepStrictEqual(t.rows[0].extra, { budget: '1e18' });
+      // Only a budget: it plays C.
+      assert.strictEqual(parseRunsCsv('N,budget,loss\n1e8,6e17,3\n').rows[0].D, 6e17 / (6 * 1e8));
+    });
+    it('the digitised Llama 3 IsoFLOP points (/work/shared) read with N = C/(6D)', function () {
+      const f = '/work/shared/data/llama3_isoflop_digitized/isoflops_points.csv';
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch {
+        console.warn(`SKIPPED: ${f} is absent (unlicensed data, read from /work/shared only)`);
+        return this.skip();
+      }
+      const t = parseRunsCsv(text, { fileName: f });
+      assert.strictEqual(t.summary.used, 133); // PROVENANCE.md: 133 points at 10 budgets
+      assert.strictEqual(new Set(t.rows.map((r) => r.C)).size, 10);
+      for (const r of t.rows) assert.ok(Math.abs((6 * r.N * r.D) / r.C! - 1) < 1e-12, `line ${r.line}`);
+      assert.deepStrictEqual(Object.keys(t.rows[0].extra), ['x_page', 'y_page']);
+    });
     it('strips a BOM, handles CRLF and blank lines, and keeps line numbers', () => {
       const t = parse('bom-crlf.csv');
       assert.deepStrictEqual(t.headers, ['params', 'tokens', 'val_loss']);
@@ -112,6 +143,7 @@ describe('CSV ingest (src/core/csv)', () => {
       ['ambiguous-loss.csv', 1, 1, /several columns could be loss \(train_loss_a, val_loss_b\)/],
       ['unclosed-quote.csv', 2, 1, /expected a closing '"'/],
       ['no-roles.csv', 1, 1, /no column for N \(parameters\) .*headers: x, y, z/],
+      ['tokens-only.csv', 1, 1, /no column for N \(parameters\) .*nor both D and C to derive it as C\/\(6D\); headers: tokens, loss/],
     ];
     for (const [file, line, col, re] of cases) it(file, () => rejects(() => parse(file), line, col, re));
 

@@ -2,12 +2,21 @@ import * as assert from 'assert';
 import { join } from 'path';
 import { tmpdir } from 'os';
 import { existsSync, readFileSync, rmSync } from 'fs';
+import * as vm from 'vm';
 import { buildSync } from 'esbuild';
 import { fitInWorker } from '../../src/core/fit/nodeWorker';
-import { FitRefusal } from '../../src/core/fit';
-import { CsvError } from '../../src/core/csv';
+import { FitRefusal, fitRuns } from '../../src/core/fit';
+import { CsvError, parseRunsCsv } from '../../src/core/csv';
+import type { FitRequest, FitResponse } from '../../src/core/fit/workerProtocol';
 
 const EPOCH = '/work/shared/data/chinchilla_epoch/svg_extracted_data.csv';
+
+/** n runs on a noiseless Chinchilla-like grid (37 sizes × 41 token counts, cycled). */
+function lawCsv(n: number): string {
+  const rows = ['N,D,loss'];
+  for (let i = 0; i < n; i++) rows.push(`${1e7 * (1 + (i % 37))},${1e9 * (1 + (i % 41))},${(2 + 10 / (1 + (i % 37)) ** 0.3 + 5 / (1 + (i % 41)) ** 0.3).toFixed(5)}`);
+  return rows.join('\n');
+}
 
 describe('fit off-thread (src/core/fit/worker.ts via worker_threads)', function () {
   this.timeout(30000);
@@ -40,11 +49,9 @@ describe('fit off-thread (src/core/fit/worker.ts via worker_threads)', function 
   });
 
   it('cancels: the promise rejects with FitRefusal("cancelled") and the worker stops', async () => {
-    const rows = ['N,D,loss'];
-    for (let i = 0; i < 400; i++) rows.push(`${1e7 * (1 + (i % 37))},${1e9 * (1 + (i % 41))},${(2 + 10 / (1 + (i % 37)) ** 0.3 + 5 / (1 + (i % 41)) ** 0.3).toFixed(5)}`);
     const ac = new AbortController();
     const t0 = Date.now();
-    const p = fitInWorker(workerPath, rows.join('\n'), {}, { bootstrap: 100000, cv: 0, loo: false }, {
+    const p = fitInWorker(workerPath, lawCsv(400), {}, { bootstrap: 100000, cv: 0, loo: false }, {
       signal: ac.signal,
       onProgress: (pr) => {
         if (pr.phase === 'bootstrap' && pr.done > 0) ac.abort();
@@ -52,5 +59,75 @@ describe('fit off-thread (src/core/fit/worker.ts via worker_threads)', function 
     });
     await assert.rejects(p, (e: unknown) => e instanceof FitRefusal && e.code === 'cancelled');
     assert.ok(Date.now() - t0 < 20000);
+  });
+});
+
+describe('fit worker in a Web Worker scope (the browser build of src/core/fit/worker.ts)', function () {
+  this.timeout(30000);
+  let bundle = '';
+  before(() => {
+    // Same options as esbuild.mjs's dist/fitWorker.web.js target, built in memory so the test does not race the build.
+    const out = buildSync({
+      entryPoints: [join(__dirname, '../../src/core/fit/worker.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
+      external: ['node:worker_threads'], mainFields: ['browser', 'module', 'main'], write: false, logLevel: 'error',
+    });
+    bundle = out.outputFiles[0].text;
+  });
+
+  /**
+   * A dedicated-worker-like global: postMessage, addEventListener('message') and self, plus the JavaScript
+   * built-ins of a fresh V8 context — no process, require, Buffer or worker_threads — so the worker must take the
+   * Web-Worker branch of its port adapter. Returns a function that delivers one message and collects the replies.
+   */
+  function webWorkerScope(): { ctx: vm.Context; listeners: number; send: (req: FitRequest) => FitResponse[] } {
+    const posted: unknown[] = [];
+    const listeners: Array<(ev: { data: unknown }) => void> = [];
+    const ctx = vm.createContext({
+      postMessage: (m: unknown) => posted.push(m),
+      addEventListener: (type: string, fn: (ev: { data: unknown }) => void) => {
+        if (type === 'message') listeners.push(fn);
+      },
+    });
+    vm.runInContext('globalThis.self = globalThis;', ctx);
+    vm.runInContext(bundle, ctx, { filename: 'fitWorker.web.js' });
+    return {
+      ctx,
+      listeners: listeners.length,
+      send: (req) => {
+        posted.length = 0;
+        // Structured-clone in, JSON out (replies are built in the context's realm; postMessage would clone them).
+        for (const fn of listeners) fn({ data: structuredClone(req) });
+        return posted.map((m) => JSON.parse(JSON.stringify(m)) as FitResponse);
+      },
+    };
+  }
+
+  it('has no Node globals and listens through addEventListener', () => {
+    const { ctx, listeners } = webWorkerScope();
+    assert.strictEqual(vm.runInContext('[typeof process, typeof require, typeof Buffer].join()', ctx), 'undefined,undefined,undefined');
+    assert.strictEqual(listeners, 1);
+  });
+
+  it('fits and posts progress then a result equal to the in-process fit', () => {
+    const csv = lawCsv(120);
+    const fitOpts = { bootstrap: 20, seed: 3, cv: 3, loo: false };
+    const replies = webWorkerScope().send({ type: 'fit', csvText: csv, parseOpts: { fileName: 'web.csv' }, fitOpts });
+    const last = replies[replies.length - 1];
+    assert.strictEqual(last.type, 'result', JSON.stringify(last).slice(0, 300));
+    assert.ok(replies.slice(0, -1).every((m) => m.type === 'progress') && replies.length > 1, 'progress events before the result');
+    if (last.type !== 'result') return;
+    const here = fitRuns(parseRunsCsv(csv, { fileName: 'web.csv' }), fitOpts).toJSON();
+    assert.deepStrictEqual(last.result.params, here.params);
+    assert.strictEqual(last.result.objective, here.objective);
+    assert.deepStrictEqual(last.result.intervals, JSON.parse(JSON.stringify(here.intervals)));
+    assert.strictEqual(last.table.summary.used, 120);
+  });
+
+  it('posts CSV errors and refusals as typed error messages', () => {
+    const w = webWorkerScope();
+    const [csv] = w.send({ type: 'fit', csvText: 'N,D,loss\n1e8,x,3\n', parseOpts: { fileName: 'w.csv' }, fitOpts: {} });
+    assert.deepStrictEqual(csv.type === 'error' && csv.kind === 'csv' && [csv.file, csv.line, csv.column], ['w.csv', 2, 2]);
+    const [refusal] = w.send({ type: 'fit', csvText: 'N,D,loss\n1e8,2e9,3\n', parseOpts: {}, fitOpts: {} });
+    assert.deepStrictEqual(refusal.type === 'error' && refusal.kind === 'refusal' && refusal.code, 'too-few-rows');
   });
 });

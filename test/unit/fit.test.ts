@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { existsSync, readFileSync } from 'fs';
 import { parseRunsCsv, type RunsTable, type RunRow } from '../../src/core/csv';
 import { fitRuns, FitRefusal, FitResult, FORMS, type FitOptions } from '../../src/core/fit';
-import { mulberry32 } from '../../src/core/stats/rng';
+import { mulberry32, normal } from '../../src/core/stats/rng';
 import { kaplanLoss } from '../../src/core/fit/kaplan';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 
@@ -24,7 +24,7 @@ const rel = (x: number, ref: number) => Math.abs(x - ref) / Math.abs(ref);
 /** A RunsTable from a known law with log-normal noise (seeded). */
 function synthetic(n: number, law: (N: number, D: number, U: number) => number, noise: number, seed = 7, withU = false): RunsTable {
   const rng = mulberry32(seed);
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const gauss = () => normal(rng);
   const rows: RunRow[] = [];
   for (let i = 0; i < n; i++) {
     const N = Math.exp(Math.log(1e7) + rng() * Math.log(1e4));

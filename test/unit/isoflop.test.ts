@@ -197,6 +197,16 @@ describe('isoflop CLI', () => {
     assert.ok(Math.abs(j.a - 0.502) < 0.002);
     assert.strictEqual(j.minima.length, 12);
   });
+  it('reports the joint fit beside the IsoFLOP exponent (text and JSON); --no-joint leaves it out', async () => {
+    const file = 'examples/small.results.csv';
+    const text = await run(['isoflop', file]);
+    assert.strictEqual(text.code, 0, text.err);
+    assert.match(text.out, /Joint fit L = E \+ A\/N\^α \+ B\/D\^β over the same 35 runs gives α = 0\.\d+, β = 0\.\d+, so a = β\/\(α\+β\) = 0\.\d+/);
+    const json = JSON.parse((await run(['isoflop', file, '--json'])).out);
+    assert.ok(json.joint.ok && Math.abs(json.joint.a - json.joint.params.beta / (json.joint.params.alpha + json.joint.params.beta)) < 1e-12);
+    const off = await run(['isoflop', file, '--no-joint', '--json']);
+    assert.strictEqual(JSON.parse(off.out).joint, null);
+  });
   it('a refusal exits 1 with one line', async () => {
     const tmp = fs.mkdtempSync('/tmp/isoflop-test-');
     const csv = ['compute,N,loss', '1e18,1e8,3.1', '1e18,2e8,3.0', '1e18,4e8,3.1', '1e19,2e8,2.9', '1e19,4e8,2.8', '1e19,8e8,2.9'].join('\n');

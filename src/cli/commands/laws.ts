@@ -2,7 +2,7 @@
 import { formatTable, parseArgs, get, UsageError } from '../args';
 import type { CliCommand, CliIO } from '../io';
 import { formatCount, formatSci } from '../../core/format';
-import { LAWS, type LawInfo } from '../../core/laws';
+import { LAWS, PARAM_CONVENTION_LABELS, type LawInfo } from '../../core/laws';
 
 function range(r: [number, number] | undefined, fmt: (x: number) => string): string {
   return r ? `${fmt(r[0])}–${fmt(r[1])}` : '–';
@@ -16,9 +16,14 @@ function paper(l: LawInfo): string {
 }
 
 function flags(l: LawInfo): string {
-  return [l.provisional && 'provisional', l.historical && 'historical', l.paramConvention === 'non-embedding' && 'non-embedding N']
+  return [l.provisional && 'provisional', l.historical && 'historical', l.paramConvention !== 'total' && `${l.paramConvention} N`]
     .filter(Boolean)
     .join(', ');
+}
+
+/** "unrounded (default), eq10-rounded, sardana2024". */
+function constantSets(l: LawInfo): string {
+  return (l.constantSets ?? []).map((c) => `${c.id}${c.default ? ' (default)' : ''}`).join(', ');
 }
 
 export function lawsTable(): string {
@@ -57,9 +62,14 @@ export function lawsMarkdown(): string {
     `\`${l.id}\``,
     `[${paper(l)}](${l.citation.url}), *${l.citation.title}* — ${l.citation.source}`,
     `\`${l.form}\``,
-    `N: ${l.paramConvention === 'total' ? 'total params' : 'non-embedding params'}; C: ${l.flopConvention}`,
+    `N: ${PARAM_CONVENTION_LABELS[l.paramConvention]}; C: ${l.flopConvention}`,
     fittedRanges(l),
-    [flags(l), l.predictsLoss ? `loss: ${l.lossUnit}` : 'frontier only (no loss)', l.languages.length > 1 ? `languages: ${l.languages.join(', ')}` : '']
+    [
+      flags(l),
+      l.predictsLoss ? `loss: ${l.lossUnit}` : 'frontier only (no loss)',
+      l.languages.length > 1 ? `languages: ${l.languages.join(', ')}` : '',
+      l.constantSets ? `constant sets: ${constantSets(l)}` : '',
+    ]
       .filter(Boolean)
       .join('; '),
   ]);
@@ -74,7 +84,7 @@ Lists every law in the registry with its citation, whether it predicts a loss, a
 compute ranges the paper fitted (anything outside them is an extrapolation).
 
   --json   {"laws":[{id, name, citation, form, constants{…: {value, source, note}}, paramConvention,
-           flopConvention, fitted, architecture, data, languages, caveats, predictsLoss, lossUnit}]}
+           flopConvention, constantSets?, fitted, architecture, data, languages, caveats, predictsLoss, lossUnit}]}
   --markdown  the same registry as a Markdown table (id, paper with arXiv link, form, conventions,
            fitted ranges, notes), e.g. for the README`,
   run(argv: string[], io: CliIO): number {
@@ -90,7 +100,10 @@ compute ranges the paper fitted (anything outside them is an extrapolation).
     }
     io.out(lawsTable());
     io.out('');
-    for (const l of LAWS) io.out(`${l.id}: ${l.form}`);
+    for (const l of LAWS) {
+      io.out(`${l.id}: ${l.form}`);
+      if (l.constantSets) io.out(`  constant sets (--constants): ${constantSets(l)}`);
+    }
     return 0;
   },
 };

@@ -27,6 +27,7 @@ const SPEC = {
   'unique-tokens': 'positive',
   language: 'string',
   'atlas-vocab': 'string',
+  constants: 'string',
   json: 'boolean',
   gpus: 'positive',
   gpu: 'string',
@@ -201,6 +202,9 @@ Laws and data:
   --language <code>         en, fr, ru, zh, hi or sw: adds the ATLAS row for that language (capped by
                             its MADLAD-400 unique tokens unless --unique-tokens is given)
   --atlas-vocab <v>         monolingual (default) or multilingual vocabulary for ATLAS
+  --constants <set>         alternative constant set of the laws that have one (see 'scaling-laws laws'):
+                            hoffmann2022-a3: unrounded (default), eq10-rounded (Eq. 10 as printed),
+                            sardana2024 (Sardana et al.'s α=0.336, β=0.283)
 
 Inference (Sardana et al. 2024; rows of laws with a loss L(N, D)):
   --inference-tokens <T>    lifetime inference tokens: same loss, minimum training + inference FLOPs
@@ -252,6 +256,7 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
       uniqueTokens: get.num(p, 'unique-tokens'),
       language: lang === undefined ? undefined : parseLanguage(lang),
       atlasVocab: vocab === undefined ? undefined : parseAtlasVocab(vocab),
+      constantSet: get.str(p, 'constants'),
       costSettings: cost?.settings,
     };
     const { results, skipped } = allocateDetailed(req);
@@ -267,6 +272,7 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
       req.inferenceTokens ? `${formatCount(req.inferenceTokens)} inference tokens` : '',
       req.uniqueTokens ? `${formatCount(req.uniqueTokens)} unique tokens` : '',
       req.language ? `language ${req.language}` : '',
+      req.constantSet ? `constant set ${req.constantSet}` : '',
     ].filter(Boolean);
     io.out(`${head}${extras.length ? ` (${extras.join(', ')})` : ''}`);
     if (budget) io.out(`Budget: ${budget.derivation}; ${formatCount(budget.gpuHours)} GPU-hours; peak from ${budget.peak.source}.`);

@@ -7,11 +7,13 @@
 import {
   LAWS,
   LawInputError,
-  MADLAD_UNIQUE_TOKENS,
   LANGUAGE_NAMES,
+  constantSetIds,
   getLaw,
   modelsRepetition,
   parseLanguage,
+  resolveConstantSet,
+  resolveLawContext,
   type AtlasVocab,
   type Language,
   type LawContext,
@@ -41,6 +43,12 @@ export interface AllocationRequest {
   language?: Language;
   /** ATLAS vocabulary variant (Table C.1); default monolingual. */
   atlasVocab?: AtlasVocab;
+  /**
+   * A labelled alternative constant set (LawInfo.constantSets), applied to the selected laws that have
+   * it, e.g. 'eq10-rounded' (Chinchilla Eq. 10 as printed) for hoffmann2022-a3. At least one selected
+   * law must have it.
+   */
+  constantSet?: string;
   /**
    * With inferenceTokens: minimise lifetime DOLLARS instead of FLOPs (Sardana et al. 2024, Sec. 4).
    * Unset fields take the paper's defaults (SARDANA_COST_DEFAULTS).
@@ -107,13 +115,22 @@ function validate(req: AllocationRequest): void {
 
 /** The laws to evaluate: the requested ones (validated), or every applicable law. */
 function selectLaws(req: AllocationRequest): { laws: LawInfo[]; explicit: boolean } {
-  if (req.laws && req.laws.length) {
-    const ids = [...new Set(req.laws)];
-    return { laws: ids.map(getLaw), explicit: true };
+  const chosen = (): { laws: LawInfo[]; explicit: boolean } => {
+    if (req.laws && req.laws.length) {
+      const ids = [...new Set(req.laws)];
+      return { laws: ids.map(getLaw), explicit: true };
+    }
+    // ATLAS needs a language; without one it is not applicable by default.
+    const laws = LAWS.filter((l) => l.id !== 'atlas2025' || req.language !== undefined);
+    return { laws: req.targetLoss !== undefined ? laws.filter((l) => l.predictsLoss) : laws, explicit: false };
+  };
+  const out = chosen();
+  const set = req.constantSet;
+  if (set !== undefined && !out.laws.some((l) => constantSetIds(l.id).includes(set))) {
+    const offer = LAWS.filter((l) => constantSetIds(l.id).length).map((l) => `${l.id}: ${constantSetIds(l.id).join(', ')}`);
+    throw new LawInputError(`no selected law has constant set '${set}' (constant sets: ${offer.join('; ')})`);
   }
-  // ATLAS needs a language; without one it is not applicable by default.
-  const laws = LAWS.filter((l) => l.id !== 'atlas2025' || req.language !== undefined);
-  return { laws: req.targetLoss !== undefined ? laws.filter((l) => l.predictsLoss) : laws, explicit: false };
+  return out;
 }
 
 /** Smallest budget at which the law's frontier loss reaches `target` (the frontier loss falls with C). */
@@ -141,24 +158,32 @@ function minComputeForLoss(model: LawModel, law: LawInfo, target: number, U?: nu
 
 function contextFor(law: LawInfo, req: AllocationRequest): { ctx: LawContext; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  const ctx: LawContext = { language: req.language, uniqueTokens: req.uniqueTokens, atlasVocab: req.atlasVocab };
-  if (law.id === 'atlas2025') {
-    if (!req.language) {
-      ctx.language = 'en';
-      warnings.push({ code: 'default-language', severity: 'info', message: 'No language given: ATLAS row uses English (en).' });
-    }
+  const wanted = req.constantSet !== undefined && constantSetIds(law.id).includes(req.constantSet) ? req.constantSet : undefined;
+  // resolveLawContext is the one place that fills in defaults (shared with lawLoss).
+  const { ctx, defaulted } = resolveLawContext(law.id, {
+    language: req.language,
+    uniqueTokens: req.uniqueTokens,
+    atlasVocab: req.atlasVocab,
+    constantSet: wanted,
+  });
+  if (defaulted.language) {
+    warnings.push({ code: 'default-language', severity: 'info', message: `No language given: ATLAS row uses ${LANGUAGE_NAMES[defaulted.language]} (${defaulted.language}).` });
+  }
+  if (defaulted.uniqueTokens !== undefined) {
     const lang = ctx.language as Language;
-    if (req.uniqueTokens === undefined) {
-      ctx.uniqueTokens = MADLAD_UNIQUE_TOKENS[lang];
-      warnings.push({
-        code: 'default-unique-tokens',
-        severity: 'warning',
-        message: `No unique-token count given: capped at ${formatCount(ctx.uniqueTokens)} unique ${LANGUAGE_NAMES[lang]} tokens (MADLAD-400, as reported by ATLAS), with Muennighoff's repetition penalty.`,
-      });
-    }
-    if (ctx.uniqueTokens !== undefined) {
-      warnings.push({ code: 'borrowed-repetition-constants', severity: 'info', message: 'Repetition penalty uses Muennighoff et al.\'s R_D* = 15.39, R_N* = 5.31 (fitted on English C4), not an ATLAS fit.' });
-    }
+    warnings.push({
+      code: 'default-unique-tokens',
+      severity: 'warning',
+      message: `No unique-token count given: capped at ${formatCount(defaulted.uniqueTokens)} unique ${LANGUAGE_NAMES[lang]} tokens (MADLAD-400, as reported by ATLAS), with Muennighoff's repetition penalty.`,
+    });
+  }
+  if (law.id === 'atlas2025' && ctx.uniqueTokens !== undefined) {
+    warnings.push({ code: 'borrowed-repetition-constants', severity: 'info', message: 'Repetition penalty uses Muennighoff et al.\'s R_D* = 15.39, R_N* = 5.31 (fitted on English C4), not an ATLAS fit.' });
+  }
+  const set = resolveConstantSet(law.id, ctx.constantSet);
+  if (set !== undefined) {
+    const info = law.constantSets?.find((c) => c.id === set);
+    if (info && !info.default) warnings.push({ code: 'constant-set', severity: 'info', message: `Constant set '${set}': ${info.label} — ${info.note}` });
   }
   return { ctx, warnings };
 }
@@ -260,6 +285,7 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
     name: law.name,
     paramConvention: law.paramConvention,
     lossUnit: law.lossUnit,
+    ...(law.constantSets ? { constantSet: resolveConstantSet(law.id, ctx.constantSet) } : {}),
     ...(law.id === 'atlas2025' ? { language: ctx.language, atlasVocab: ctx.atlasVocab ?? 'monolingual' } : {}),
     ...point.extra,
     ...extra,
@@ -296,9 +322,10 @@ export function allocate(req: AllocationRequest): AllocationResult[] {
 export function optimalLine(
   lawId: string,
   computes: number[],
-  opts: { language?: Language; uniqueTokens?: number; atlasVocab?: AtlasVocab } = {},
+  opts: { language?: Language; uniqueTokens?: number; atlasVocab?: AtlasVocab; constantSet?: string } = {},
 ): Array<{ compute: number; N: number; D: number }> {
   const law = getLaw(lawId);
+  resolveConstantSet(law.id, opts.constantSet); // one law: a set it does not have is an error
   const { ctx } = contextFor(law, { compute: 1, ...opts });
   const model = lawModel(law.id, ctx);
   return computes.map((C) => {

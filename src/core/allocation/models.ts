@@ -4,7 +4,7 @@
  */
 import { chinchillaOptimal } from '../laws/forms';
 import { APPROACH1_A, APPROACH1_K, APPROACH2_A, APPROACH2_K } from '../laws/hoffmann2022';
-import { kaplanFrontierLoss, kaplanOptimalParams } from '../laws/kaplan2020';
+import { kaplanFrontierLoss, kaplanLoss, kaplanOptimalParams } from '../laws/kaplan2020';
 import { DEEPSEEK } from '../laws/deepseek2024';
 import { LLAMA3 } from '../laws/llama3';
 import { PORIAN } from '../laws/porian2024';
@@ -43,8 +43,8 @@ function powerInN(id: LawId, k: number, a: number, method: string): LawModel {
 }
 
 /**
- * The allocation model of a law in a context. `ctx.uniqueTokens` must already be resolved (allocate()
- * fills in ATLAS's per-language default); it only affects laws that model repetition.
+ * The allocation model of a law in a context. `ctx` must already be resolved (resolveLawContext fills
+ * in ATLAS's language and per-language data cap); uniqueTokens only affects laws that model repetition.
  */
 export function lawModel(id: LawId, ctx: LawContext): LawModel {
   switch (id) {
@@ -89,14 +89,17 @@ export function lawModel(id: LawId, ctx: LawContext): LawModel {
         id,
         optimum: (C) => {
           const N = kaplanOptimalParams(C);
-          const loss = kaplanFrontierLoss(C);
+          const D = C / (6 * N);
+          // The row's loss is the joint fit at the recommended (N, D), so it equals lawLoss('kaplan2020', N, D).
+          // The frontier fit L(C_min) is a different fit of the same paper; it is kept, labelled, as an extra.
+          const loss = kaplanLoss(N, D);
           return {
             N,
-            D: C / (6 * N),
+            D,
             loss,
             logExcess: Math.log(loss),
-            method: 'power law N = 1.3e9·C_PF-day^0.73 (Eq. 6.1), D = C/(6N); loss L(C_min) (Eq. 1.4)',
-            extra: {},
+            method: 'power law N = 1.3e9·C_PF-day^0.73 (Eq. 6.1, Fig. 14), D = C/(6N); loss L(N, D) (Eq. 1.5, Table 2)',
+            extra: { frontierLoss: kaplanFrontierLoss(C), frontierLossSource: 'Kaplan Eq. 1.3, L(C_min) = (3.1e8/C_PF-day)^0.050' },
           };
         },
         floor: 0,

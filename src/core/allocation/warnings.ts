@@ -43,6 +43,8 @@ export function lawWarnings(law: LawInfo, language?: Language): Warning[] {
     out.push(w('approximate-params', 'warning', 'DeepSeek predicts M (non-embedding FLOPs/token), not parameters: N ≈ M/6 is an approximation that ignores attention FLOPs and embeddings (see the M field).'));
   } else if (law.paramConvention === 'non-embedding') {
     out.push(w('non-embedding-params', 'warning', 'N counts non-embedding parameters only; add the embedding matrix before comparing with other laws.'));
+  } else if (law.paramConvention === 'non-embedding incl. head') {
+    out.push(w('params-exclude-input-embedding', 'warning', 'N counts every linear layer incl. the output head but not the input embedding (Porian et al.\'s count, FLOPs/token = 6N); with untied embeddings add the V×d input embedding before comparing with total-parameter laws.'));
   }
   if (law.provisional) {
     out.push(w('provisional', 'warning', 'Provisional constants (decoded from a garbled extraction of the paper); check them against the PDF.'));

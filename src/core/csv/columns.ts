@@ -21,7 +21,10 @@ export const ALIASES: Record<Role, string[]> = {
   N: ['n', 'params', 'n_params', 'num_params', 'nparams', 'parameters', 'n_parameters', 'num_parameters', 'model_size', 'params_n', 'model_params', 'size'],
   D: ['d', 'tokens', 'n_tokens', 'num_tokens', 'ntokens', 'training_tokens', 'train_tokens', 'tokens_d', 'data', 'dataset_size'],
   loss: ['loss', 'l', 'val_loss', 'final_loss', 'eval_loss', 'valid_loss', 'validation_loss', 'test_loss', 'train_loss', 'training_loss'],
-  C: ['c', 'compute', 'flops', 'flop', 'training_flop', 'training_flops', 'train_flops', 'compute_flops', 'c_flops'],
+  // Budget headers last: a nominal IsoFLOP budget (Llama 3's compute_budget) stands in for C only when no
+  // column holds the run's own compute; with both present the budget column stays an extra (sweep grouping).
+  C: ['c', 'compute', 'flops', 'flop', 'training_flop', 'training_flops', 'train_flops', 'compute_flops', 'c_flops',
+    'compute_budget', 'flop_budget', 'isoflop_budget', 'budget_flops', 'budget'],
   U: ['u', 'unique_tokens', 'unique', 'unique_tokens_u', 'u_d', 'n_unique_tokens', 'unique_data'],
 };
 

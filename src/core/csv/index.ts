@@ -5,7 +5,8 @@
  * Parsing is papaparse (RFC 4180 quoting, CRLF/LF/CR); this module adds what a fit needs on top: header
  * aliases, delimiter sniffing from the header line (so a file mixing ',' and ';' fails on the offending line
  * instead of being silently re-guessed), a BOM strip, binary detection, count suffixes (1.3B), D = C/(6N) when
- * only N and C are given (Chinchilla's C ≈ 6ND, Kaplan et al. 2020 §2.1), a row limit, and errors that name
+ * only N and C are given and N = C/(6D) when only D and C are (Chinchilla's C ≈ 6ND, Kaplan et al. 2020 §2.1;
+ * Llama 3's IsoFLOP points give only budget and tokens), a row limit, and errors that name
  * file:line:column and what was expected. Rows with missing or non-positive values are dropped with a reason.
  */
 import Papa from 'papaparse';
@@ -28,8 +29,8 @@ export interface RunRow {
 }
 
 export interface RunsTable {
-  /** The header chosen for each role. */
-  columns: { N: string; D?: string; loss: string; C?: string; U?: string };
+  /** The header chosen for each role; N or D is absent when it was derived from C (see summary.notes). */
+  columns: { N?: string; D?: string; loss: string; C?: string; U?: string };
   rows: RunRow[];
   summary: { read: number; used: number; dropped: Array<{ line: number; reason: string }>; notes: string[] };
   headers: string[];
@@ -168,12 +169,16 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
     if (m.alternatives.length) notes.push(`${role} read from '${headers[m.index]}' (also present: ${m.alternatives.join(', ')})`);
   }
   const expect = (role: Role) => `expected one of: ${ALIASES[role].slice(0, 6).join(', ')}…`;
-  if (idx.N === undefined) fail(1, 1, `no column for ${ROLE_LABEL.N} (${expect('N')}); headers: ${headers.join(', ')}`);
+  // Two of N, D, C determine the third through C ≈ 6ND.
+  if (idx.N === undefined && (idx.D === undefined || idx.C === undefined))
+    fail(1, 1, `no column for ${ROLE_LABEL.N} (${expect('N')}), nor both D and C to derive it as C/(6D); headers: ${headers.join(', ')}`);
   if (idx.loss === undefined) fail(1, 1, `no column for loss (${expect('loss')}); headers: ${headers.join(', ')}`);
   if (idx.D === undefined && idx.C === undefined)
     fail(1, 1, `no column for ${ROLE_LABEL.D} or ${ROLE_LABEL.C} (${expect('D')}); headers: ${headers.join(', ')}`);
   const deriveD = idx.D === undefined;
+  const deriveN = idx.N === undefined;
   if (deriveD) notes.push(`D computed as C/(6N) from '${headers[idx.C!]}' (no token column; C ≈ 6ND)`);
+  if (deriveN) notes.push(`N computed as C/(6D) from '${headers[idx.C!]}' and '${headers[idx.D!]}' (no parameter column; C ≈ 6ND)`);
 
   // Rows.
   const width = headers.length;
@@ -212,7 +217,7 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
       dropped.push({ line, reason });
       return;
     }
-    const N = val.N!;
+    const N = deriveN ? val.C! / (6 * val.D!) : val.N!;
     const D = deriveD ? val.C! / (6 * N) : val.D!;
     let extra = EMPTY_EXTRA;
     if (extraCols.length) {
@@ -250,7 +255,7 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
   if (read === 0) fail(2, 1, `no data rows after the header: expected at least one run (${headers.join(', ')})`);
   if (suffixed) notes.push('count suffixes read as K = 1e3, M = 1e6, B/G = 1e9, T = 1e12');
 
-  const columns: RunsTable['columns'] = { N: headers[idx.N!], loss: headers[idx.loss!] };
+  const columns: RunsTable['columns'] = { ...(idx.N !== undefined && { N: headers[idx.N] }), loss: headers[idx.loss!] };
   if (idx.D !== undefined) columns.D = headers[idx.D];
   if (idx.C !== undefined) columns.C = headers[idx.C];
   if (idx.U !== undefined) columns.U = headers[idx.U];

@@ -17,6 +17,7 @@ import { FitResult, allocate, latexOf, scorePredictions, type Allocation, type F
 import { mulberry32, permutation, randInt } from '../stats/rng';
 import { percentileInterval, sampleStd } from '../stats/quantile';
 import type { Model } from './model';
+import { formatCount } from '../format';
 
 export { FORMS, MODELS, isFormId, type FormId } from './forms';
 export { FitResult, allocate, type FitResultJSON, type Allocation, type FitMetrics, type FitProvenance } from './result';
@@ -227,7 +228,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const optimal = allocationAt(budget);
   const ladder = ladderBudgets.map(allocationAt).filter((a): a is Allocation => a !== null);
   const notes = [...table.summary.notes];
-  if (form === 'data-constrained') notes.push(`allocation with U = ${unique} unique tokens`);
+  if (form === 'data-constrained' && unique !== undefined) notes.push(`allocation with U = ${formatCount(unique)} unique tokens`);
 
   const warnings: string[] = [];
   if (form === 'data-constrained' && params.RNstar > 1e4) warnings.push(`R_N* ran to ${params.RNstar.toExponential(2)}: these runs show no measurable decay of excess parameters`);
@@ -247,7 +248,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     ladder,
     warnings,
     provenance: {
-      method: `grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (analytic gradient${form === 'data-constrained' ? ': central differences' : ''}, strong Wolfe line search)`,
+      method: `grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (${form === 'data-constrained' ? 'central-difference gradient: U_N = min(N_opt(U), N) has kinks' : 'analytic gradient'}, strong Wolfe line search)`,
       form,
       delta,
       grid: model.gridLabel,

@@ -130,7 +130,10 @@ export function allocate(form: FormId, p: Record<string, number>, C: number, uni
   return { N, D: C / (6 * N), loss: lossAt(Math.log(N)) };
 }
 
-/** formatNum without its toPrecision exponent for numbers with more integer digits than `digits` (1480 → "1480"). */
+/**
+ * formatNum with at least every integer digit significant: a fitted B of 2143.4 prints "2143" at 3 digits where
+ * formatNum alone gives "2140", so the table never shows a rounded-off coefficient as if it were exact.
+ */
 const sig = (x: number, digits: number) => formatNum(x, Math.max(digits, Math.floor(Math.log10(Math.abs(x) || 1)) + 1));
 
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', alphaN: 'α_N', alphaD: 'α_D', RDstar: 'R_D*', RNstar: 'R_N*', Nc: 'N_c', Dc: 'D_c' };

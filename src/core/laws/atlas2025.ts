@@ -92,6 +92,8 @@ export const ATLAS_INFO: LawInfo = {
     'PROVISIONAL: Table C.1 was decoded from a garbled extraction of the paper; check against the PDF before relying on it.',
     'Loss is ATLAS\'s vocabulary-insensitive loss, not nats/token: not comparable with the other laws.',
     'The data-constrained penalty uses Muennighoff et al.\'s R_D*, R_N* (fitted on English C4), not ATLAS\'s own repetition fit.',
+    'Without a unique-token count the data is capped at the language\'s MADLAD-400 count, in lawLoss and allocate ' +
+      'alike (resolveLawContext decides it once); pass noDataCap for the plain Table C.1 law.',
   ],
   provisional: true,
   predictsLoss: true,

@@ -4,17 +4,19 @@
  * Constants come from shared/reference/published-laws.md; each law's file documents its equation.
  */
 import { chinchillaLoss, dataConstrainedLoss, type ChinchillaParams, type DataConstrainedParams } from './forms';
-import { HOFFMANN_A1, HOFFMANN_A2, HOFFMANN_A3, HOFFMANN_A3_UNROUNDED } from './hoffmann2022';
+import { HOFFMANN_A1, HOFFMANN_A2, HOFFMANN_A3, HOFFMANN_A3_DEFAULT_SET, HOFFMANN_A3_SETS } from './hoffmann2022';
 import { BESIROGLU, BESIROGLU_PARAMS } from './besiroglu2024';
 import { KAPLAN_INFO, kaplanLoss } from './kaplan2020';
 import { MUENNIGHOFF, MUENNIGHOFF_PARAMS } from './muennighoff2023';
 import { DEEPSEEK_INFO } from './deepseek2024';
 import { LLAMA3_INFO } from './llama3';
 import { PORIAN_INFO } from './porian2024';
-import { ATLAS_INFO, LANGUAGES, atlasParams, isLanguage } from './atlas2025';
-import type { AtlasVocab, Language, LawContext, LawId, LawInfo } from './types';
+import { ATLAS_INFO, LANGUAGES, MADLAD_UNIQUE_TOKENS, atlasParams, isLanguage } from './atlas2025';
+import { nonEmbeddingFromTotal } from '../arch/params';
+import type { AtlasVocab, Language, LawContext, LawId, LawInfo, ParamConvention } from './types';
 
-export type { AtlasVocab, Citation, Constant, Language, LawContext, LawId, LawInfo, Warning } from './types';
+export type { AtlasVocab, Citation, Constant, ConstantSetInfo, Language, LawContext, LawId, LawInfo, ParamConvention, Warning } from './types';
+export { PARAM_CONVENTION_LABELS } from './types';
 export { LANGUAGES, LANGUAGE_NAMES, MADLAD_UNIQUE_TOKENS, ATLAS_VOCABS, atlasParams, isLanguage } from './atlas2025';
 
 export const LAWS: readonly LawInfo[] = [
@@ -55,14 +57,37 @@ export function parseAtlasVocab(v: string): AtlasVocab {
   return v;
 }
 
+/** Laws with alternative constant sets: the sets by id and the default id. */
+const CONSTANT_SETS: Partial<Record<LawId, { sets: Readonly<Record<string, ChinchillaParams>>; default: string }>> = {
+  'hoffmann2022-a3': { sets: HOFFMANN_A3_SETS, default: HOFFMANN_A3_DEFAULT_SET },
+};
+
+/** Ids of a law's constant sets (empty when it has only one). */
+export function constantSetIds(id: LawId): string[] {
+  return Object.keys(CONSTANT_SETS[id]?.sets ?? {});
+}
+
+/** The constant set a law uses in this context: the requested one (validated) or its default. */
+export function resolveConstantSet(id: LawId, set: string | undefined): string | undefined {
+  const entry = CONSTANT_SETS[id];
+  if (set === undefined) return entry?.default;
+  if (!entry || !(set in entry.sets)) {
+    const valid = entry ? `valid for ${id}: ${Object.keys(entry.sets).join(', ')}` : `${id} has a single constant set`;
+    throw new LawInputError(`unknown constant set '${set}' for ${id} (${valid})`);
+  }
+  return set;
+}
+
 /**
  * The Chinchilla-form constants (E, A, B, α, β) a law's loss uses in this context, or null when the
  * law is not of that form (frontier-only laws, Kaplan). ATLAS defaults to English, monolingual vocab.
+ * `ctx.constantSet` must be one of the law's sets (LawInputError otherwise).
  */
 export function chinchillaParamsFor(id: LawId, ctx: LawContext = {}): ChinchillaParams | null {
+  const set = resolveConstantSet(id, ctx.constantSet);
+  const entry = CONSTANT_SETS[id];
+  if (entry && set !== undefined) return entry.sets[set];
   switch (id) {
-    case 'hoffmann2022-a3':
-      return HOFFMANN_A3_UNROUNDED;
     case 'besiroglu2024':
       return BESIROGLU_PARAMS;
     case 'muennighoff2023':
@@ -72,6 +97,27 @@ export function chinchillaParamsFor(id: LawId, ctx: LawContext = {}): Chinchilla
     default:
       return null;
   }
+}
+
+/**
+ * The context a law is evaluated in, with its defaults filled in. This is the ONE place that decides
+ * them, so lawLoss, allocate and optimalLine agree: atlas2025 without a language uses English, and
+ * without a unique-token count is capped at the language's MADLAD-400 count (with Muennighoff's
+ * repetition penalty) unless `noDataCap` is set. `defaulted` lists what was filled in, for warnings.
+ */
+export function resolveLawContext(
+  id: LawId,
+  ctx: LawContext = {},
+): { ctx: LawContext; defaulted: { language?: Language; uniqueTokens?: number } } {
+  const out: LawContext = { ...ctx };
+  const defaulted: { language?: Language; uniqueTokens?: number } = {};
+  if (id === 'atlas2025') {
+    if (out.language === undefined) out.language = defaulted.language = 'en';
+    if (out.uniqueTokens === undefined && !out.noDataCap) {
+      out.uniqueTokens = defaulted.uniqueTokens = MADLAD_UNIQUE_TOKENS[out.language];
+    }
+  }
+  return { ctx: out, defaulted };
 }
 
 /** Whether a law applies a repetition penalty when given a unique-token count. */
@@ -89,23 +135,41 @@ export function dataConstrainedParamsFor(id: LawId, ctx: LawContext = {}): DataC
   return { ...base, RDstar: MUENNIGHOFF_PARAMS.RDstar, RNstar: MUENNIGHOFF_PARAMS.RNstar };
 }
 
+export interface LawLossOptions extends LawContext {
+  /**
+   * What the N you pass counts. Default: the law's own convention (LawInfo.paramConvention) — so for
+   * kaplan2020 N must be NON-embedding unless you say 'total', which converts with Pearce & Song 2024
+   * (N_total = N_ne + 47491·N_ne^(1/3), fitted on Kaplan's and Chinchilla's model families). Other
+   * mismatches need the architecture (src/core/arch) and are refused.
+   */
+  paramConvention?: ParamConvention;
+}
+
 /**
  * The loss a law predicts for N parameters trained on D tokens (null when the law predicts no loss).
- * With `uniqueTokens`, laws that model repetition (muennighoff2023, atlas2025) apply Muennighoff's
- * penalty; other laws assume every token is fresh and ignore it. Units differ between laws (LawInfo.lossUnit).
+ * N is in the law's convention (LawInfo.paramConvention: non-embedding for kaplan2020) unless
+ * opts.paramConvention says otherwise. Defaults come from resolveLawContext, as in allocate(): in
+ * particular atlas2025 without uniqueTokens is capped at its language's MADLAD-400 count (noDataCap to
+ * lift it). With `uniqueTokens`, laws that model repetition (muennighoff2023, atlas2025) apply
+ * Muennighoff's penalty; other laws assume every token is fresh and ignore it. `constantSet` picks a
+ * labelled alternative set (LawInfo.constantSets), e.g. 'eq10-rounded' for hoffmann2022-a3. Units
+ * differ between laws (LawInfo.lossUnit).
  */
-export function lawLoss(
-  id: LawId,
-  N: number,
-  D: number,
-  opts: { language?: Language; uniqueTokens?: number; atlasVocab?: AtlasVocab } = {},
-): number | null {
+export function lawLoss(id: LawId, N: number, D: number, opts: LawLossOptions = {}): number | null {
   const law = getLaw(id);
+  resolveConstantSet(id, opts.constantSet); // a set this law does not have is an error, not ignored
   if (!law.predictsLoss) return null;
-  if (id === 'kaplan2020') return kaplanLoss(N, D);
-  const dc = opts.uniqueTokens !== undefined ? dataConstrainedParamsFor(id, opts) : null;
-  if (dc) return dataConstrainedLoss(dc, N, D, opts.uniqueTokens as number);
-  const p = chinchillaParamsFor(id, opts);
+  const given = opts.paramConvention ?? law.paramConvention;
+  let n = N;
+  if (given !== law.paramConvention) {
+    if (id === 'kaplan2020' && given === 'total') n = nonEmbeddingFromTotal(N);
+    else throw new LawInputError(`${id} counts ${law.paramConvention} parameters; converting from '${given}' needs the architecture (see src/core/arch)`);
+  }
+  if (id === 'kaplan2020') return kaplanLoss(n, D);
+  const { ctx } = resolveLawContext(id, opts);
+  const dc = ctx.uniqueTokens !== undefined ? dataConstrainedParamsFor(id, ctx) : null;
+  if (dc) return dataConstrainedLoss(dc, n, D, ctx.uniqueTokens as number);
+  const p = chinchillaParamsFor(id, ctx);
   if (!p) throw new Error(`internal: law '${id}' predicts a loss but has no loss form`);
-  return chinchillaLoss(p, N, D);
+  return chinchillaLoss(p, n, D);
 }

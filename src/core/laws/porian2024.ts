@@ -33,8 +33,9 @@ export const PORIAN_INFO: LawInfo = {
     nCoef_owt2: { value: PORIAN.owt2.nCoef, source: 'authors\' repository (OpenWebText2 config)', note: 'Alternative dataset; not used by default.' },
     a_owt2: { value: PORIAN.owt2.a, source: 'Table 1 (0.518; 95 % CI 0.493–0.541)', note: 'Alternative dataset; not used by default.' },
   },
-  paramConvention: 'total',
-  flopConvention: '6ND with N counting all linear layers incl. the output head (last-layer FLOPs counted)',
+  // The paper's "standard" count (config param_count = standard): no input embedding, head included.
+  paramConvention: 'non-embedding incl. head',
+  flopConvention: '6ND with N counting all linear layers incl. the output head (last-layer FLOPs counted), without the input embedding',
   fitted: { params: [5e6, 901e6], compute: [1.25e16, 2.56e19] },
   architecture: 'open_lm decoder-only Transformers, 5M–901M params, seq 2048, vocab 50432',
   data: 'RefinedWeb (default) or OpenWebText2',
@@ -42,6 +43,8 @@ export const PORIAN_INFO: LawInfo = {
   caveats: [
     'Fitted at small scale (≤2.56e19 FLOPs, ≤901M params); frontier budgets are large extrapolations.',
     'The coefficient is from the authors\' released fit, not printed in the paper.',
+    'N counts every linear layer incl. the output head but NOT the input embedding (V×d): add it before ' +
+      'comparing with total-parameter laws (for untied embeddings; with tied ones the head already is the embedding).',
   ],
   predictsLoss: false,
   lossUnit: 'none (frontier only)',

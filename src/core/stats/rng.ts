@@ -34,3 +34,8 @@ export function permutation(rng: Rng, n: number): Uint32Array {
   }
   return p;
 }
+
+/** Standard normal draw (Box–Muller), for synthetic noisy runs in tests and the benchmark. */
+export function normal(rng: Rng): number {
+  return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+}

@@ -31,6 +31,8 @@ export abstract class PanelBase implements vscode.Disposable {
   rendered: RenderedInfo | null = null;
   /** ms from the command (or restore) to the first painted render. */
   firstPaintMs: number | null = null;
+  /** ms from the command (or restore) to the page's script running (shell painted, data not yet). */
+  readyMs: number | null = null;
   readonly webviewErrors: string[] = [];
   readonly rejectedMessages: string[] = [];
   protected readonly disposables: vscode.Disposable[] = [];
@@ -105,6 +107,7 @@ export abstract class PanelBase implements vscode.Disposable {
       log.warn(`[${this.view}] dropped a message: ${m}`);
       return;
     }
+    if (msg.type === 'ready' && this.readyMs === null) this.readyMs = performance.now() - this.openedAt;
     switch (msg.type) {
       case 'rendered':
         this.rendered = { seq: msg.seq, text: msg.text, charts: msg.charts, paintMs: msg.paintMs, at: performance.now() };

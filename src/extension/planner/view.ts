@@ -141,7 +141,7 @@ function row(law: LawInfo, r: AllocationResult | null): PlannerRow {
     compute: r ? r.compute : null,
     method: r ? r.method : 'cannot serve this request',
     citationUrl: law.citation.url,
-    citationLabel: `${law.citation.year} · arXiv ${law.citation.arxiv}`,
+    citationLabel: `arXiv ${law.citation.arxiv}`,
     provisional: !!law.provisional,
   };
 }

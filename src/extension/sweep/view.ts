@@ -110,7 +110,7 @@ function frontierSeries(a: IsoflopAnalysis, joint: JointFit | null): Series[] {
   for (const id of FRONTIER_LAWS) {
     const name = getLaw(id).name;
     const line = optimalLine(id, grid);
-    out.push({ id: `law-N-${id}`, label: `${name}: N*`, lawId: id, style: 'dotted', points: line.map((p) => [p.compute, p.N]) });
+    out.push({ id: `law-N-${id}`, label: `${name} (N*, D*)`, lawId: id, style: 'dotted', points: line.map((p) => [p.compute, p.N]) });
     out.push({ id: `law-D-${id}`, label: `_${name}: D*`, lawId: id, style: 'dotted', points: line.map((p) => [p.compute, p.D]) });
   }
   return out;

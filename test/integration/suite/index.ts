@@ -8,7 +8,8 @@ import * as path from 'path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
+  // MOCHA_GREP (e.g. VSCH_EXT_ENV='{"MOCHA_GREP":"Fit panel"}') runs a subset while developing.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, ...(process.env.MOCHA_GREP ? { grep: process.env.MOCHA_GREP } : {}) });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {

@@ -13,7 +13,14 @@ import * as vscode from 'vscode';
 import { main } from '../../../src/cli/main';
 import type { IsoflopJson } from '../../../src/core/sweep';
 import type { IsoflopView } from '../../../src/shared/protocol';
-import { EXTENSION_ID, metric, requireHarness, screenshot, until } from './util';
+import { EXTENSION_ID, metric, requireHarness, until } from './util';
+
+/** Ask the harness (scripts/harness/run-tests.js) for a screenshot; query: name, text, webviewOnly, viewport… */
+async function shot(query: string): Promise<void> {
+  const r = await fetch(`${process.env.HARNESS_SHOT_URL}/shot?${query}`);
+  const body = (await r.json()) as { ok: boolean; error?: string };
+  assert.ok(body.ok, `screenshot ${query}: ${body.error}`);
+}
 
 interface IsoflopState {
   open: boolean;
@@ -148,19 +155,24 @@ describe('IsoFLOP sweeps (real VS Code)', function () {
   });
 
   it('screenshots of the flow and the IsoFLOP panel → docs/screenshots/isoflop*.png', async function () {
-    requireHarness(this, 'the IsoFLOP screenshot');
-    await vscode.commands.executeCommand('scalingLaws.analyseIsoflop', results);
-    await until(() => isoflopState(results), (x) => !!x.rendered && x.rendered.text.includes('N* = '), 'the IsoFLOP panel to paint');
-    // The whole flow (config with its lens, the plan, the panel), then the panel alone at full width.
-    await screenshot('isoflop-flow', 'Compute-optimal frontier');
-    await vscode.commands.executeCommand('workbench.action.focusLastEditorGroup');
-    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    requireHarness(this, 'the IsoFLOP screenshots');
+    const text = encodeURIComponent('Compute-optimal frontier');
+    // Reveal the results panel (the refusal panel is in front) and wait until it has re-analysed and painted.
+    const reveal = async () => {
+      const before = (await isoflopState(results)).rendered?.seq ?? 0;
+      await vscode.commands.executeCommand('scalingLaws.analyseIsoflop', results);
+      await until(() => isoflopState(results), (x) => !!x.rendered && x.rendered.seq > before && x.rendered.text.includes('N* = '), 'the panel to repaint');
+    };
+    // The whole flow: the config with its lens, the plan, the panel.
+    await reveal();
+    await shot(`name=isoflop-flow-window&text=${text}&settleMs=300`);
+    // Then the panel alone in one editor group, in a window tall enough for both plots and the table.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    // A layout change may reload the page; it then asks the host again and re-renders the last analysis.
-    await new Promise((r) => setTimeout(r, 1000));
-    await until(() => isoflopState(results), (x) => !!x.rendered && x.rendered.text.includes('Compute-optimal frontier'), 'the panel to repaint');
+    await vscode.commands.executeCommand('workbench.action.editorLayoutSingle');
     try {
-      await screenshot('isoflop', 'Compute-optimal frontier');
+      await reveal();
+      await shot(`name=isoflop&text=${text}&webviewOnly=1&settleMs=500&viewport=1400x1450`);
+      await shot(`name=isoflop-window&text=${text}&settleMs=300`);
     } finally {
       await vscode.commands.executeCommand('workbench.view.explorer');
     }

@@ -47,12 +47,14 @@ async function harness(pathAndQuery: string): Promise<void> {
  * user sees it) and `<name>.png` (the panel alone, editor group maximised in a tall window so every plot is
  * in the picture). `height` is that tall window's height.
  */
-export async function screenshot(name: string, text: string, height = 2200): Promise<void> {
+export async function screenshot(name: string, text: string, height = 2000): Promise<void> {
   const t = encodeURIComponent(text);
   await harness(`/shot?name=${name}-window&text=${t}&settleMs=300`);
+  // Maximise the panel's own group: focus it first (panels often open beside their file, without focus).
+  await vscode.commands.executeCommand('scalingLaws._test.focusLastPanel');
   await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
   try {
-    await harness(`/shot?name=${name}&text=${t}&webviewOnly=1&settleMs=500&viewport=1300x${height}`);
+    await harness(`/shot?name=${name}&text=${t}&webviewOnly=1&settleMs=500&viewport=1560x${height}`);
   } finally {
     await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
   }
