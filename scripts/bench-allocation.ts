@@ -58,4 +58,5 @@ export function benchAllocation(): void {
   if (!Number.isFinite(sink)) console.log('    (sink)', sink);
 }
 
-if (require.main === module) benchAllocation();
+// Run on its own (`npx tsx scripts/bench-allocation.ts`), but not when bundled into dist/bench.js.
+if (/bench-allocation\.[tj]s$/.test(process.argv[1] ?? '')) benchAllocation();

@@ -180,7 +180,7 @@ export class Plot {
       plugins: {
         legend: {
           position: 'bottom',
-          labels: { color: t.fg, boxWidth: 14, boxHeight: 2, font: { family: t.font }, filter: (item) => !String(item.text).startsWith('_') },
+          labels: { color: t.fg, boxWidth: 14, boxHeight: 2, padding: 6, font: { family: t.font, size: 11 }, filter: (item) => !String(item.text).startsWith('_') },
         },
         tooltip: {
           callbacks: {

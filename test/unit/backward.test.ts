@@ -55,10 +55,40 @@ describe('backward: compute, tokens, loss', () => {
     assert.strictEqual(r.loss, chinchillaLoss(HOFFMANN_EQ10_ROUNDED, N_LLAMA, r.D));
   });
 
+  it('LLaMA 1.29B oracle through a legacy config WITHOUT inline constants: "hoffmann" → hoffmann2022-a3, Eq. 10 rounded', () => {
+    const hours = (84.72e9 * 6 * N_LLAMA) / (4 * 312e12 * 0.4 * 0.95 * 3600);
+    for (const scaling_law of [{ base: 'hoffmann_2022' }, { type: 'hoffmann' }, 'chinchilla']) {
+      const r = analyseBackward(config({ training_gear: { num_gpus: 4, gpu_type: 'A100', dtype: 'bfloat16', available_hours: hours }, scaling_law }));
+      assert.deepStrictEqual([r.law.id, r.law.constantSet], ['hoffmann2022-a3', 'eq10-rounded'], JSON.stringify(scaling_law));
+      assert.ok(Math.abs(r.loss! - 2.372) < 5e-4, `L̂ ${r.loss}`);
+      assert.strictEqual(r.loss, chinchillaLoss(HOFFMANN_EQ10_ROUNDED, N_LLAMA, r.D));
+      assert.match(r.law.label, /eq10-rounded/);
+      // the optimum uses the same set
+      const row = allocate({ compute: r.compute, laws: ['hoffmann2022-a3'], constantSet: 'eq10-rounded' })[0];
+      assert.strictEqual(r.optimum!.N, row.N);
+    }
+    // the registry id alone keeps the registry default (unrounded): a different, documented L̂
+    const d = analyseBackward(config({ training_gear: { num_gpus: 4, gpu_type: 'A100', dtype: 'bfloat16', available_hours: hours } }));
+    assert.strictEqual(d.law.constantSet, 'unrounded');
+    assert.strictEqual(d.loss, lawLoss('hoffmann2022-a3', N_LLAMA, d.D, { constantSet: 'unrounded' }));
+    assert.ok(Math.abs(d.loss! - 2.372) > 5e-3, `unrounded L̂ ${d.loss} should differ from the rounded oracle`);
+  });
+
+  it('scaling_law.constant_set picks a labelled set; it overrides a legacy default and is validated', () => {
+    const s = analyseBackward(config({ scaling_law: { id: 'hoffmann2022-a3', constant_set: 'sardana2024' } }));
+    assert.strictEqual(s.law.constantSet, 'sardana2024');
+    assert.strictEqual(s.loss, lawLoss('hoffmann2022-a3', N_LLAMA, s.D, { constantSet: 'sardana2024' }));
+    const o = analyseBackward(config({ scaling_law: { type: 'hoffmann', constant_set: 'unrounded' } }));
+    assert.strictEqual(o.loss, lawLoss('hoffmann2022-a3', N_LLAMA, o.D));
+    assert.throws(() => config({ scaling_law: { id: 'hoffmann2022-a3', constant_set: 'eq10' } }), /unknown constant set 'eq10' for hoffmann2022-a3 \(expected one of: unrounded, eq10-rounded, sardana2024\)/);
+    assert.throws(() => config({ scaling_law: { id: 'besiroglu2024', constant_set: 'eq10-rounded' } }), /besiroglu2024 has a single constant set/);
+    assert.throws(() => config({ scaling_law: { type: 'hoffmann', constant_set: 'eq10-rounded', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 } }), /cannot be combined with inline constants/);
+  });
+
   it('older law names map to registry ids: hoffmann → hoffmann2022-a3, besiroglu → besiroglu2024', () => {
     const h = analyseBackward(config({ scaling_law: { type: 'hoffmann' } }));
     assert.strictEqual(h.law.id, 'hoffmann2022-a3');
-    assert.strictEqual(h.loss, lawLoss('hoffmann2022-a3', h.N, h.D));
+    assert.strictEqual(h.loss, lawLoss('hoffmann2022-a3', h.N, h.D, { constantSet: 'eq10-rounded' }));
     const b = analyseBackward(config({ scaling_law: { type: 'besiroglu' } }));
     assert.strictEqual(b.law.id, 'besiroglu2024');
     assert.strictEqual(b.loss, lawLoss('besiroglu2024', b.N, b.D));
@@ -172,7 +202,8 @@ describe('backward: each law sees the model in its own convention', () => {
     const r = analyseBackward(config({ scaling_law: 'atlas2025', dataset: { language: 'sw' } }));
     assert.strictEqual(r.lawUniqueTokens, MADLAD_UNIQUE_TOKENS.sw);
     assert.strictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw', uniqueTokens: 770e6 }));
-    assert.notStrictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw' }));
+    assert.strictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw' }), 'the registry applies the same default cap');
+    assert.notStrictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw', noDataCap: true }));
     const row = allocate({ compute: r.compute, laws: ['atlas2025'], language: 'sw' })[0];
     assert.strictEqual(r.optimum!.N, row.N);
     assert.strictEqual(r.optimum!.loss, row.loss);

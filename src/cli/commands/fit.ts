@@ -44,8 +44,9 @@ Options:
   --max-rows N           refuse files with more data rows (default 1000000)
   --json                 print the result as JSON
 
-CSV: a header row naming N (params, n_params, "Model Size"…), D (tokens, n_tokens…) or C (compute, flops,
-"Training FLOP"…; then D = C/(6N)), loss (loss, val_loss, L…) and optionally U (unique_tokens).
+CSV: a header row naming loss (loss, val_loss, L…) and two of N (params, n_params, "Model Size"…),
+D (tokens, n_tokens…) and C (compute, flops, "Training FLOP", compute_budget…; the third is derived from
+C = 6ND and the summary says so), optionally U (unique_tokens).
 Exit codes: 0 ok, 1 the fit was refused (too few rows, no convergence…), 2 bad arguments or bad CSV.`;
 
 function pairs(list: string[] | undefined, flag: string): Array<[string, string]> {

@@ -11,7 +11,7 @@
  */
 import { countParams, flopsPerToken, nonEmbeddingFromTotal, trainingMemory, type ArchConfig, type FlopsPerToken, type ParamBreakdown, type TrainingMemory } from '../arch';
 import { findGpu, HardwareError, matchesSparseHeadline, suggestGpus, trainingCompute } from '../hardware';
-import { getLaw, lawLoss, LANGUAGE_NAMES, MADLAD_UNIQUE_TOKENS } from '../laws';
+import { getLaw, lawLoss, LANGUAGE_NAMES, resolveLawContext, type LawContext } from '../laws';
 import { chinchillaLoss, chinchillaOptimal } from '../laws/forms';
 import { allocate } from '../allocation';
 import { FieldError, type BackwardConfig, type LawChoice } from '../config/backward';
@@ -72,7 +72,7 @@ export interface BackwardResult {
   sizeVsOptimum: number | null;
   /**
    * The unique-token count the law was evaluated with: dataset.unique_tokens, else the dataset size;
-   * for ATLAS without either, MADLAD-400's count for the language (as the allocation engine does).
+   * without either, the registry's default (resolveLawContext: MADLAD-400's count for ATLAS).
    */
   lawUniqueTokens?: number;
   dataset: { totalTokens?: number; uniqueTokens?: number; fraction?: number; epochs?: number };
@@ -102,24 +102,27 @@ export function lawSizeOf(law: LawChoice, N: number, params?: ParamBreakdown, fl
   return { convention: 'total', N, how: 'all parameters' };
 }
 
-/** Unique tokens the law sees (BackwardResult.lawUniqueTokens). */
-function lawUniqueTokens(law: LawChoice, cfg: BackwardConfig): number | undefined {
-  const U = cfg.dataset.uniqueTokens ?? cfg.dataset.totalTokens;
-  if (U === undefined && law.id === 'atlas2025') return MADLAD_UNIQUE_TOKENS[cfg.dataset.language ?? 'en'];
-  return U;
+/**
+ * The context the law is evaluated in, for L̂ and the optimum alike: the dataset's unique tokens (else
+ * its size) and language, the config's constant set, and the registry's own defaults on top
+ * (resolveLawContext: e.g. ATLAS's MADLAD-400 cap when no dataset size is given).
+ */
+function lawContext(law: LawChoice, cfg: BackwardConfig): { ctx: LawContext; defaulted: { uniqueTokens?: number } } {
+  const given: LawContext = { language: cfg.dataset.language, uniqueTokens: cfg.dataset.uniqueTokens ?? cfg.dataset.totalTokens, constantSet: law.constantSet };
+  return law.id === 'custom' ? { ctx: given, defaulted: {} } : resolveLawContext(law.id, given);
 }
 
-function lawPrediction(law: LawChoice, size: LawSize, D: number, cfg: BackwardConfig, U: number | undefined): number | null {
+function lawPrediction(law: LawChoice, size: LawSize, D: number, ctx: LawContext): number | null {
   if (law.id === 'custom') return chinchillaLoss(law.constants!, size.N, D);
-  return lawLoss(law.id, size.N, D, { language: cfg.dataset.language, uniqueTokens: U });
+  return lawLoss(law.id, size.N, D, ctx);
 }
 
-function lawOptimum(law: LawChoice, C: number, cfg: BackwardConfig, U: number | undefined): LawOptimum | null {
+function lawOptimum(law: LawChoice, C: number, ctx: LawContext): LawOptimum | null {
   if (law.id === 'custom') {
     const o = chinchillaOptimal(law.constants!, C);
     return { N: o.N, D: o.D, loss: o.loss, tokensPerParam: o.D / o.N, method: 'closed form (Hoffmann et al. 2022, Eq. 4)' };
   }
-  const rows = allocate({ compute: C, laws: [law.id], language: cfg.dataset.language, uniqueTokens: U });
+  const rows = allocate({ compute: C, laws: [law.id], language: ctx.language, uniqueTokens: ctx.uniqueTokens, constantSet: ctx.constantSet });
   const row = rows.find((r) => r.law === law.id);
   return row ? { N: row.N, D: row.D, loss: row.loss, tokensPerParam: row.tokensPerParam, method: row.method } : null;
 }
@@ -178,8 +181,9 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
   const D = C / fpt;
 
   const lawSize = lawSizeOf(cfg.law, N, params, flops);
-  const U = lawUniqueTokens(cfg.law, cfg);
-  const loss = lawPrediction(cfg.law, lawSize, D, cfg, U);
+  const { ctx, defaulted } = lawContext(cfg.law, cfg);
+  const U = ctx.uniqueTokens;
+  const loss = lawPrediction(cfg.law, lawSize, D, ctx);
   const lossUnit = cfg.law.id === 'custom' ? 'nats/token' : getLaw(cfg.law.id).lossUnit;
   if (loss === null) {
     findings.push({ code: 'law', severity: 'info', path: ['scaling_law'], message: `${cfg.law.label} predicts the compute-optimal allocation only, not a loss; pick a parametric law (e.g. hoffmann2022-a3, besiroglu2024) for L̂.`, fixes: [] });
@@ -191,15 +195,15 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
       fixes: [],
     });
   }
-  if (cfg.law.id === 'atlas2025' && cfg.dataset.uniqueTokens === undefined && cfg.dataset.totalTokens === undefined && U !== undefined) {
-    const lang = cfg.dataset.language ?? 'en';
+  if (defaulted.uniqueTokens !== undefined) {
+    const lang = ctx.language ?? 'en';
     findings.push({
       code: 'law', severity: 'info', path: ['scaling_law'],
-      message: `atlas2025: no dataset size given, so the data is capped at ${formatCount(U)} unique ${LANGUAGE_NAMES[lang]} tokens (MADLAD-400, as reported by ATLAS) with Muennighoff et al.'s repetition penalty.`,
+      message: `${cfg.law.id}: no dataset size given, so the data is capped at ${formatCount(defaulted.uniqueTokens)} unique ${LANGUAGE_NAMES[lang]} tokens (MADLAD-400, as reported by ATLAS) with Muennighoff et al.'s repetition penalty.`,
       fixes: [],
     });
   }
-  const optimum = lawOptimum(cfg.law, C, cfg, U);
+  const optimum = lawOptimum(cfg.law, C, ctx);
 
   const total = cfg.dataset.totalTokens;
   const unique = cfg.dataset.uniqueTokens ?? total;

@@ -5,8 +5,9 @@
  * Accepts the current shape and the older one unchanged:
  *   - `scaling_law` as a registry id string, or the older object `{ "type"|"base": "hoffmann" |
  *     "hoffmann_2022" | "besiroglu" | "besiroglu_2024", E?, A?, B?, alpha?, beta? }` — `hoffmann` maps
- *     to hoffmann2022-a3 and `besiroglu` to besiroglu2024; inline constants, when all five are given,
- *     define a custom Chinchilla-form law (older configs carried Eq. 10's rounded constants that way);
+ *     to hoffmann2022-a3 with Eq. 10's rounded constants (constant set 'eq10-rounded', what the older
+ *     tool evaluated) and `besiroglu` to besiroglu2024; inline constants, when all five are given,
+ *     define a custom Chinchilla-form law; `constant_set` picks one of a registry law's labelled sets;
  *   - `dataset { total_tokens, unique_tokens, language, max_epochs }` or the older
  *     `dataset_constraints { dataset_size, max_epochs, sequence_length }`;
  *   - `training_gear.dtype` as bf16 / bfloat16 / float16 / fp32 …; `output_options` is ignored.
@@ -15,7 +16,7 @@ import type { JSONPath } from 'jsonc-parser';
 import { ArchError, normaliseArch, type ArchConfig } from '../arch';
 import type { Checkpointing, Optimizer } from '../arch';
 import { DTYPES, parseDtype, type Dtype } from '../hardware';
-import { getLaw, isLawId, LAW_IDS, type LawId, type Language, isLanguage, LANGUAGES } from '../laws';
+import { constantSetIds, getLaw, isLawId, LAW_IDS, LAWS, resolveConstantSet, type LawId, type Language, isLanguage, LANGUAGES } from '../laws';
 import type { ChinchillaParams } from '../laws/forms';
 
 export interface LawChoice {
@@ -25,6 +26,11 @@ export interface LawChoice {
   label: string;
   /** Inline constants (custom laws only). */
   constants?: ChinchillaParams;
+  /**
+   * The registry constant set used (LawInfo.constantSets) — the configured or legacy one, else the
+   * law's default; undefined for laws with a single set and for custom laws.
+   */
+  constantSet?: string;
   /** What the config said, for messages ("hoffmann" → hoffmann2022-a3). */
   from: string;
 }
@@ -66,14 +72,23 @@ const GEAR_KEYS = ['num_gpus', 'gpu_type', 'dtype', 'peak_flops_per_gpu', 'avail
 const EFF_KEYS = ['expected_mfu', 'uptime', 'batch_size', 'gradient_accumulation_steps'];
 const DATASET_KEYS = ['total_tokens', 'unique_tokens', 'language', 'max_epochs'];
 const OLD_DATASET_KEYS = ['dataset_size', 'max_epochs', 'sequence_length'];
-const LAW_KEYS = ['type', 'base', 'id', 'E', 'A', 'B', 'alpha', 'beta'];
+const LAW_KEYS = ['type', 'base', 'id', 'constant_set', 'E', 'A', 'B', 'alpha', 'beta'];
 const MEMORY_KEYS = ['micro_batch_size', 'flash_attention', 'activation_checkpointing', 'optimizer'];
 
-/** Older `scaling_law.type` / `base` values → registry ids. */
-export const LEGACY_LAWS: Record<string, LawId> = {
-  hoffmann: 'hoffmann2022-a3', hoffmann_2022: 'hoffmann2022-a3', chinchilla: 'hoffmann2022-a3',
-  besiroglu: 'besiroglu2024', besiroglu_2024: 'besiroglu2024', epoch: 'besiroglu2024',
+/**
+ * Older `scaling_law` names (string, `type` or `base`) → registry law and constant set. The older tool
+ * evaluated the Hoffmann law with Eq. 10's constants as printed, so its names keep that set (the
+ * registry default is the unrounded one); an explicit `constant_set` still wins.
+ */
+export const LEGACY_LAWS: Record<string, { id: LawId; constantSet?: string }> = {
+  hoffmann: { id: 'hoffmann2022-a3', constantSet: 'eq10-rounded' },
+  hoffmann_2022: { id: 'hoffmann2022-a3', constantSet: 'eq10-rounded' },
+  chinchilla: { id: 'hoffmann2022-a3', constantSet: 'eq10-rounded' },
+  besiroglu: { id: 'besiroglu2024' }, besiroglu_2024: { id: 'besiroglu2024' }, epoch: { id: 'besiroglu2024' },
 };
+
+/** Every constant-set id of the registry (the schema's `constant_set` enum). */
+export const CONSTANT_SET_IDS: readonly string[] = [...new Set(LAWS.flatMap((l) => constantSetIds(l.id)))];
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -137,31 +152,51 @@ class Reader {
   }
 }
 
+/** A registry law with its constant set (validated; the default when none is asked for). */
+function registryLaw(r: Reader, id: LawId, from: string, set: string | undefined, setPath: JSONPath): LawChoice {
+  const sets = constantSetIds(id);
+  if (set !== undefined && !sets.includes(set)) {
+    r.fail(setPath, sets.length
+      ? `scaling_law.constant_set: unknown constant set '${set}' for ${id} (expected one of: ${sets.join(', ')})`
+      : `scaling_law.constant_set: ${id} has a single constant set (constant sets exist for: ${LAWS.filter((l) => l.constantSets).map((l) => l.id).join(', ')})`);
+  }
+  const law = getLaw(id);
+  const constantSet = sets.length ? resolveConstantSet(id, set) : undefined;
+  const info = law.constantSets?.find((c) => c.id === constantSet);
+  return { id, label: info ? `${law.name}, constant set ${info.id}: ${info.label}` : law.name, from, constantSet };
+}
+
+function lookupLaw(name: string): { id: LawId; constantSet?: string } | undefined {
+  return isLawId(name) ? { id: name } : LEGACY_LAWS[name.toLowerCase()];
+}
+
+const unknownLaw = (where: string, name: string) =>
+  `${where}: unknown law '${name}' (expected one of: ${LAW_IDS.join(', ')}; older names: ${Object.keys(LEGACY_LAWS).join(', ')})`;
+
 function readLaw(r: Reader, v: unknown): LawChoice {
   const path = ['scaling_law'];
-  if (v === undefined) return { id: 'hoffmann2022-a3', label: getLaw('hoffmann2022-a3').name, from: '(default)' };
+  if (v === undefined) return registryLaw(r, 'hoffmann2022-a3', '(default)', undefined, path);
   if (typeof v === 'string') {
-    const id = isLawId(v) ? v : LEGACY_LAWS[v.toLowerCase()];
-    if (!id) r.fail(path, `scaling_law: unknown law '${v}' (expected one of: ${LAW_IDS.join(', ')}; older names: ${Object.keys(LEGACY_LAWS).join(', ')})`);
-    return { id, label: getLaw(id).name, from: v };
+    const found = lookupLaw(v);
+    if (!found) r.fail(path, unknownLaw('scaling_law', v));
+    return registryLaw(r, found.id, v, found.constantSet, path);
   }
   const o = r.obj(v, path, LAW_KEYS, true)!;
   const name = r.str(o, 'id', path) ?? r.str(o, 'type', path) ?? r.str(o, 'base', path);
   const nameKey = o.id !== undefined ? 'id' : o.type !== undefined ? 'type' : 'base';
+  const set = r.str(o, 'constant_set', path);
   const consts = ['E', 'A', 'B', 'alpha', 'beta'].map((k) => r.num(o, k, path));
   const given = consts.filter((c) => c !== undefined).length;
   if (given > 0 && given < 5) r.fail(path, 'scaling_law: inline constants need all five of E, A, B, alpha, beta');
-  let id: LawId | undefined;
-  if (name !== undefined) {
-    id = isLawId(name) ? name : LEGACY_LAWS[name.toLowerCase()];
-    if (!id && given < 5) r.fail([...path, nameKey], `scaling_law.${nameKey}: unknown law '${name}' (expected one of: ${LAW_IDS.join(', ')}; older names: ${Object.keys(LEGACY_LAWS).join(', ')})`);
-  }
+  const found = name !== undefined ? lookupLaw(name) : undefined;
+  if (name !== undefined && !found && given < 5) r.fail([...path, nameKey], unknownLaw(`scaling_law.${nameKey}`, name));
   if (given === 5) {
+    if (set !== undefined) r.fail([...path, 'constant_set'], 'scaling_law.constant_set: names a registry constant set, so it cannot be combined with inline constants E, A, B, alpha, beta (remove one or the other)');
     const [E, A, B, alpha, beta] = consts as number[];
     return { id: 'custom', label: `Chinchilla form with the config's constants (E=${E}, A=${A}, B=${B}, α=${alpha}, β=${beta})`, constants: { E, A, B, alpha, beta }, from: name ?? 'inline constants' };
   }
-  if (!id) r.fail(path, `scaling_law: give a law id (one of: ${LAW_IDS.join(', ')})`);
-  return { id, label: getLaw(id).name, from: name! };
+  if (!found) r.fail(path, `scaling_law: give a law id (one of: ${LAW_IDS.join(', ')})`);
+  return registryLaw(r, found.id, name!, set ?? found.constantSet, [...path, 'constant_set']);
 }
 
 function dirname(file: string): string {

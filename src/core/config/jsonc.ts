@@ -3,6 +3,7 @@
  * parser VS Code itself uses — keeping the syntax tree so every error and diagnostic can point at the
  * exact line and column of the value it is about.
  */
+import { InputError } from '../errors';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 
 export type { JSONPath, Node } from 'jsonc-parser';
@@ -22,17 +23,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** A bad config file: `file:line:column: message`, CLI exit code 2. */
-export class ConfigError extends Error {
-  readonly exitCode = 2;
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-    this.name = 'ConfigError';
-  }
+export class ConfigError extends InputError {
+  override readonly name = 'ConfigError';
 }
 
 const PARSE_MESSAGES: Record<string, string> = {

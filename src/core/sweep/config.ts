@@ -17,6 +17,7 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { lineColumn } from '../config/jsonc';
+import { InputError } from '../errors';
 
 export interface SweepConfig {
   name: string;
@@ -49,17 +50,9 @@ export interface SweepConfig {
   skypilot: { accelerators?: string; setup?: string; workdir?: string };
 }
 
-export class SweepConfigError extends Error {
-  readonly exitCode = 2;
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-    this.name = 'SweepConfigError';
-  }
+/** A bad sweep config: `file:line:column: detail`, CLI exit code 2 (src/core/errors.ts). */
+export class SweepConfigError extends InputError {
+  override readonly name = 'SweepConfigError';
 }
 
 const KEYS = [

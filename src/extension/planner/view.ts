@@ -155,7 +155,7 @@ function contours(law: LawInfo, input: PlannerInput, centre: number, dGrid: numb
   const levels = [-0.2, -0.1, 0, 0.15, 0.35, 0.7].map((k) => centre + k * gap).filter((l) => l > surface.floor);
   return levels.map((L, i) => ({
     id: `iso-loss-${i}`,
-    label: `${i === 0 ? '' : '_'}iso-loss (${law.name}): L = ${levels.map((x) => formatNum(x, 3)).join(', ')}`,
+    label: `${i === 0 ? '' : '_'}iso-loss L = ${formatNum(levels[0], 3)} … ${formatNum(levels[levels.length - 1], 3)} (${law.id})`,
     lawId: law.id,
     style: 'dotted' as const,
     points: dGrid

@@ -128,6 +128,6 @@ describe('Compute-optimal planner (real VS Code)', function () {
 
   it('screenshots the planner', async function () {
     requireHarness(this, 'planner screenshot');
-    await screenshot('planner', 'Guidance');
+    await screenshot('planner', 'Guidance', 1500);
   });
 });
