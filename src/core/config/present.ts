@@ -9,18 +9,30 @@ import { getLaw, isLawId } from '../laws';
 import { MFU_GUIDANCE } from '../backward';
 import { formatCount, formatNum, formatPercent, formatSci } from '../format';
 import type { DocumentAnalysis } from './analyse';
-import { LEGACY_LAWS } from './backward';
+import { LEGACY_LAWS, type LawChoice } from './backward';
 
 const GB = 1e9;
 
-/** "N 1.29B · C 1.23e21 · D 158B · L̂ 2.35 · 25.3 % of dataset" (backward) or the arch equivalent. */
+/**
+ * Which law (and constant set) L̂ comes from, in a few words: "hoffmann2022-a3, eq10-rounded
+ * constants", "besiroglu2024", "inline constants".
+ */
+export function lawTag(law: LawChoice): string {
+  if (law.id === 'custom') return 'inline constants';
+  return law.constantSet ? `${law.id}, ${law.constantSet} constants` : law.id;
+}
+
+/**
+ * "N 1.29B · C 1.23e21 · D 158B · L̂ 2.35 (hoffmann2022-a3, unrounded constants) · 25.3 % of dataset"
+ * (backward) or the arch equivalent.
+ */
 export function summaryLine(a: DocumentAnalysis): string | undefined {
   const errors = a.issues.filter((i) => i.severity === 'error');
   if (errors.length) return `⚠ ${errors.length} error${errors.length > 1 ? 's' : ''}: ${errors[0].message}`;
   if (a.backward) {
     const b = a.backward;
     const parts = [`N ${formatCount(b.N)}`, `C ${formatSci(b.compute)}`, `D ${formatCount(b.D)}`];
-    if (b.loss !== null) parts.push(`L̂ ${formatNum(b.loss, 3)}`);
+    if (b.loss !== null) parts.push(`L̂ ${formatNum(b.loss, 3)} (${lawTag(b.law)})`);
     if (b.dataset.fraction !== undefined) parts.push(`${formatPercent(b.dataset.fraction)} of dataset`);
     return parts.join(' · ');
   }
@@ -110,12 +122,15 @@ export function hoverMarkdown(a: DocumentAnalysis, offset: number): string | und
   if ((key === 'num_gpus' || key === 'available_hours') && b) {
     return `**C = ${formatSci(b.compute)} FLOPs** from ${formatNum(b.gpuHours)} GPU-hours (${cfg!.gear.numGpus} GPUs × ${cfg!.gear.hours} h wall-clock) → D = ${formatCount(b.D)} tokens.`;
   }
-  if (key === 'scaling_law' || (path[0] === 'scaling_law' && (key === 'type' || key === 'base' || key === 'id'))) {
+  if (key === 'scaling_law' || (path[0] === 'scaling_law' && (key === 'type' || key === 'base' || key === 'id' || key === 'constant_set'))) {
     const id = cfg?.law.id;
     if (id && id !== 'custom' && isLawId(id)) {
       const law = getLaw(id);
       const legacy = cfg && LEGACY_LAWS[cfg.law.from.toLowerCase()] ? ` (older name '${cfg.law.from}')` : '';
-      return `**${law.name}**${legacy} — ${law.citation.authors} ${law.citation.year}, arXiv ${law.citation.arxiv}, ${law.citation.source}\n\n\`${law.form}\`\n\n${b && b.loss !== null ? `L̂ = ${formatNum(b.loss, 4)} ${b.lossUnit}` : ''}${b?.optimum ? ` · law optimum for this C: N* ${formatCount(b.optimum.N)}, D* ${formatCount(b.optimum.D)}` : ''}`;
+      const set = law.constantSets?.find((c) => c.id === cfg!.law.constantSet);
+      const others = law.constantSets?.filter((c) => c !== set).map((c) => `\`${c.id}\``).join(', ');
+      const sets = set ? `\n\nConstant set **${set.id}**: ${set.label} — ${set.note} Others (\`constant_set\`): ${others}.` : '';
+      return `**${law.name}**${legacy} — ${law.citation.authors} ${law.citation.year}, arXiv ${law.citation.arxiv}, ${law.citation.source}\n\n\`${law.form}\`${sets}\n\n${b && b.loss !== null ? `L̂ = ${formatNum(b.loss, 4)} ${b.lossUnit}` : ''}${b?.optimum ? ` · law optimum for this C: N* ${formatCount(b.optimum.N)}, D* ${formatCount(b.optimum.D)}` : ''}`;
     }
     if (cfg?.law.id === 'custom') return `**${cfg.law.label}**${b && b.loss !== null ? `\n\nL̂ = ${formatNum(b.loss, 4)}` : ''}`;
     return undefined;

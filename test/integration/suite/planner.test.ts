@@ -126,6 +126,30 @@ describe('Compute-optimal planner (real VS Code)', function () {
     assert.ok(png.length > 5000, `PNG has content (${png.length} bytes)`);
   });
 
+  it('re-colours the plots when the theme changes', async function () {
+    const dir = path.join(tmpDir(), 'theme');
+    fs.mkdirSync(dir, { recursive: true });
+    const plots = async (sub: string) => {
+      const d = vscode.Uri.file(path.join(dir, sub));
+      fs.mkdirSync(d.fsPath, { recursive: true });
+      const files = (await vscode.commands.executeCommand('scalingLaws.exportResults', 'png', d)) as vscode.Uri[];
+      return files.map((f) => fs.readFileSync(f.fsPath));
+    };
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const before = workbench.inspect<string>('colorTheme')?.globalValue;
+    const light = await plots('light');
+    await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    try {
+      await new Promise((r) => setTimeout(r, 1500)); // the page sees its body class change and redraws
+      const dark = await plots('dark');
+      assert.strictEqual(dark.length, 2);
+      for (let i = 0; i < 2; i++) assert.ok(!dark[i].equals(light[i]), `plot ${i} re-drawn in the dark theme's colours`);
+      if (inHarness()) await screenshot('planner-dark', 'Guidance', 1500);
+    } finally {
+      await workbench.update('colorTheme', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('screenshots the planner', async function () {
     requireHarness(this, 'planner screenshot');
     await screenshot('planner', 'Guidance', 1500);
