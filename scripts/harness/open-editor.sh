@@ -24,7 +24,7 @@ bash "$HERE/stop.sh" >/dev/null 2>&1 || true
 mkdir -p "$VSCH_RUN/ud/User" "$VSCH_RUN/tmp"
 [ -f "$VSCH_RUN/ud/User/settings.json" ] || cp "$HERE/settings.json" "$VSCH_RUN/ud/User/settings.json"
 VSIX="$VSCH_RUN/scaling-laws.vsix"
-"$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license -o "$VSIX" >/dev/null
+"$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license --no-rewrite-relative-links -o "$VSIX" >/dev/null
 XDG_CONFIG_HOME="$VSCH_RUN/xdg-config" XDG_DATA_HOME="$VSCH_RUN/xdg-data" XDG_CACHE_HOME="$VSCH_RUN/xdg-cache" "$NODE24" "$CODE_SERVER_JS" \
   --user-data-dir "$VSCH_RUN/ud" --extensions-dir "$VSCH_RUN/ext" --install-extension "$VSIX" --force >/dev/null
 trap 'bash "$HERE/stop.sh"' EXIT INT TERM

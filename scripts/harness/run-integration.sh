@@ -40,7 +40,7 @@ cp "$HERE/settings.json" "$VSCH_RUN/ud/User/settings.json"
 
 # Package exactly what users get (.vscodeignore applies) and install it before the server starts.
 VSIX="$VSCH_RUN/scaling-laws.vsix"
-"$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license -o "$VSIX" 2>&1 | grep -v '^ *$' | tail -3
+"$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license --no-rewrite-relative-links -o "$VSIX" 2>&1 | grep -v '^ *$' | tail -3
 lap "packaged: $(du -k "$VSIX" | cut -f1) KiB ($(stat -c %s "$VSIX") bytes) $VSIX"
 XDG_CONFIG_HOME="$VSCH_RUN/xdg-config" XDG_DATA_HOME="$VSCH_RUN/xdg-data" XDG_CACHE_HOME="$VSCH_RUN/xdg-cache" "$NODE24" "$CODE_SERVER_JS" \
   --user-data-dir "$VSCH_RUN/ud" --extensions-dir "$VSCH_RUN/ext" --install-extension "$VSIX" | tail -1

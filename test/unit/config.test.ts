@@ -6,10 +6,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyseDocument, ConfigError, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
+import { analyseDocument, CONSTANT_SET_IDS, ConfigError, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
 import { acceptedPlannerPatch } from '../../src/extension/config/planner';
 import { GPUS } from '../../src/core/hardware';
 import { LAW_IDS } from '../../src/core/laws';
+import { LEGACY_LAWS } from '../../src/core/config/backward';
+import { InputError } from '../../src/core/errors';
+import { SweepConfigError } from '../../src/core/sweep/config';
 import { main } from '../../src/cli/main';
 import { parseSweepConfig } from '../../src/core/sweep/config';
 import * as os from 'os';
@@ -132,6 +135,17 @@ describe('config: located issues and quick fixes', () => {
   });
 });
 
+describe('config: located input errors share one class', () => {
+  it('ConfigError and SweepConfigError are InputErrors: file:line:column: detail, exit code 2', () => {
+    for (const E of [ConfigError, SweepConfigError]) {
+      const e = new E('a.jsonc', 3, 7, 'expected a number');
+      assert.ok(e instanceof InputError && e instanceof E);
+      assert.deepStrictEqual([e.message, e.exitCode, e.name, e.file, e.line, e.column, e.detail], ['a.jsonc:3:7: expected a number', 2, E.name, 'a.jsonc', 3, 7, 'expected a number']);
+    }
+    assert.throws(() => parseJsoncStrict('{\n  "a": 1,,\n}', 'b.jsonc'), (e: unknown) => e instanceof ConfigError && e instanceof InputError && /^b\.jsonc:2:/.test((e as Error).message));
+  });
+});
+
 describe('config: schemas agree with the code', () => {
   const schema = (n: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', n), 'utf8'));
   it('backward schema lists every GPU id and law id', () => {
@@ -139,7 +153,12 @@ describe('config: schemas agree with the code', () => {
     assert.deepStrictEqual(s.properties.training_gear.properties.gpu_type.anyOf[0].enum, GPUS.map((g) => g.id));
     const lawEnum: string[] = s.properties.scaling_law.anyOf[0].enum;
     for (const id of LAW_IDS) assert.ok(lawEnum.includes(id), id);
-    assert.ok(lawEnum.includes('hoffmann') && lawEnum.includes('besiroglu'));
+    for (const old of Object.keys(LEGACY_LAWS)) assert.ok(lawEnum.includes(old), old);
+  });
+  it('backward schema: constant_set lists every registry constant set, each with a description', () => {
+    const c = schema('backward.schema.json').properties.scaling_law.anyOf[1].properties.constant_set;
+    assert.deepStrictEqual(c.enum, CONSTANT_SET_IDS);
+    assert.strictEqual(c.markdownEnumDescriptions.length, c.enum.length);
   });
   it('every property in every schema has a markdownDescription', () => {
     const walk = (node: unknown, where: string): void => {
@@ -188,7 +207,18 @@ describe('config: templates, lens and hover', () => {
     const a = analyseDocument(read(ex('llama-1.3b.backward.jsonc'))!, ex('llama-1.3b.backward.jsonc'), { readFile: read });
     const C = 4 * 312e12 * 0.4 * 0.95 * 720 * 3600;
     const D = C / (6 * 1_294_159_104);
-    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} · ${((100 * D) / 627e9).toPrecision(3)} % of dataset`);
+    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · ${((100 * D) / 627e9).toPrecision(3)} % of dataset`);
+    const legacy = analyseDocument(read(ex('backward_scaling_legacy.jsonc'))!, ex('backward_scaling_legacy.jsonc'), { readFile: read });
+    assert.match(summaryLine(legacy)!, /L̂ [\d.]+ \(inline constants\)/);
+  });
+  it('lens and hover name the constant set: a legacy "hoffmann" config uses eq10-rounded', () => {
+    const text = read(ex('llama-1.3b.backward.jsonc'))!.replace('"scaling_law": "hoffmann2022-a3"', '"scaling_law": { "type": "hoffmann" }');
+    const a = analyse(text, ex('x.backward.jsonc'));
+    assert.match(summaryLine(a)!, /L̂ [\d.]+ \(hoffmann2022-a3, eq10-rounded constants\)/);
+    const h = hoverMarkdown(a, text.indexOf('"hoffmann"') + 2)!;
+    assert.match(h, /older name 'hoffmann'/);
+    assert.match(h, /Constant set \*\*eq10-rounded\*\*: Eq\. 10 as printed/);
+    assert.match(h, /`unrounded`, `sardana2024`/);
   });
   it('hover on gpu_type shows the dense peaks and the source; on hidden_size the resulting N', () => {
     const text = read(ex('llama-1.3b.backward.jsonc'))!;

@@ -2,7 +2,6 @@
  * `scaling-laws backward <file.backward.jsonc> [--json]` — from a cluster and a time budget to compute,
  * tokens, predicted loss, the law's own optimum, dataset use, steps, GPU-hours and memory.
  */
-import { parseArgs, get, UsageError } from '../args';
 import type { CliCommand } from '../io';
 import { analyseFileForCli } from './forward';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
@@ -23,13 +22,10 @@ Options:
   --json   machine-readable output: { N, flopsPerToken, compute, D, loss, memory, optimum, … }
 Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`,
   run(argv, io) {
-    const p = parseArgs(argv, { json: 'boolean' }, 1);
-    const file = p.positionals[0];
-    if (!file) throw new UsageError('missing <file> (a *.backward.jsonc config)');
-    const a = analyseFileForCli(file, 'backward', io);
+    const { file, json, a } = analyseFileForCli(argv, 'backward', io);
     const b = a.backward!;
     const cfg = a.backwardConfig!;
-    if (get.bool(p, 'json')) {
+    if (json) {
       const { arch, findings, ...rest } = b;
       io.out(JSON.stringify({ file, ...rest, arch, warnings: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message })) }, null, 2));
       return 0;

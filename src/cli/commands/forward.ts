@@ -18,10 +18,13 @@ function readText(path: string): string | undefined {
 }
 
 /**
- * Read and analyse a config for a CLI command: the first error becomes `file:line:column: message`
- * (exit 2); warnings and hints go to stderr in the same format.
+ * Parse `<file> [--json]` and read and analyse the config for a CLI command: the first error becomes
+ * `file:line:column: message` (exit 2); warnings and hints go to stderr in the same format.
  */
-export function analyseFileForCli(file: string, kind: ConfigKind, io: CliIO): DocumentAnalysis {
+export function analyseFileForCli(argv: string[], kind: ConfigKind, io: CliIO): { file: string; json: boolean; a: DocumentAnalysis } {
+  const p = parseArgs(argv, { json: 'boolean' }, 1);
+  const file = p.positionals[0];
+  if (!file) throw new UsageError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
   const text = readText(file);
   if (text === undefined) throw new UsageError(`cannot read '${file}'`);
   const a = analyseDocument(text, file, { readFile: readText, kind });
@@ -30,7 +33,7 @@ export function analyseFileForCli(file: string, kind: ConfigKind, io: CliIO): Do
     if (issue.severity === 'error') throw new ConfigError(file, line, column, issue.message);
     io.err(`${file}:${line}:${column}: ${issue.severity}: ${issue.message}`);
   }
-  return a;
+  return { file, json: get.bool(p, 'json'), a };
 }
 
 const GB = 1e9;
@@ -49,12 +52,9 @@ Options:
   --json   machine-readable output: { N, params, flopsPerToken, memory, seqScaling, arch }
 Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`,
   run(argv, io) {
-    const p = parseArgs(argv, { json: 'boolean' }, 1);
-    const file = p.positionals[0];
-    if (!file) throw new UsageError('missing <file> (an *.arch.jsonc architecture config)');
-    const a = analyseFileForCli(file, 'arch', io);
+    const { file, json, a } = analyseFileForCli(argv, 'arch', io);
     const f = a.forward!;
-    if (get.bool(p, 'json')) {
+    if (json) {
       io.out(JSON.stringify({ file, N: f.N, params: f.params, flopsPerToken: f.flops, memory: f.memory, seqScaling: f.seqScaling, arch: f.arch }, null, 2));
       return 0;
     }

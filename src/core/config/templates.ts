@@ -51,6 +51,7 @@ const BACKWARD = `{
     // "unique_tokens": 2.5e11, "language": "en"
   },
   "scaling_law": "hoffmann2022-a3",   // or besiroglu2024, muennighoff2023 (repetition), …
+  // Chinchilla Eq. 10 as printed (what older tools use): { "id": "hoffmann2022-a3", "constant_set": "eq10-rounded" }
   "batch_size_tokens": 1048576        // tokens per optimizer step → number of steps
 }
 `;

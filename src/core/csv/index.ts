@@ -9,6 +9,7 @@
  * Llama 3's IsoFLOP points give only budget and tokens), a row limit, and errors that name
  * file:line:column and what was expected. Rows with missing or non-positive values are dropped with a reason.
  */
+import { InputError } from '../errors';
 import Papa from 'papaparse';
 import { parseCell, plainNumber } from './numbers';
 import { matchRole, ROLES, ROLE_LABEL, ALIASES, type Role } from './columns';
@@ -37,17 +38,9 @@ export interface RunsTable {
   meta: { fileName: string; delimiter: string; linebreak: string };
 }
 
-export class CsvError extends Error {
-  readonly exitCode = 2 as const;
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-    this.name = 'CsvError';
-  }
+/** A CSV problem at file:line:column (see InputError); exit code 2 in the CLI. */
+export class CsvError extends InputError {
+  override readonly name = 'CsvError';
 }
 
 export interface ParseOptions {

@@ -70,9 +70,9 @@ describe('config files (issue 5)', function () {
     let out = '';
     const code = await main(['backward', backwardUri.fsPath, '--json'], { out: (s) => (out += s), err: () => undefined });
     assert.strictEqual(code, 0);
-    const cli = JSON.parse(out) as { N: number; compute: number; D: number; loss: number };
+    const cli = JSON.parse(out) as { N: number; compute: number; D: number; loss: number; law: { id: string; constantSet?: string } };
     assert.strictEqual(cli.N, N_LLAMA);
-    assert.ok(title.includes(`L̂ ${cli.loss.toPrecision(3)}`), `${title} vs CLI loss ${cli.loss}`);
+    assert.ok(title.includes(`L̂ ${cli.loss.toPrecision(3)} (${cli.law.id}, ${cli.law.constantSet} constants)`), `${title} vs CLI loss ${cli.loss} (${cli.law.constantSet})`);
     assert.ok(Math.abs(cli.D / D - 1) < 1e-12 && Math.abs(cli.compute / C - 1) < 1e-12);
   });
 
