@@ -10,6 +10,7 @@ import { DTYPES, GPUS } from '../../core/hardware';
 import { LAWS } from '../../core/laws';
 import { formatNum } from '../../core/format';
 import { analysisFor, configKind, forget } from './cache';
+import { RefreshableLensProvider } from '../lensBase';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { language: 'jsonc' },
@@ -19,19 +20,12 @@ export const SELECTOR: vscode.DocumentSelector = [
 const range = (doc: vscode.TextDocument, offset: number, length: number) =>
   new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
 
-export class ConfigLensProvider implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  refresh(): void {
-    this.changed.fire();
-  }
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration('scalingLaws').get<boolean>('codeLens.enabled', true)) return [];
+export class ConfigLensProvider extends RefreshableLensProvider {
+  protected lenses(doc: vscode.TextDocument, top: vscode.Range): vscode.CodeLens[] {
     const a = analysisFor(doc);
     if (!a || a.kind === 'sweep') return []; // sweep lenses belong to the sweep feature
     const line = summaryLine(a);
     if (!line) return [];
-    const top = new vscode.Range(0, 0, 0, 0);
     const lenses = [new vscode.CodeLens(top, { title: line, command: '' })];
     const patch = plannerPatch(a);
     if (patch) {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PLAN_DEPS, parseSweepConfig, planSweep, type SweepConfig, type SweepPlan } from '../../core/sweep';
 import { sweepLensTitle } from './view';
+import { RefreshableLensProvider } from '../lensBase';
 
 export const SWEEP_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.sweep.jsonc' }, { pattern: '**/*.sweep.json' }];
 
@@ -37,17 +38,8 @@ export function forgetDocument(doc: vscode.TextDocument): void {
   cache.delete(doc.uri.toString());
 }
 
-export class SweepLensProvider implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration('scalingLaws').get<boolean>('codeLens.enabled', true)) return [];
-    const top = new vscode.Range(0, 0, 0, 0);
+export class SweepLensProvider extends RefreshableLensProvider {
+  protected lenses(doc: vscode.TextDocument, top: vscode.Range): vscode.CodeLens[] {
     const planned = planDocument(doc);
     if (planned instanceof Error) {
       return [new vscode.CodeLens(top, { title: `IsoFLOP sweep: ${planned.message.replace(/^[^:]*:(\d+:\d+:)/, 'line $1')}`, command: '' })];
