@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerConfigFeatures } from './config';
+import { registerLawCommands } from './laws';
 import { registerPanels } from './panels';
 import { registerSweepFeatures } from './sweep';
 
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
   registerConfigFeatures(context);
   registerPanels(context);
   registerSweepFeatures(context);
+  registerLawCommands(context);
   return { version };
 }
 
