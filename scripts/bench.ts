@@ -18,6 +18,7 @@ import { fitModel } from '../src/core/fit/engine';
 import { chinchillaModel } from '../src/core/fit/powerSum';
 import { mulberry32, normal } from '../src/core/stats/rng';
 import { benchAllocation } from './bench-allocation';
+import { benchConfig } from './bench-config';
 
 const EPOCH = resolve(__dirname, '../../shared/data/chinchilla_epoch/svg_extracted_data.csv');
 const ms = (t0: number) => performance.now() - t0;
@@ -124,3 +125,4 @@ console.log(`\nload average at end of the fit benchmark: ${load()}`);
 
 // Separate section, owned by the law-registry work (scripts/bench-allocation.ts): allocate() latency.
 benchAllocation();
+benchConfig();
