@@ -37,11 +37,22 @@ interface Theme {
 let theme: Theme | undefined;
 const colorKeys = new Map<string, number>();
 
+/**
+ * Grid lines are decoration: in high-contrast themes the border colour (bright cyan/orange) would outshine
+ * the data, so they become a faint wash of the foreground instead (the data keeps the strong colours).
+ */
+function gridColor(): string {
+  const cls = document.body.classList;
+  if (cls.contains('vscode-high-contrast-light')) return 'rgba(0, 0, 0, 0.22)';
+  if (cls.contains('vscode-high-contrast')) return 'rgba(255, 255, 255, 0.24)';
+  return cssVar('--vscode-editorWidget-border', cssVar('--vscode-panel-border', 'rgba(128,128,128,0.35)'));
+}
+
 function readTheme(): Theme {
   return {
     fg: cssVar('--vscode-editor-foreground', cssVar('--vscode-foreground', '#ccc')),
     muted: cssVar('--vscode-descriptionForeground', '#999'),
-    grid: cssVar('--vscode-editorWidget-border', cssVar('--vscode-panel-border', 'rgba(128,128,128,0.35)')),
+    grid: gridColor(),
     bg: cssVar('--vscode-editor-background', '#1e1e1e'),
     palette: [...PALETTE_VARS.map(([v, f]) => cssVar(v, f)), ...EXTRA],
     font: cssVar('--vscode-font-family', 'sans-serif'),

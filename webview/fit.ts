@@ -78,7 +78,7 @@ function setRunning(running: boolean, message: string, fraction: number): void {
 function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], options: FitOptions, refit: (o: FitOptions) => void): Page {
   const formSelect = h('select', { id: 'form' }, ...forms.map((f) => h('option', { value: f.id, selected: f.id === options.form, title: f.description }, f.label)));
   const fixE = h('input', { id: 'fix-e', type: 'checkbox', checked: options.fixE !== null });
-  const eValue = h('input', { id: 'e-value', type: 'number', step: 0.01, min: 0, value: options.fixE ?? 1.69, disabled: options.fixE === null });
+  const eValue = h('input', { id: 'e-value', type: 'number', step: 0.01, min: 0, value: options.fixE ?? 1.69, disabled: options.fixE === null, 'aria-label': 'Fixed value of E (irreducible loss)' });
   fixE.addEventListener('change', () => { eValue.disabled = !fixE.checked; });
   const read = (): FitOptions | null => {
     const delta = Number(byId<HTMLInputElement>('huber').value);

@@ -11,10 +11,13 @@
 //        a built VS Code silently ignores the payload and nothing runs (this script then times out, exit 1).
 // In tests: await fetch(`${process.env.HARNESS_SHOT_URL}/shot?name=foo&text=Some%20text&webviewOnly=1`)
 //        waits for `text` inside the visible webview, then saves $SHOT_DIR/foo.png (webview only or window);
-//        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks.
+//        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks,
+//        /viewport?size=1100x720 resizes the window (size=default restores it),
+//        /a11y?text=… walks the webview with the Tab key and reports its controls, charts and tables (a11y.js).
 'use strict';
 const fs = require('fs'); const path = require('path'); const http = require('http'); const util = require('util');
 const { launch, visibleWebview, webviewWithText } = require('./chromium');
+const { audit } = require('./a11y');
 
 (async () => {
   const [devPath, testsPath, folder] = process.argv.slice(2);
@@ -36,6 +39,20 @@ const { launch, visibleWebview, webviewWithText } = require('./chromium');
         if (u.pathname === '/fill') await el.fill(q.get('value') ?? '', { timeout: 10000 });
         else await el.click({ timeout: 10000 });
         return res.end(JSON.stringify({ ok: true }));
+      }
+      // /viewport?size=WxH (or size=default): resize the browser window until further notice, e.g. a smaller
+      // window for README screenshots whose text must stay legible when the README scales them down.
+      if (u.pathname === '/viewport') {
+        const m = /^(\d+)x(\d+)$/.exec(q.get('size') || '');
+        const def = { width: Number(process.env.VSCH_VIEWPORT_W || 1400), height: Number(process.env.VSCH_VIEWPORT_H || 900) };
+        await page.setViewportSize(m ? { width: Number(m[1]), height: Number(m[2]) } : def);
+        await page.waitForTimeout(500);
+        return res.end(JSON.stringify({ ok: true }));
+      }
+      // /a11y?text=…: keyboard walk (real Tab presses) and accessible names of the webview showing `text`.
+      if (u.pathname === '/a11y') {
+        const wv = await webviewWithText(page, q.get('text'));
+        return res.end(JSON.stringify({ ok: true, report: await audit(page, wv, Number(q.get('max') || 150)) }));
       }
       const name = (q.get('name') || 'shot').replace(/[^\w.-]/g, '_');
       // viewport=WxH: a temporarily larger window, e.g. tall enough for a whole panel in one image.

@@ -7,6 +7,7 @@ import { registerConfigFeatures } from './config';
 import { registerLawCommands } from './laws';
 import { registerPanels } from './panels';
 import { registerSweepFeatures } from './sweep';
+import { timed } from './timing';
 
 export interface ScalingLawsApi {
   /** Version string, used by integration tests to check activation. */
@@ -14,12 +15,13 @@ export interface ScalingLawsApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  registerConfigFeatures(context);
-  registerPanels(context);
-  registerSweepFeatures(context);
-  registerLawCommands(context);
-  return { version };
+  return timed('total', () => {
+    timed('config', () => registerConfigFeatures(context));
+    timed('panels', () => registerPanels(context));
+    timed('sweep', () => registerSweepFeatures(context));
+    timed('laws', () => registerLawCommands(context));
+    return { version: String(context.extension.packageJSON.version ?? '0.0.0') };
+  });
 }
 
 export function deactivate(): void {

@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { checkPlannerInput, type PlannerInput, type ViewKind } from '../shared/protocol';
-import { FitPanel } from './fit/panel';
+import { FIT_VIEW_TYPE, FitPanel } from './fit/panel';
 import { PanelBase } from './panels/base';
-import { PlannerPanel } from './planner/panel';
+import { PLANNER_VIEW_TYPE, PlannerPanel } from './planner/panel';
+import { activationProfile } from './timing';
 
 export interface PanelStateSnapshot {
   open: boolean;
@@ -48,8 +49,25 @@ function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
   };
 }
 
-export function registerTestHooks(context: vscode.ExtensionContext, timings: { activationMs: number; registerPanelsMs: number }): void {
+/** The webview serializers registered for the panels (the test replays a restore through them). */
+export type PanelSerializers = Record<'planner' | 'fit', vscode.WebviewPanelSerializer>;
+
+const VIEW_TYPES: Record<keyof PanelSerializers, string> = { planner: PLANNER_VIEW_TYPE, fit: FIT_VIEW_TYPE };
+
+export function registerTestHooks(context: vscode.ExtensionContext, serializers: PanelSerializers): void {
   context.subscriptions.push(
+    // What VS Code does after a window reload, without reloading the window (which would end the test run):
+    // a fresh panel of the view type goes through the registered serializer with the state a page saved.
+    vscode.commands.registerCommand('scalingLaws._test.restore', async (view: keyof PanelSerializers, state: unknown) => {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPES[view], 'Restoring…', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+      let disposed = false;
+      const sub = panel.onDidDispose(() => { disposed = true; });
+      // VS Code calls a serializer once the restored editor is open; let the workbench finish opening this one.
+      await new Promise((r) => setTimeout(r, 200));
+      await serializers[view].deserializeWebviewPanel(panel, state);
+      sub.dispose();
+      return { disposed, title: disposed ? '' : panel.title };
+    }),
     vscode.commands.registerCommand('scalingLaws._test.panelState', (view: ViewKind, uri?: string) => snapshot(find(view, uri))),
     vscode.commands.registerCommand('scalingLaws._test.setPlannerInput', (patch: Partial<PlannerInput>) => {
       const p = PlannerPanel.current;
@@ -64,7 +82,7 @@ export function registerTestHooks(context: vscode.ExtensionContext, timings: { a
       p.receive(raw);
       return snapshot(p).rejectedMessages.length;
     }),
-    vscode.commands.registerCommand('scalingLaws._test.timings', () => ({ ...timings })),
+    vscode.commands.registerCommand('scalingLaws._test.timings', () => ({ ...activationProfile })),
     // Give keyboard focus (and so the active editor group) to the panel shown last, e.g. before maximising it.
     vscode.commands.registerCommand('scalingLaws._test.focusLastPanel', () => {
       const p = PanelBase.lastActive;

@@ -169,7 +169,7 @@ describe('fitting engine (src/core/fit)', function () {
   describe('typed refusals, never NaN', () => {
     const law = (N: number, D: number) => chinchillaLoss({ E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }, N, D);
     const code = (fn: () => unknown, c: string, re?: RegExp) =>
-      assert.throws(fn, (e: unknown) => e instanceof FitRefusal && e.code === c && e.exitCode === 1 && (!re || re.test(e.message)));
+      assert.throws(fn, (e: unknown) => e instanceof FitRefusal && e.code === c && e.exitCode === (c === 'bad-option' ? 2 : 1) && (!re || re.test(e.message)));
     it('too few rows', () => code(() => fitRuns(synthetic(1, law, 0), FAST), 'too-few-rows', /1 usable row; the chinchilla form needs at least 10/));
     it('too few distinct N', () => {
       const t = synthetic(50, law, 0.01);

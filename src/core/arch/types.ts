@@ -60,7 +60,7 @@ const STYLES: Record<ArchStyle, Pick<ArchConfig, 'mlp_type' | 'position_embeddin
 export const ARCH_STYLES = Object.keys(STYLES) as ArchStyle[];
 
 /** Alternative spellings → canonical field (nanoGPT, Chinchilla tables, Hugging Face configs). */
-const ALIASES: Record<string, keyof ArchConfig> = {
+export const ARCH_ALIASES: Readonly<Record<string, keyof ArchConfig>> = {
   d_model: 'hidden_size', n_embd: 'hidden_size', dim: 'hidden_size',
   n_layer: 'num_hidden_layers', n_layers: 'num_hidden_layers', num_layers: 'num_hidden_layers',
   n_head: 'num_attention_heads', n_heads: 'num_attention_heads', num_heads: 'num_attention_heads',
@@ -77,6 +77,19 @@ export const ARCH_FIELDS: readonly string[] = [
   'norm_type', 'bias', 'moe', 'hidden_act', 'name', 'description', '$schema',
 ];
 
+/**
+ * MoE fields: the canonical name first, then the spellings of Hugging Face configs (Mixtral
+ * `num_local_experts`, DeepSeek `n_routed_experts` / `moe_intermediate_size` / `n_shared_experts`,
+ * Qwen-MoE and OLMoE `num_experts`). Read from a `moe` object, or from the top level of a config that
+ * names its experts there with any of the `num_experts` spellings.
+ */
+export const MOE_FIELDS: Readonly<Record<keyof MoeConfig, readonly string[]>> = {
+  num_experts: ['num_experts', 'num_local_experts', 'n_routed_experts'],
+  num_experts_per_tok: ['num_experts_per_tok', 'top_k', 'active_experts'],
+  expert_intermediate_size: ['expert_intermediate_size', 'moe_intermediate_size'],
+  num_shared_experts: ['num_shared_experts', 'n_shared_experts'],
+};
+
 type Json = unknown;
 
 function isObject(x: Json): x is Record<string, Json> {
@@ -86,7 +99,7 @@ function isObject(x: Json): x is Record<string, Json> {
 /** Read a field under its canonical name or any alias; returns [value, key actually used]. */
 function pick(obj: Record<string, Json>, field: keyof ArchConfig): [Json, string] {
   if (obj[field] !== undefined) return [obj[field], field];
-  for (const [alias, f] of Object.entries(ALIASES)) if (f === field && obj[alias] !== undefined) return [obj[alias], alias];
+  for (const [alias, f] of Object.entries(ARCH_ALIASES)) if (f === field && obj[alias] !== undefined) return [obj[alias], alias];
   return [undefined, field];
 }
 
@@ -175,10 +188,10 @@ export function normaliseArch(input: Json, base: (string | number)[] = []): Arch
   // MoE: a `moe` object, or Mixtral/DeepSeek-style top-level fields.
   const moeIn = isObject(input.moe) ? input.moe : undefined;
   if (input.moe !== undefined && !moeIn) throw new ArchError('architecture.moe: expected an object', [...base, 'moe']);
-  const moeSrc = moeIn ?? (input.num_local_experts !== undefined || input.n_routed_experts !== undefined ? input : undefined);
+  const moeSrc = moeIn ?? (MOE_FIELDS.num_experts.some((k) => input[k] !== undefined) ? input : undefined);
   if (moeSrc) {
     const mb = moeIn ? [...base, 'moe'] : base;
-    const get = (keys: string[], required: boolean, min: number): number | undefined => {
+    const get = (keys: readonly string[], required: boolean, min: number): number | undefined => {
       for (const k of keys) {
         const v = moeSrc[k];
         if (v === undefined) continue;
@@ -188,14 +201,14 @@ export function normaliseArch(input: Json, base: (string | number)[] = []): Arch
       if (required) throw new ArchError(`architecture.moe: missing '${keys[0]}'`, mb);
       return undefined;
     };
-    const E = get(['num_experts', 'num_local_experts', 'n_routed_experts'], true, 1)!;
-    const k = get(['num_experts_per_tok', 'top_k', 'active_experts'], true, 1)!;
+    const E = get(MOE_FIELDS.num_experts, true, 1)!;
+    const k = get(MOE_FIELDS.num_experts_per_tok, true, 1)!;
     if (k > E) throw new ArchError(`architecture.moe: num_experts_per_tok (${k}) exceeds num_experts (${E})`, mb);
     arch.moe = {
       num_experts: E,
       num_experts_per_tok: k,
-      expert_intermediate_size: get(['expert_intermediate_size', 'moe_intermediate_size'], false, 1) ?? ff,
-      num_shared_experts: get(['num_shared_experts', 'n_shared_experts'], false, 0) ?? 0,
+      expert_intermediate_size: get(MOE_FIELDS.expert_intermediate_size, false, 1) ?? ff,
+      num_shared_experts: get(MOE_FIELDS.num_shared_experts, false, 0) ?? 0,
     };
   }
   return arch;

@@ -68,12 +68,16 @@ export const TOP_KEYS = [
   '$schema', 'name', 'description', 'architecture', 'parameters', 'training_gear', 'training_efficiency', 'dataset',
   'dataset_constraints', 'scaling_law', 'batch_size_tokens', 'sequence_length', 'flops_per_token', 'memory', 'output_options',
 ] as const;
-const GEAR_KEYS = ['num_gpus', 'gpu_type', 'dtype', 'peak_flops_per_gpu', 'available_hours'];
-const EFF_KEYS = ['expected_mfu', 'uptime', 'batch_size', 'gradient_accumulation_steps'];
-const DATASET_KEYS = ['total_tokens', 'unique_tokens', 'language', 'max_epochs'];
-const OLD_DATASET_KEYS = ['dataset_size', 'max_epochs', 'sequence_length'];
-const LAW_KEYS = ['type', 'base', 'id', 'constant_set', 'E', 'A', 'B', 'alpha', 'beta'];
-const MEMORY_KEYS = ['micro_batch_size', 'flash_attention', 'activation_checkpointing', 'optimizer'];
+/** Keys of each section (schemas/backward.schema.json lists the same; `scaling_law` in its object form). */
+export const SECTION_KEYS = {
+  training_gear: ['num_gpus', 'gpu_type', 'dtype', 'peak_flops_per_gpu', 'available_hours'],
+  training_efficiency: ['expected_mfu', 'uptime', 'batch_size', 'gradient_accumulation_steps'],
+  dataset: ['total_tokens', 'unique_tokens', 'language', 'max_epochs'],
+  dataset_constraints: ['dataset_size', 'max_epochs', 'sequence_length'],
+  scaling_law: ['type', 'base', 'id', 'constant_set', 'E', 'A', 'B', 'alpha', 'beta'],
+  memory: ['micro_batch_size', 'flash_attention', 'activation_checkpointing', 'optimizer'],
+} as const satisfies Record<string, readonly string[]>;
+const { training_gear: GEAR_KEYS, training_efficiency: EFF_KEYS, dataset: DATASET_KEYS, dataset_constraints: OLD_DATASET_KEYS, scaling_law: LAW_KEYS, memory: MEMORY_KEYS } = SECTION_KEYS;
 
 /**
  * Older `scaling_law` names (string, `type` or `base`) → registry law and constant set. The older tool

@@ -41,6 +41,10 @@ export interface RunsTable {
 /** A CSV problem at file:line:column (see InputError); exit code 2 in the CLI. */
 export class CsvError extends InputError {
   override readonly name = 'CsvError';
+  constructor(file: string, line: number, column: number, detail: string) {
+    // Header names in a detail come from the file too.
+    super(file, line, column, oneLine(detail));
+  }
 }
 
 export interface ParseOptions {
@@ -64,6 +68,21 @@ const parseChunked = Papa.parse as unknown as (
   config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk: (res: Papa.ParseResult<string[]>) => void },
 ) => void;
 
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A cell as quoted in a message: trimmed, at most 40 characters, and on one line — a quoted field may hold
+ * line breaks, and an error must stay one line (control characters are shown escaped: \n, \u0000).
+ */
+function shown(cell: string): string {
+  const s = cell.trim();
+  return oneLine(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+}
+
+/** Control characters and line separators escaped, so text from the file cannot break a one-line message. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The file's line break: that of the first line (CRLF, LF or a lone CR). */
 function linebreakOf(text: string): '\r\n' | '\n' | '\r' {
   const i = text.search(/\r\n|\n|\r/);
@@ -74,6 +93,10 @@ function linebreakOf(text: string): '\r\n' | '\n' | '\r' {
 export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
   const file = opts.fileName ?? '<csv>';
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  // NaN would disable the limit silently (every comparison is false): refuse it, as a caller's bug.
+  if (!(maxRows >= 0 && (Number.isInteger(maxRows) || maxRows === Infinity))) {
+    throw new RangeError(`parseRunsCsv: maxRows must be a whole number ≥ 0 (or Infinity), got ${maxRows}`);
+  }
   const fail: (line: number, column: number, detail: string) => never = (line, column, detail) => {
     throw new CsvError(file, line, column, detail);
   };
@@ -103,7 +126,7 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
     }
   }
   const delimName = DELIMITERS.find(([d]) => d === delimiter)![1];
-  if (best === 0) fail(1, 1, `the header has a single column ('${headerLine.trim().slice(0, 40)}'): expected columns separated by ',', ';', tab or '|'`);
+  if (best === 0) fail(1, 1, `the header has a single column ('${shown(headerLine)}'): expected columns separated by ',', ';', tab or '|'`);
 
   // Row limit. Without quotes every non-blank line after the header is a row, so count them and refuse a huge
   // file (say 100 MB) before parsing anything; with quotes, parse at most header + maxRows + 1 lines.
@@ -197,13 +220,13 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
         continue;
       }
       const cell = parseCell(fields[i]);
-      if (cell.kind === 'text') fail(line, i + 1, `${headers[i]}: expected a number for ${ROLE_LABEL[role]} (e.g. 1.2e9 or 1.3B), got '${fields[i].trim().slice(0, 40)}'`);
+      if (cell.kind === 'text') fail(line, i + 1, `${headers[i]}: expected a number for ${ROLE_LABEL[role]} (e.g. 1.2e9 or 1.3B), got '${shown(fields[i])}'`);
       if (cell.kind === 'missing') {
         reason ??= `${headers[i]} is missing`;
         continue;
       }
       suffixed ||= cell.suffixed;
-      if (!Number.isFinite(cell.value) || !(cell.value > 0)) reason ??= `${headers[i]} = ${fields[i].trim()} is not a positive finite number`;
+      if (!Number.isFinite(cell.value) || !(cell.value > 0)) reason ??= `${headers[i]} = ${shown(fields[i])} is not a positive finite number`;
       val[role] = cell.value;
     }
     if (reason) {
@@ -212,6 +235,11 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
     }
     const N = deriveN ? val.C! / (6 * val.D!) : val.N!;
     const D = deriveD ? val.C! / (6 * N) : val.D!;
+    // A derived value can overflow or underflow (C = 1e9 with D = 1e-300): drop it like any bad value.
+    if (!(N > 0 && N < Infinity && D > 0 && D < Infinity)) {
+      dropped.push({ line, reason: `${deriveN ? 'N = C/(6D)' : 'D = C/(6N)'} = ${deriveN ? N : D} is not a positive finite number` });
+      return;
+    }
     let extra = EMPTY_EXTRA;
     if (extraCols.length) {
       extra = {};
@@ -245,7 +273,8 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
       for (let r = 0; r < res.data.length; r++) handleRow(res.data[r], lines[r]);
     },
   });
-  if (read === 0) fail(2, 1, `no data rows after the header: expected at least one run (${headers.join(', ')})`);
+  // Line 2 is where a run was expected; a file without a line break has only the header line.
+  if (read === 0) fail(headerEnd < 0 ? 1 : 2, 1, `no data rows after the header: expected at least one run (${headers.join(', ')})`);
   if (suffixed) notes.push('count suffixes read as K = 1e3, M = 1e6, B/G = 1e9, T = 1e12');
 
   const columns: RunsTable['columns'] = { ...(idx.N !== undefined && { N: headers[idx.N] }), loss: headers[idx.loss!] };

@@ -39,7 +39,11 @@ function baseStart(data: FitData): number[] {
   const sub = subsetFitData(data, single);
   const usable = single.length >= 10 && countDistinct(sub.N, 3) >= 3 && countDistinct(sub.D, 3) >= 3;
   const r = fitModel(chinchillaModel, usable ? sub : data, { delta: 1e-3, fixed: new Map(), tie: false, seed: 1, topK: 4 });
-  return Array.from(r.theta);
+  // Only a start: runs that do not identify the base law can leave an exponent ≤ 0, where N_opt(U) (Eq. 4)
+  // and so every start's objective is NaN. Clamp the exponents into the Hoffmann grid's range, away from 0.
+  const theta = Array.from(r.theta);
+  for (const i of [3, 4]) theta[i] = Number.isFinite(theta[i]) ? Math.min(2, Math.max(0.05, theta[i])) : 0.3;
+  return theta;
 }
 
 export const dataConstrainedModel: Model = {
@@ -65,7 +69,7 @@ export const dataConstrainedModel: Model = {
     const { N, D, y, n } = d;
     const U = d.U!;
     const f = (t: Float64Array): number => {
-      if (!(t[5] > 0 && t[6] > 0)) return NaN; // outside the law's domain: the line search backs off
+      if (!(t[5] > 0 && t[6] > 0 && t[3] > 0 && t[4] > 0)) return NaN; // outside the law's domain: the line search backs off
       const p = toParams(t);
       let s = 0;
       for (let i = 0; i < n; i++) {

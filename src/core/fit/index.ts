@@ -24,14 +24,46 @@ export { FitResult, allocate, type FitResultJSON, type Allocation, type FitMetri
 
 export type RefusalCode = 'too-few-rows' | 'too-few-distinct' | 'no-convergence' | 'degenerate' | 'cancelled' | 'missing-column' | 'bad-option';
 
+/**
+ * A fit that cannot be given. exitCode 1 (the data do not support a fit), except 'bad-option': an invalid
+ * option is bad input like a bad CSV, exit code 2.
+ */
 export class FitRefusal extends Error {
-  readonly exitCode = 1 as const;
+  readonly exitCode: 1 | 2;
   constructor(
     readonly code: RefusalCode,
     message: string,
   ) {
     super(`${code}: ${message}`);
     this.name = 'FitRefusal';
+    this.exitCode = code === 'bad-option' ? 2 : 1;
+  }
+}
+
+/** Numeric options a caller can get wrong (NaN or −1 would otherwise switch a feature off silently). */
+function checkOptions(o: FitOptions): void {
+  const bad = (name: string, want: string, v: unknown) => {
+    throw new FitRefusal('bad-option', `${name} must be ${want}, got ${String(v)}`);
+  };
+  const whole = (name: keyof FitOptions, min: number) => {
+    const v = o[name];
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= min)) bad(name, `a whole number ≥ ${min}`, v);
+  };
+  const positive = (name: keyof FitOptions) => {
+    const v = o[name];
+    if (v !== undefined && !(typeof v === 'number' && v > 0 && Number.isFinite(v))) bad(name, 'a positive finite number', v);
+  };
+  whole('bootstrap', 0);
+  whole('dropHighestLoss', 0);
+  whole('topK', 1);
+  whole('cv', 0);
+  if (o.cv === 1) bad('cv', '0 (off) or at least 2 folds', 1);
+  if (o.seed !== undefined && !Number.isInteger(o.seed)) bad('seed', 'a whole number', o.seed);
+  positive('delta');
+  positive('compute');
+  positive('unique');
+  for (const [k, v] of Object.entries(o.fixed ?? {})) {
+    if (!Number.isFinite(v)) bad(`fixed ${k}`, 'a finite number', v);
   }
 }
 
@@ -76,8 +108,8 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   if (!isFormId(form)) throw new FitRefusal('bad-option', `unknown form '${String(form)}' (expected one of: ${Object.keys(FORMS).join(', ')})`);
   const info = FORMS[form];
   const model = MODELS[form];
+  checkOptions(opts);
   const delta = opts.delta ?? 1e-3;
-  if (!(delta > 0 && Number.isFinite(delta))) throw new FitRefusal('bad-option', `delta must be a positive number, got ${delta}`);
   const seed = opts.seed ?? 0;
   const B = opts.bootstrap ?? 0;
   const folds = opts.cv ?? 5;
@@ -128,7 +160,8 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     throw e;
   }
   if (!fit.converged || !Number.isFinite(fit.objective)) {
-    throw new FitRefusal('no-convergence', `L-BFGS stopped with status '${fit.status}' after ${fit.iterations} iterations (objective ${fit.objective})`);
+    const objective = Number.isFinite(fit.objective) ? `objective ${fit.objective.toExponential(4)}` : 'the objective is not finite at any starting point';
+    throw new FitRefusal('no-convergence', `L-BFGS stopped with status '${fit.status}' after ${fit.iterations} iterations (${objective}): the runs do not determine the ${form} law (try fixing a parameter or adding runs)`);
   }
   const params = model.toPublic(fit.theta);
   checkDegenerate(model, params);
@@ -167,14 +200,17 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   for (const k of info.params) {
     const fixedHere = k in (opts.fixed ?? {}) || (tie && k === 'beta');
     const xs = samples.map((s) => s[k]);
-    stderr[k] = !fixedHere && xs.length >= 2 ? sampleStd(xs) : null;
+    const sd = !fixedHere && xs.length >= 2 ? sampleStd(xs) : NaN;
+    stderr[k] = Number.isFinite(sd) ? sd : null;
     intervals[k] = !fixedHere && xs.length >= 2 ? percentileInterval(xs) : null;
   }
 
   // Cross-validation.
   const predictRow = (p: Record<string, number>, i: number) => model.predict(p, data.N[i], data.D[i], data.U?.[i], data.C[i]);
-  const heldOut = (groups: Uint32Array[], phase: string): number | null => {
-    let sse = 0, count = 0;
+  // Held-out RMSE over the folds whose refit converged and predicts a finite loss; the others are counted
+  // (and reported in warnings) rather than silently left out.
+  const heldOut = (groups: Uint32Array[], phase: string): { rmse: number | null; failed: number } => {
+    let sse = 0, count = 0, failed = 0;
     const w = new Float64Array(data.n);
     for (let g = 0; g < groups.length; g++) {
       abort();
@@ -182,27 +218,46 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
       w.fill(1);
       for (const i of groups[g]) w[i] = 0;
       const p = refit(w);
-      if (!p) continue;
-      for (const i of groups[g]) {
-        sse += (predictRow(p, i) - data.loss[i]) ** 2;
-        count++;
+      let foldSse = 0;
+      if (p) for (const i of groups[g]) foldSse += (predictRow(p, i) - data.loss[i]) ** 2;
+      if (!p || !Number.isFinite(foldSse)) {
+        failed++;
+        continue;
       }
+      sse += foldSse;
+      count += groups[g].length;
     }
     progress({ phase, done: groups.length, total: groups.length });
-    return count > 0 ? Math.sqrt(sse / count) : null;
+    const rmse = Math.sqrt(sse / count);
+    return { rmse: count > 0 && Number.isFinite(rmse) ? rmse : null, failed };
   };
+  const warnings: string[] = [];
   let cv: number | null = null;
   if (folds >= 2 && data.n >= 2 * folds) {
     const perm = permutation(mulberry32(seed + 1), data.n);
     const groups = Array.from({ length: folds }, (_, f) => perm.filter((_, j) => j % folds === f));
-    cv = heldOut(groups, 'cv');
+    const h = heldOut(groups, 'cv');
+    cv = h.rmse;
+    if (h.failed) warnings.push(`${h.failed} of ${folds} cross-validation folds did not refit to a finite prediction${cv === null ? ': no CV error' : ' and were left out of the CV error'}`);
+  } else if (folds >= 2) {
+    warnings.push(`${folds}-fold cross-validation needs at least ${2 * folds} rows (${data.n} used): no CV error`);
   }
   const doLoo = opts.loo ?? data.n <= LOO_AUTO_MAX;
-  const loo = doLoo ? heldOut(Array.from({ length: data.n }, (_, i) => Uint32Array.of(i)), 'loo') : null;
+  let loo: number | null = null;
+  if (doLoo) {
+    const h = heldOut(Array.from({ length: data.n }, (_, i) => Uint32Array.of(i)), 'loo');
+    loo = h.rmse;
+    if (h.failed) warnings.push(`${h.failed} of ${data.n} leave-one-out refits did not give a finite prediction${loo === null ? ': no LOO error' : ' and were left out of the LOO error'}`);
+  }
 
   // Fit quality on the rows used.
   const predicted = Float64Array.from({ length: data.n }, (_, i) => predictRow(params, i));
   const quality = scorePredictions(predicted, data.loss);
+  const badRow = predicted.findIndex((x) => !Number.isFinite(x));
+  if (badRow >= 0 || !Object.values(quality).every(Number.isFinite)) {
+    const where = badRow >= 0 ? `the fitted law predicts ${predicted[badRow]} for line ${data.lines[badRow]}` : 'the fit quality overflows';
+    throw new FitRefusal('degenerate', `${where}: the data do not determine the law (try fixing a parameter or adding runs)`);
+  }
 
   // Compute-optimal allocation at the user's budget and on a ladder.
   const maxC = data.C.reduce((a, b) => Math.max(a, b), 0);
@@ -211,9 +266,10 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const unique = opts.unique ?? (data.U ? data.U.reduce((a, b) => Math.max(a, b), 0) : undefined);
   const allocationAt = (C: number): Allocation | null => {
     const o = allocate(form, params, C, unique);
-    if (!o) return null;
+    // Far outside the fitted range an allocation can overflow or underflow: leave that budget out.
+    if (!o || !isFiniteAllocation(o)) return null;
     const a: Allocation = { compute: C, ...o };
-    const draws = samples.map((s) => allocate(form, s, C, unique)).filter((x): x is NonNullable<typeof x> => !!x && Number.isFinite(x.N) && Number.isFinite(x.loss));
+    const draws = samples.map((s) => allocate(form, s, C, unique)).filter((x): x is NonNullable<typeof x> => !!x && isFiniteAllocation(x));
     if (draws.length >= 2) {
       a.intervals = {
         N: percentileInterval(draws.map((d) => d.N)),
@@ -230,7 +286,6 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const notes = [...table.summary.notes];
   if (form === 'data-constrained' && unique !== undefined) notes.push(`allocation with U = ${formatCount(unique)} unique tokens`);
 
-  const warnings: string[] = [];
   if (form === 'data-constrained' && params.RNstar > 1e4) warnings.push(`R_N* ran to ${params.RNstar.toExponential(2)}: these runs show no measurable decay of excess parameters`);
   if (form === 'data-constrained' && params.RDstar > 1e4) warnings.push(`R_D* ran to ${params.RDstar.toExponential(2)}: these runs show no measurable decay of repeated data`);
   if (B > 0 && samples.length < B) warnings.push(`${B - samples.length} of ${B} bootstrap resamples did not converge and were left out`);
@@ -274,16 +329,27 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     latex: latexOf(form, params),
   };
   if (form === 'chinchilla') {
-    json.logSpace = { e: Math.log(params.E), a: Math.log(params.A), b: Math.log(params.B), alpha: -params.alpha, beta: -params.beta };
+    // Straight from θ = [a, b, e, α, β]: log(E) would be −Infinity when e ≈ −800 underflows E to 0.
+    const t = fit.theta;
+    json.logSpace = { e: t[2], a: t[0], b: t[1], alpha: -t[3], beta: -t[4] };
   }
-  if (form === 'loss-vs-compute') json.curve = ladderBudgets.map((C) => ({ compute: C, loss: model.predict(params, 0, 0, undefined, C) }));
+  if (form === 'loss-vs-compute') {
+    json.curve = ladderBudgets.map((C) => ({ compute: C, loss: model.predict(params, 0, 0, undefined, C) })).filter((c) => Number.isFinite(c.loss));
+  }
   return new FitResult(json);
 }
+
+const isFiniteAllocation = (a: { N: number; D: number; loss: number }) => a.N > 0 && a.D > 0 && a.N < Infinity && a.D < Infinity && Number.isFinite(a.loss);
 
 /** Exponents at ≤ 0 or beyond 10, or non-finite coefficients, mean the data do not identify the law. */
 function checkDegenerate(model: Model, p: Record<string, number>): void {
   for (const [k, v] of Object.entries(p)) {
     if (!Number.isFinite(v)) throw new FitRefusal('degenerate', `${k} = ${v}: the data do not determine it (try fixing a parameter or adding runs)`);
+  }
+  // A power term whose coefficient underflowed to 0 has vanished, and its exponent means nothing (E = 0 is a
+  // legitimate "no irreducible loss").
+  for (const [k, v] of Object.entries(p)) {
+    if (v === 0 && k !== 'E') throw new FitRefusal('degenerate', `${k} fitted to 0: its term vanishes, so the data do not determine the law (try fixing a parameter or adding runs)`);
   }
   for (const k of model.exponents) {
     if (!(p[k] > 1e-4 && p[k] < 10)) {

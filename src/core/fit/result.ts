@@ -132,9 +132,10 @@ export function allocate(form: FormId, p: Record<string, number>, C: number, uni
 
 /**
  * formatNum with at least every integer digit significant: a fitted B of 2143.4 prints "2143" at 3 digits where
- * formatNum alone gives "2140", so the table never shows a rounded-off coefficient as if it were exact.
+ * formatNum alone gives "2140", so the table never shows a rounded-off coefficient as if it were exact. From 1e6
+ * up formatNum prints an exponent anyway, so at most 6 digits are forced (N_c = 1e150 must not ask for 151).
  */
-const sig = (x: number, digits: number) => formatNum(x, Math.max(digits, Math.floor(Math.log10(Math.abs(x) || 1)) + 1));
+const sig = (x: number, digits: number) => formatNum(x, Math.max(digits, Math.min(6, Math.floor(Math.log10(Math.abs(x) || 1)) + 1)));
 
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', alphaN: 'α_N', alphaD: 'α_D', RDstar: 'R_D*', RNstar: 'R_N*', Nc: 'N_c', Dc: 'D_c' };
 const TEX: Record<string, string> = { alpha: '\\alpha', beta: '\\beta', alphaN: '\\alpha_N', alphaD: '\\alpha_D', RDstar: 'R_D^*', RNstar: 'R_N^*', Nc: 'N_c', Dc: 'D_c' };

@@ -22,14 +22,23 @@ export function mean(xs: ArrayLike<number>): number {
   return s / xs.length;
 }
 
-/** Sample standard deviation (n − 1 denominator), the bootstrap standard error of a statistic. */
+/**
+ * Sample standard deviation (n − 1 denominator), the bootstrap standard error of a statistic. Computed on
+ * values scaled by the largest magnitude: bootstrap coefficients of a weakly identified fit can reach 1e200,
+ * whose squares would overflow to Infinity.
+ */
 export function sampleStd(xs: ArrayLike<number>): number {
   const n = xs.length;
   if (n < 2) return NaN;
-  const m = mean(xs);
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(xs[i]));
+  if (scale === 0 || !Number.isFinite(scale)) return scale === 0 ? 0 : NaN;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += xs[i] / scale;
+  m /= n;
   let s = 0;
-  for (let i = 0; i < n; i++) s += (xs[i] - m) * (xs[i] - m);
-  return Math.sqrt(s / (n - 1));
+  for (let i = 0; i < n; i++) s += (xs[i] / scale - m) ** 2;
+  return scale * Math.sqrt(s / (n - 1));
 }
 
 /** [lo, hi] percentile interval, e.g. level 0.95 → 2.5th and 97.5th percentiles. */

@@ -55,10 +55,19 @@ export class SweepConfigError extends InputError {
   override readonly name = 'SweepConfigError';
 }
 
-const KEYS = [
+/** Top-level keys a sweep config may have (schemas/sweep.schema.json lists the same). */
+export const SWEEP_KEYS = [
   '$schema', 'name', 'budgets', 'law', 'modelsPerBudget', 'span', 'centre', 'seqLen', 'batchSize', 'vocabSize',
   'shapeTolerance', 'flopsPerToken', 'gpu', 'dtype', 'mfu', 'gpusPerRun', 'command', 'mock', 'slurm', 'skypilot',
 ] as const;
+
+/** Keys of the nested objects. */
+export const SWEEP_SECTION_KEYS = {
+  budgets: ['from', 'to', 'count'],
+  mock: ['law', 'noise', 'seed'],
+  slurm: ['partition', 'time', 'account', 'extra'],
+  skypilot: ['accelerators', 'setup', 'workdir'],
+} as const satisfies Record<string, readonly string[]>;
 
 export const DEFAULT_SWEEP_LAW = 'hoffmann2022-a3';
 
@@ -98,10 +107,14 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) return fail(at(path), `"${path.join('.')}" must be ${what}, got ${JSON.stringify(v)}`);
     return v;
   };
-  const str = (path: Array<string | number>, dflt?: string): string | undefined => {
+  /** `multiLine`: only the command and setup scripts may span lines; any other value lands on one script line. */
+  const str = (path: Array<string | number>, dflt?: string, multiLine = false): string | undefined => {
     const v = value(path);
     if (v === undefined) return dflt;
     if (typeof v !== 'string' || v.trim() === '') return fail(at(path), `"${path.join('.')}" must be a non-empty string, got ${JSON.stringify(v)}`);
+    if (!multiLine && /[\u0000-\u001f\u007f]/.test(v)) {
+      return fail(at(path), `"${path.join('.')}" must be a single line: a line break or control character would end up as a separate line of the exported script, got ${JSON.stringify(v)}`);
+    }
     return v;
   };
   const objectKeys = (path: string[], allowed: readonly string[]) => {
@@ -115,10 +128,8 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
       }
     }
   };
-  objectKeys([], KEYS);
-  objectKeys(['mock'], ['law', 'noise', 'seed']);
-  objectKeys(['slurm'], ['partition', 'time', 'account', 'extra']);
-  objectKeys(['skypilot'], ['accelerators', 'setup', 'workdir']);
+  objectKeys([], SWEEP_KEYS);
+  for (const section of ['mock', 'slurm', 'skypilot'] as const) objectKeys([section], SWEEP_SECTION_KEYS[section]);
 
   const positive = (x: number) => x > 0;
   const wholeAtLeast = (m: number) => (x: number) => Number.isInteger(x) && x >= m;
@@ -137,7 +148,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     });
     budgets.sort((x, y) => x - y);
   } else if (bNode.type === 'object') {
-    objectKeys(['budgets'], ['from', 'to', 'count']);
+    objectKeys(['budgets'], SWEEP_SECTION_KEYS.budgets);
     const from = num(['budgets', 'from'], 'a positive number of FLOPs', positive);
     const to = num(['budgets', 'to'], `a number of FLOPs greater than "from" (${from})`, (x) => x > from);
     const count = num(['budgets', 'count'], 'a whole number ≥ 2', wholeAtLeast(2));
@@ -172,13 +183,13 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     dtype: str(['dtype'], 'bf16') as string,
     mfu,
     gpusPerRun: num(['gpusPerRun'], 'a whole number ≥ 1', wholeAtLeast(1), 8),
-    command: str(['command']),
+    command: str(['command'], undefined, true),
     mock: {
       law: str(['mock', 'law']),
       noise: num(['mock', 'noise'], 'a standard deviation ≥ 0 (nats)', (x) => x >= 0, 0.01),
       seed: num(['mock', 'seed'], 'a whole number ≥ 0', wholeAtLeast(0), 0),
     },
     slurm: { partition: str(['slurm', 'partition']), time: str(['slurm', 'time']), account: str(['slurm', 'account']), extra },
-    skypilot: { accelerators: str(['skypilot', 'accelerators']), setup: str(['skypilot', 'setup']), workdir: str(['skypilot', 'workdir']) },
+    skypilot: { accelerators: str(['skypilot', 'accelerators']), setup: str(['skypilot', 'setup'], undefined, true), workdir: str(['skypilot', 'workdir']) },
   };
 }

@@ -121,6 +121,38 @@ export function resolveRun(r: IsoflopRun, flopsPerParamToken = 6): ResolvedRun {
   return { compute, budget: r.budget, N, D, loss: r.loss, source: r.source };
 }
 
+/** Exact duplicate rows (same compute, budget, N, D and loss — a file concatenated twice, a run logged twice) are
+ * one run: counted twice they would double the residual degrees of freedom and shrink every interval. */
+function dropDuplicates(runs: ResolvedRun[]): { runs: ResolvedRun[]; warning: string | null } {
+  const seen = new Map<string, ResolvedRun>();
+  const dups: string[] = [];
+  for (const r of runs) {
+    const key = [r.compute, r.budget, r.N, r.D, r.loss].join('|');
+    const first = seen.get(key);
+    if (first) dups.push(r.source ? `${r.source}${first.source ? ` (= ${first.source})` : ''}` : `N = ${formatSci(r.N)}, loss ${r.loss}`);
+    else seen.set(key, r);
+  }
+  if (dups.length === 0) return { runs, warning: null };
+  const shown = dups.slice(0, 3).join(', ') + (dups.length > 3 ? `, … (${dups.length - 3} more)` : '');
+  return { runs: [...seen.values()], warning: `ignored ${dups.length} duplicate row${dups.length === 1 ? '' : 's'} (identical compute, N, D and loss): ${shown}` };
+}
+
+/** How many different values (a parabola needs 3 distinct sizes, not 3 rows: replicate seeds share one size). */
+const distinct = (xs: number[]) => new Set(xs).size;
+
+/**
+ * Where the lowest observed loss sits among runs sorted by x: at either end the data do not bracket the
+ * minimum, whatever the fitted parabola says (a convex but monotone curve puts the vertex inside the range
+ * and below every observed loss — an extrapolation, not a measured minimum).
+ */
+function edgeOfMinimum(xs: number[], losses: number[]): 'smallest' | 'largest' | null {
+  let best = 0;
+  for (let i = 1; i < losses.length; i++) if (losses[i] < losses[best]) best = i;
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return xs[best] === lo ? 'smallest' : xs[best] === hi ? 'largest' : null;
+}
+
 /** Indices (into runs sorted by N) of the lowest-loss run and `window` neighbours on each side. */
 function windowAroundMinimum(losses: number[], window: number | undefined): [number, number] {
   if (window === undefined) return [0, losses.length];
@@ -137,8 +169,20 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
   if (window !== undefined && !(Number.isInteger(window) && window >= 1)) {
     throw new SweepInputError(`window must be a whole number ≥ 1 (neighbours on each side of the minimum), got ${window}`);
   }
-  const resolved = runs.map((r) => resolveRun(r, opts.flopsPerParamToken));
+  const deduped = dropDuplicates(runs.map((r) => resolveRun(r, opts.flopsPerParamToken)));
+  const resolved = deduped.runs;
   const groups = groupByCompute(resolved, (r) => r.budget ?? r.compute, groupTolerance);
+  const warnings: string[] = deduped.warning ? [deduped.warning] : [];
+  for (const g of groups) {
+    // Nominal budgets (a 'budget' column) closer than the tolerance are analysed as one budget: say so.
+    const nominal = [...new Set(g.members.map((r) => r.budget).filter((b): b is number => b !== undefined))].sort((x, y) => x - y);
+    if (nominal.length > 1) {
+      warnings.push(
+        `budgets ${nominal.map((b) => formatSci(b)).join(', ')} are within ${Math.round(groupTolerance * 100)} % of each other and were analysed as one budget ` +
+          `(${formatSci(g.compute)} FLOPs): budgets this close add no information about the frontier (lower --group-tolerance to keep them apart)`,
+      );
+    }
+  }
 
   const problems: IsoflopAnalysis['excluded'] = [];
   const fitted: Array<Omit<IsoflopBudget, 'NInterval' | 'DInterval'>> = [];
@@ -159,15 +203,29 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
       problems.push({ compute: g.compute, code: 'too-few-points', reason: `${label}: only ${used.length} runs inside the window` });
       continue;
     }
+    const sizes = Math.min(distinct(used.map((r) => r.N)), distinct(used.map((r) => r.D)));
+    if (sizes < MIN_POINTS_PER_BUDGET) {
+      problems.push({
+        compute: g.compute,
+        code: 'too-few-points',
+        reason: `${label} has ${used.length} runs but only ${sizes} distinct model size${sizes === 1 ? '' : 's'}${window !== undefined ? ' inside the window' : ''}; a parabola needs at least ${MIN_POINTS_PER_BUDGET}`,
+      });
+      continue;
+    }
     const parabolaN = fitLogParabola(used.map((r) => r.N), used.map((r) => r.loss));
     const parabolaD = fitLogParabola(used.map((r) => r.D), used.map((r) => r.loss));
-    if (!parabolaN.interior || !parabolaD.interior) {
-      const p = parabolaN.interior ? parabolaD : parabolaN;
+    const edgeN = edgeOfMinimum(used.map((r) => r.N), used.map((r) => r.loss));
+    const edgeD = edgeOfMinimum(used.map((r) => r.D), used.map((r) => r.loss));
+    if (!parabolaN.interior || !parabolaD.interior || edgeN || edgeD) {
+      const p = !parabolaN.interior || (parabolaD.interior && edgeN) ? parabolaN : parabolaD;
       const what = p === parabolaN ? 'N' : 'D';
+      const edge = p === parabolaN ? edgeN : edgeD;
       const why =
         p.c2 <= 0
           ? 'the fitted parabola opens downward (no minimum)'
-          : `the vertex (${what} = ${formatSci(p.vertex)}) lies outside the sampled ${what} range ${formatSci(Math.exp(p.lnRange[0]))}–${formatSci(Math.exp(p.lnRange[1]))}`;
+          : !p.interior
+            ? `the vertex (${what} = ${formatSci(p.vertex)}) lies outside the sampled ${what} range ${formatSci(Math.exp(p.lnRange[0]))}–${formatSci(Math.exp(p.lnRange[1]))}`
+            : `the lowest loss is at the ${edge} ${what} sampled (${formatSci(Math.exp(p.lnRange[edge === 'smallest' ? 0 : 1]))}), so the runs do not bracket the minimum (the parabola's vertex would be an extrapolation)`;
       problems.push({
         compute: g.compute,
         code: 'no-interior-minimum',
@@ -187,7 +245,6 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
     });
   }
 
-  const warnings: string[] = [];
   if (problems.length > 0) {
     if (!opts.skipBadBudgets) {
       throw new IsoflopRefusal(

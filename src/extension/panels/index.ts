@@ -10,12 +10,9 @@ import { exportResults } from '../export';
 import { FIT_VIEW_TYPE, FitPanel } from '../fit/panel';
 import { PLANNER_VIEW_TYPE, PlannerPanel, usePlannerMemento } from '../planner/panel';
 import { DEFAULT_PLANNER_INPUT } from '../planner/view';
-import { registerTestHooks } from '../testHooks';
+import { registerTestHooks, type PanelSerializers } from '../testHooks';
 import { PanelBase } from './base';
 import { log } from './log';
-
-// Evaluated when the bundle is loaded, i.e. at the start of activation.
-const loadedAt = performance.now();
 
 function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return !!uri && /\.csv$/i.test(uri.path);
@@ -30,7 +27,6 @@ function targetCsv(arg: unknown): vscode.Uri | undefined {
 }
 
 export function registerPanels(context: vscode.ExtensionContext): void {
-  const t0 = performance.now();
   const extensionUri = context.extensionUri;
   usePlannerMemento(context.workspaceState);
   const status = vscode.window.createStatusBarItem('scalingLaws.plannerStatus', vscode.StatusBarAlignment.Right, 100);
@@ -39,6 +35,36 @@ export function registerPanels(context: vscode.ExtensionContext): void {
 
   PanelBase.onActiveChanged = () => {
     void vscode.commands.executeCommand('setContext', 'scalingLaws.hasResults', PanelBase.open.size > 0);
+  };
+
+  // After a reload VS Code hands back each panel with the state its page saved (validated: it is untrusted).
+  const serializers: PanelSerializers = {
+    planner: {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        let input = DEFAULT_PLANNER_INPUT;
+        try {
+          const s = parsePersistedState(state);
+          if (s.view === 'planner') input = s.input;
+        } catch (e) {
+          log.warn(`planner state not restored: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        PlannerPanel.adopt(panel, extensionUri, status, input);
+      },
+    },
+    fit: {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        try {
+          const s = parsePersistedState(state);
+          if (s.view === 'fit') {
+            FitPanel.adopt(panel, extensionUri, vscode.Uri.parse(s.uri, true), s.options);
+            return;
+          }
+        } catch (e) {
+          log.warn(`fit panel state not restored: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        panel.dispose();
+      },
+    },
   };
 
   context.subscriptions.push(
@@ -64,35 +90,10 @@ export function registerPanels(context: vscode.ExtensionContext): void {
       return FitPanel.show(extensionUri, uri, t0).uri.toString();
     }),
     vscode.commands.registerCommand('scalingLaws.exportResults', (format?: unknown, target?: unknown) => exportResults(format, target)),
-    vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        let input = DEFAULT_PLANNER_INPUT;
-        try {
-          const s = parsePersistedState(state);
-          if (s.view === 'planner') input = s.input;
-        } catch (e) {
-          log.warn(`planner state not restored: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        PlannerPanel.adopt(panel, extensionUri, status, input);
-      },
-    }),
-    vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        try {
-          const s = parsePersistedState(state);
-          if (s.view === 'fit') {
-            FitPanel.adopt(panel, extensionUri, vscode.Uri.parse(s.uri, true), s.options);
-            return;
-          }
-        } catch (e) {
-          log.warn(`fit panel state not restored: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        panel.dispose();
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializers.planner),
+    vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializers.fit),
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
 
-  const timings = { activationMs: performance.now() - loadedAt, registerPanelsMs: performance.now() - t0 };
-  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context, timings);
+  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context, serializers);
 }

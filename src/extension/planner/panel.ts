@@ -54,10 +54,14 @@ export class PlannerPanel extends PanelBase {
     return this.input;
   }
 
-  /** Replace the inputs through the page (its form updates, then it posts plannerInput as if typed). */
+  /**
+   * Replace the inputs through the page (its form updates, then it posts plannerInput as if typed). Kept
+   * here too: a page that is (re)loading — just created, restored, or re-shown after being hidden, which
+   * reloads a webview without retainContextWhenHidden — gets it with plannerInit instead.
+   */
   setInput(input: PlannerInput): void {
+    this.input = input;
     if (this.pageReady) this.post({ type: 'plannerSetInput', input });
-    else this.input = input; // sent with plannerInit once the page has loaded
   }
 
   protected onMessage(msg: PanelMessage): void {

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { formatNum } from '../../../src/core/format';
 import type { FitOptions, FitView } from '../../../src/shared/protocol';
 import { GENERATING_LAW } from '../../fixtures/integration/generate';
-import { metric, panelState, requireHarness, screenshot, tmpDir, until, workspaceFile } from './util';
+import { a11yAudit, assertKeyboardAccessible, metric, panelState, requireHarness, screenshot, tmpDir, until, workspaceFile } from './util';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
@@ -188,5 +188,37 @@ describe('Fit panel (real VS Code)', function () {
     const lines = fs.readFileSync(csv.fsPath, 'utf8').split('\n');
     assert.strictEqual(lines[0], 'parameter,value,stderr,ci_low,ci_high');
     assert.ok(lines.includes('line,N,D,loss,predicted,residual'));
+  });
+
+  it('is keyboard accessible: Tab reaches every option, button and export in order with a focus ring', async function () {
+    requireHarness(this, 'keyboard walk (real Tab presses in Chromium)');
+    // runs.csv's panel in front, with a result (the XSS files' panels share its editor group).
+    const before = (await panelState('fit', runs)).rendered!.seq;
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', runs);
+    await settled(runs, before);
+    const report = await a11yAudit('runs.csv');
+    assertKeyboardAccessible(report, 'fit panel');
+    metric('fit panel Tab stops', report.walk.length);
+    const ids = report.walk.map((w) => w.id).filter(Boolean);
+    assert.deepStrictEqual(ids.slice(0, 7), ['form', 'fix-e', 'tie', 'huber', 'drop-rows', 'bootstrap', 'refit'], ids.join(' '));
+    const params = report.tables.find((t) => t.id === 'params')!;
+    assert.deepStrictEqual(params.columnHeaders.slice(0, 4), ['Parameter', 'Value', '± SE', '95 % interval']);
+    assert.strictEqual(params.rowHeaders, params.bodyRows, 'each row is headed by its parameter');
+    assert.strictEqual(report.charts.length, 5);
+  });
+
+  it('restores after a reload through its webview serializer and re-fits with the saved options', async () => {
+    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: true, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+    const r = (await vscode.commands.executeCommand('scalingLaws._test.restore', 'fit', { view: 'fit', uri: runs.toString(), options })) as { disposed: boolean; title: string };
+    assert.deepStrictEqual(r, { disposed: false, title: 'Fit: runs.csv' });
+    const s = await settled(runs);
+    assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+    assert.deepStrictEqual(s.webviewErrors, []);
+    const v = (await fitView(runs))!;
+    assert.strictEqual(param(v, 'alpha'), param(v, 'beta'), 'the saved α = β option is back');
+    assert.ok(s.rendered!.text.includes(v.formula));
+    // A state the protocol rejects closes the restored panel instead of showing a broken one.
+    const bad = (await vscode.commands.executeCommand('scalingLaws._test.restore', 'fit', { view: 'fit', uri: runs.toString(), options: { ...options, bootstrap: -1 } })) as { disposed: boolean };
+    assert.strictEqual(bad.disposed, true);
   });
 });

@@ -4,6 +4,7 @@
  * harness's loopback endpoint (HARNESS_SHOT_URL, scripts/harness/run-tests.js) takes screenshots and types
  * into the visible webview like a user.
  */
+import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -36,10 +37,64 @@ export async function until<T>(get: () => Promise<T>, pred: (v: T) => boolean, w
 
 export const inHarness = (): boolean => !!process.env.HARNESS_SHOT_URL;
 
-async function harness(pathAndQuery: string): Promise<void> {
+async function harness<T = unknown>(pathAndQuery: string): Promise<T | undefined> {
   const r = await fetch(`${process.env.HARNESS_SHOT_URL}${pathAndQuery}`);
-  const body = (await r.json()) as { ok: boolean; error?: string };
+  const body = (await r.json()) as { ok: boolean; error?: string; report?: T };
   if (!body.ok) throw new Error(`harness ${pathAndQuery.split('?')[0]} failed: ${body.error}`);
+  return body.report;
+}
+
+/** A screenshot of the whole workbench as it is now (`viewport` WxH: temporarily resize the window). */
+export async function windowShot(name: string, viewport?: string, settleMs = 800): Promise<void> {
+  await harness(`/shot?name=${name}&settleMs=${settleMs}${viewport ? `&viewport=${viewport}` : ''}`);
+}
+
+/** Resize the browser window until the next call (no argument: back to the default size). */
+export async function setViewport(size?: string): Promise<void> {
+  await harness(`/viewport?size=${size ?? 'default'}`);
+}
+
+/** What scripts/harness/a11y.js reports for a webview. */
+export interface A11yReport {
+  background: string;
+  marks: Array<{ id: string; accent: string; contrast: number | null }>;
+  controls: Array<{ index: number; tag: string; type: string; id: string; name: string }>;
+  charts: Array<{ id: string; role: string; name: string; caption: string }>;
+  tables: Array<{ id: string; caption: string; columnHeaders: string[]; bodyRows: number; rowHeaders: number }>;
+  walk: Array<{ index: number; tag: string; id: string; name: string; focusVisible: boolean; ring: string; ringContrast: number | null }>;
+}
+
+/** Walk the visible webview showing `text` with the Tab key (real key presses in Chromium). */
+export async function a11yAudit(text: string): Promise<A11yReport> {
+  return (await harness<A11yReport>(`/a11y?text=${encodeURIComponent(text)}`))!;
+}
+
+/**
+ * Keyboard access as a user meets it: Tab reaches every control, in document (= reading) order, each with
+ * an accessible name and a visible focus ring; every chart is an image with a name; tables have headers.
+ */
+export function assertKeyboardAccessible(r: A11yReport, what: string): void {
+  const show = (xs: unknown[]) => JSON.stringify(xs).slice(0, 1500);
+  assert.ok(r.controls.length > 5, `${what}: controls found: ${show(r.controls)}`);
+  const reached = r.walk.map((w) => w.index);
+  const missed = r.controls.filter((c) => !reached.includes(c.index));
+  assert.deepStrictEqual(missed, [], `${what}: not reachable with Tab: ${show(missed)}`);
+  assert.deepStrictEqual(reached, r.controls.map((c) => c.index), `${what}: Tab order follows the page order`);
+  const unnamed = r.controls.filter((c) => !c.name);
+  assert.deepStrictEqual(unnamed, [], `${what}: controls without an accessible name`);
+  const noRing = r.walk.filter((w) => !w.focusVisible || !w.ring);
+  assert.deepStrictEqual(noRing, [], `${what}: focused without a visible focus ring`);
+  // Non-text contrast (WCAG 1.4.11, 3:1 against the page background ${r.background}): focus rings and the
+  // accent colour that marks a checked box or radio.
+  const faintRings = r.walk.filter((w) => w.ringContrast !== null && w.ringContrast < 3);
+  assert.deepStrictEqual(faintRings, [], `${what}: focus ring below 3:1 contrast`);
+  const faintMarks = r.marks.filter((m) => m.contrast !== null && m.contrast < 3);
+  assert.deepStrictEqual(faintMarks, [], `${what}: checked boxes/radios whose accent colour is below 3:1 contrast`);
+  assert.ok(r.charts.length > 0, `${what}: charts found`);
+  for (const c of r.charts) {
+    assert.strictEqual(c.role, 'img', `${what}: chart ${c.id} is exposed as an image`);
+    assert.ok(c.name.startsWith(c.caption) && c.name.length > c.caption.length + 20, `${what}: chart ${c.id} has a name and description: ${c.name}`);
+  }
 }
 
 /**
@@ -71,6 +126,20 @@ export function requireHarness(ctx: Mocha.Context, what: string): void {
     console.warn(`SKIPPED: ${what} needs the code-server harness (HARNESS_SHOT_URL); run npm run test:integration`);
     ctx.skip();
   }
+}
+
+/**
+ * VS Code's own performance marks for an extension's activation (the extension host records them in
+ * globalThis.MonacoPerformanceMarks, ms since the epoch): code/extHost/{will,did}LoadExtensionCode and
+ * {will,did}ActivateExtension. Undefined when this VS Code build keeps no such marks.
+ */
+export function vscodeMarks(id: string): { loadMs: number; contextMs: number; activateMs: number } | undefined {
+  const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks;
+  const marks = perf?.getMarks() ?? [];
+  const at = (what: string) => marks.find((m) => m.name === `code/extHost/${what}/${id}`)?.startTime;
+  const [wl, dl, wa, da] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  if (wl === undefined || dl === undefined || wa === undefined || da === undefined) return undefined;
+  return { loadMs: dl - wl, contextMs: wa - dl, activateMs: da - wa };
 }
 
 /** One line per measurement, easy to grep from CI logs: "[metric] name: value". */
