@@ -221,9 +221,9 @@ describe('cost objective through allocate (Sardana et al. 2024, Sec. 4)', () => 
   });
 
   it('rejects bad cost settings with a typed input error naming the field', () => {
-    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { trainMfu: 1.5 } }), /costSettings\.trainMfu must be in \(0, 1\], got 1\.5/);
+    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { trainMfu: 1.5 } }), /costSettings\.trainMfu must be between 1e-6 and 1, got 1\.5/);
     assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inferencePeakFlops: -1 } }), LawInputError);
-    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inputTokenFraction: 1.2 } }), /inputTokenFraction must be in \[0, 1\]/);
+    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inputTokenFraction: 1.2 } }), /inputTokenFraction must be between 0 and 1, got 1\.2/);
   });
 });
 

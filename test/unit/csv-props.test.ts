@@ -103,5 +103,6 @@ describe('CSV ingest under hostile input (property tests)', function () {
       assert.throws(() => parseRunsCsv('N,D,loss\n1,2,3', { maxRows }), (e: unknown) => e instanceof RangeError && /maxRows/.test((e as Error).message), String(maxRows));
     }
     assert.strictEqual(parseRunsCsv('N,D,loss\n1,2,3', { maxRows: Infinity }).rows.length, 1);
+    assert.throws(() => parseRunsCsv('a,b,loss\n1,2,3', { fileName: 'f.csv', columns: { N: 'a', D: 'a' } }), (e: unknown) => e instanceof CsvError && /f\.csv:1:1: column 'a' is chosen for both N \(parameters\) and D/.test(e.message));
   });
 });

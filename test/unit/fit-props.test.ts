@@ -96,8 +96,8 @@ const SOAK = Number(process.env.PROPS_SOAK ?? 1);
 
 /** Runs per form, sized so each property takes about a second (L-BFGS runs that hit max-iterations dominate). */
 const CASES: Array<[FormId, number, Partial<FitOptions>]> = [
-  ['chinchilla', 20, {}],
-  ['kaplan', 15, {}],
+  ['chinchilla', 15, {}],
+  ['kaplan', 12, {}],
   ['loss-vs-compute', 40, {}],
   // Numerical gradients over up to 7 parameters: fewer, cheaper runs.
   ['data-constrained', 6, { cv: 0, topK: 1 }],

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, get, UsageError } from '../args';
 import type { CliCommand } from '../io';
 import { parseRunsCsv, CsvError, type Role } from '../../core/csv';
-import { fitRuns, FORMS, isFormId } from '../../core/fit';
+import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP } from '../../core/fit';
 
 const SPEC = {
   form: 'string',
@@ -66,6 +66,10 @@ export const fitCommand: CliCommand = {
     if (!file) throw new UsageError('expected a CSV file: scaling-laws fit <csv>');
     const form = get.str(p, 'form') ?? 'chinchilla';
     if (!isFormId(form)) throw new UsageError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
+    const cv = get.num(p, 'cv');
+    if (cv === 1) throw new UsageError('--cv expects 0 (off) or at least 2 folds, got 1');
+    const bootstrap = get.num(p, 'bootstrap') ?? 200;
+    if (bootstrap > MAX_BOOTSTRAP) throw new UsageError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
     const fixed: Record<string, number> = {};
     for (const [k, v] of pairs(get.strs(p, 'fix'), 'fix')) {
       const x = Number(v);
@@ -78,21 +82,30 @@ export const fitCommand: CliCommand = {
       if (!['N', 'D', 'loss', 'C', 'U'].includes(k)) throw new UsageError(`--column: role must be N, D, loss, C or U, got '${k}'`);
       columns[k as Role] = v;
     }
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       throw new CsvError(file, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+    // Excel's "Unicode text" export is UTF-16: its NUL bytes would otherwise be reported as binary data.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      throw new CsvError(file, 1, 1, 'the file is UTF-16 encoded: expected UTF-8 text (save the CSV as UTF-8)');
+    }
+    const text = bytes.toString('utf8');
     const table = parseRunsCsv(text, { fileName: file, maxRows: get.num(p, 'max-rows'), columns });
+    const drop = get.num(p, 'drop-highest-loss');
+    if (drop !== undefined && drop > 0 && drop >= table.rows.length) {
+      throw new UsageError(`--drop-highest-loss ${drop} would drop all ${table.rows.length} usable rows of ${file}`);
+    }
     const loo = get.bool(p, 'no-loo') ? false : get.bool(p, 'loo') ? true : undefined;
     const result = fitRuns(table, {
       form,
-      dropHighestLoss: get.num(p, 'drop-highest-loss'),
+      dropHighestLoss: drop,
       delta: get.num(p, 'delta'),
-      bootstrap: get.num(p, 'bootstrap') ?? 200,
+      bootstrap,
       seed: get.num(p, 'seed'),
-      cv: get.num(p, 'cv'),
+      cv,
       loo,
       compute: get.num(p, 'compute'),
       unique: get.num(p, 'unique'),

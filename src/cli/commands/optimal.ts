@@ -5,7 +5,7 @@
 import { formatTable, get, parseArgs, UsageError, type Parsed } from '../args';
 import type { CliCommand, CliIO } from '../io';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
-import { allocateDetailed, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type CostSettings } from '../../core/allocation';
+import { allocateDetailed, checkBudget, checkRange, COST_LIMITS, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type CostSettings } from '../../core/allocation';
 import { HardwareError, peakFlops, suggestGpus, trainingCompute } from '../../core/hardware';
 import { parseAtlasVocab, parseLanguage } from '../../core/laws';
 
@@ -112,6 +112,7 @@ function gpuBudget(p: Parsed): GpuBudget {
   const peak = resolvePeak('gpu', 'dtype', 'peak-flops', p, 'bf16') as Peak;
   // trainingCompute is the one formula for C from hardware (the planner panel uses it too).
   const t = trainingCompute({ numGpus, gpuType: get.str(p, 'gpu') ?? '', dtype: get.str(p, 'dtype') ?? 'bf16', mfu, uptime, hours, peakFlopsPerGpu: peak.flops });
+  checkBudget('the GPU budget (--gpus × peak × --mfu × --uptime × --hours × 3600)', t.compute);
   const derivation =
     `C = ${numGpus} × ${peak.label} (${formatNum(peak.flops / 1e12, 4)} TFLOP/s dense) × ${formatPercent(mfu)} MFU` +
     `${uptime !== 1 ? ` × ${formatPercent(uptime)} uptime` : ''} × ${formatNum(hours, 4)} h × 3600 s/h = ${formatSci(t.compute)} FLOPs`;
@@ -119,6 +120,18 @@ function gpuBudget(p: Parsed): GpuBudget {
 }
 
 /** The cost objective's settings: flags given, the training GPU if given, else Sardana et al.'s defaults. */
+/** The flags that set each cost setting, for errors that name what the user typed. */
+const COST_FLAGS_OF: Record<keyof CostSettings, string> = {
+  trainPeakFlops: '--peak-flops (or --gpu/--dtype)',
+  inferencePeakFlops: '--inference-peak-flops (or --inference-gpu/--inference-dtype)',
+  trainDollarsPerHour: '--train-price-per-hour (or --price-per-hour)',
+  inferenceDollarsPerHour: '--inference-price-per-hour (or --price-per-hour)',
+  trainMfu: '--mfu',
+  prefillMfu: '--prefill-mfu (or --inference-mfu)',
+  decodeMfu: '--decode-mfu (or --inference-mfu)',
+  inputTokenFraction: 'the prompt share --prompt-tokens/(--prompt-tokens + --output-tokens)',
+};
+
 function costSettings(p: Parsed): { settings: Partial<CostSettings>; description: string } {
   const s: Partial<CostSettings> = {};
   const train = resolvePeak('gpu', 'dtype', 'peak-flops', p, 'bf16');
@@ -142,7 +155,10 @@ function costSettings(p: Parsed): { settings: Partial<CostSettings>; description
     if (pr + out === 0) throw new UsageError('--prompt-tokens and --output-tokens cannot both be 0');
     s.inputTokenFraction = pr / (pr + out);
   }
-  for (const k of Object.keys(s) as Array<keyof CostSettings>) if (s[k] === undefined) delete s[k];
+  for (const k of Object.keys(s) as Array<keyof CostSettings>) {
+    if (s[k] === undefined) delete s[k];
+    else checkRange(COST_FLAGS_OF[k], s[k], ...COST_LIMITS[k]);
+  }
   const f: CostSettings = { ...SARDANA_COST_DEFAULTS, ...s };
   const description =
     `Cost objective (Sardana et al. 2024, Sec. 4): training ${train?.label ?? 'H100 BF16 (paper default)'} ${formatSci(f.trainPeakFlops)} FLOP/s at $${formatNum(f.trainDollarsPerHour, 4)}/GPU-h, MFU ${formatPercent(f.trainMfu)}; ` +

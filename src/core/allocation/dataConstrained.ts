@@ -38,11 +38,13 @@ const SPAN = Math.log(1e4);
  * ln(coef·(X^−e − Xsat^−e)) for X = Xsat·(1 − g) given ln g: the part of a power-law term still to gain
  * before X saturates at Xsat. For tiny g the first-order form avoids 1 − (1 − g) cancellation.
  */
-function logSaturationGap(logCoef: number, e: number, lnXsat: number, logG: number): number {
+function logSaturationGap(logCoef: number, e: number, lnXsat: number, logG: number, lnX?: number): number {
   if (logG < -30) return logCoef - e * lnXsat + Math.log(e) + logG;
-  // d = ln Xsat − ln X, computed directly: subtracting two logarithms near 27 would leave ~1e-15
-  // absolute error on a d of ~1e-13, i.e. percent-level noise in the objective.
-  const d = -Math.log1p(-Math.exp(logG));
+  // d = ln Xsat − ln X, computed from g: subtracting two logarithms near 27 would leave ~1e-15
+  // absolute error on a d of ~1e-13, i.e. percent-level noise in the objective. Far below saturation
+  // (g > 1/2, d > ln 2) the subtraction is accurate, and needed: for X < 1e-16·Xsat, g rounds to 1 and
+  // −log1p(−g) to Infinity (a 0.1-parameter model in the target-loss search gave NaN).
+  const d = lnX !== undefined && logG > -Math.LN2 ? lnXsat - lnX : -Math.log1p(-Math.exp(logG));
   return logCoef - e * (lnXsat - d) + Math.log(-Math.expm1(-e * d));
 }
 
@@ -75,9 +77,11 @@ export function dataConstrainedSaturation(p: DataConstrainedParams, U: number): 
     floor,
     logExcess(N, D) {
       // Below the cap the quantity is used as is: g = 1 − X/Xsat.
-      const logGN = N <= UN ? Math.log(-Math.expm1(Math.log(N) - lnNsat)) : logGapRepeated(lnUN, p.RNstar, N / UN - 1, lnNsat);
-      const logGD = D <= U ? Math.log(-Math.expm1(Math.log(D) - lnDsat)) : logGapRepeated(lnU, p.RDstar, D / U - 1, lnDsat);
-      return logAddExp(logSaturationGap(lnA, p.alpha, lnNsat, logGN), logSaturationGap(lnB, p.beta, lnDsat, logGD));
+      const lnN = N <= UN ? Math.log(N) : undefined;
+      const lnD = D <= U ? Math.log(D) : undefined;
+      const logGN = lnN !== undefined ? Math.log(-Math.expm1(lnN - lnNsat)) : logGapRepeated(lnUN, p.RNstar, N / UN - 1, lnNsat);
+      const logGD = lnD !== undefined ? Math.log(-Math.expm1(lnD - lnDsat)) : logGapRepeated(lnU, p.RDstar, D / U - 1, lnDsat);
+      return logAddExp(logSaturationGap(lnA, p.alpha, lnNsat, logGN, lnN), logSaturationGap(lnB, p.beta, lnDsat, logGD, lnD));
     },
   };
 }

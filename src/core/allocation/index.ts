@@ -8,10 +8,11 @@ import {
   LAWS,
   LawInputError,
   LANGUAGE_NAMES,
+  checkLawContext,
+  checkPositive,
   constantSetIds,
   getLaw,
   modelsRepetition,
-  parseLanguage,
   resolveConstantSet,
   resolveLawContext,
   type AtlasVocab,
@@ -89,28 +90,54 @@ const C_MIN = 1;
 const SATURATION_GAP = 1e-3;
 const C_MAX = 1e40;
 
+/**
+ * Sane ranges for the cost objective's settings: far outside them the lifetime-cost weights overflow
+ * (a 1e-300 FLOP/s accelerator costs Infinity dollars per FLOP) and no optimum is finite.
+ */
+export const COST_LIMITS: Readonly<Record<keyof CostSettings, [number, number]>> = {
+  trainPeakFlops: [1e6, 1e22],
+  inferencePeakFlops: [1e6, 1e22],
+  trainDollarsPerHour: [1e-6, 1e6],
+  inferenceDollarsPerHour: [1e-6, 1e6],
+  trainMfu: [1e-6, 1],
+  prefillMfu: [1e-6, 1],
+  decodeMfu: [1e-6, 1],
+  // The prompt share may be 0 (all decode) or 1 (all prefill).
+  inputTokenFraction: [0, 1],
+};
+
+/** Lifetime inference demand beyond which 2·N·T FLOPs overflow (1e30 is ~1e12 × today's largest deployments). */
+const MAX_INFERENCE_TOKENS = 1e30;
+
+/** x in [lo, hi] (NaN fails), or a LawInputError naming the field (the CLI passes its flag names). */
+export function checkRange(name: string, x: number | undefined, lo: number, hi: number, unit = ''): void {
+  if (x !== undefined && !(x >= lo && x <= hi)) {
+    throw new LawInputError(`${name} must be between ${formatSci(lo, 1).replace(/^(\d)e0$/, '$1')} and ${formatSci(hi, 1).replace(/^(\d)e0$/, '$1')}${unit}, got ${x}`);
+  }
+}
+
 function validate(req: AllocationRequest): void {
-  const pos = (x: number | undefined, name: string, allowZero = false) => {
-    if (x === undefined) return;
-    if (!Number.isFinite(x) || x < 0 || (!allowZero && x === 0)) {
-      throw new LawInputError(`${name} must be a finite number ${allowZero ? '≥ 0' : '> 0'}, got ${x}`);
-    }
-  };
   if ((req.compute === undefined) === (req.targetLoss === undefined)) {
     throw new LawInputError('give exactly one of compute (FLOPs) or targetLoss');
   }
-  pos(req.compute, 'compute');
-  pos(req.targetLoss, 'targetLoss');
-  pos(req.inferenceTokens, 'inferenceTokens', true);
-  pos(req.uniqueTokens, 'uniqueTokens');
-  if (req.language !== undefined) parseLanguage(req.language);
+  if (req.compute !== undefined) checkBudget('compute', req.compute);
+  checkPositive('targetLoss', req.targetLoss);
+  checkRange('inferenceTokens', req.inferenceTokens, 0, MAX_INFERENCE_TOKENS, ' tokens');
+  checkLawContext({ language: req.language, atlasVocab: req.atlasVocab, uniqueTokens: req.uniqueTokens });
   for (const [k, v] of Object.entries(req.costSettings ?? {}) as Array<[keyof CostSettings, number | undefined]>) {
-    if (v === undefined) continue;
-    // MFUs are fractions of the peak; the input-token share may be 0 (all decode) or 1 (all prefill).
-    const fraction = /Mfu$/.test(k) || k === 'inputTokenFraction';
-    const ok = Number.isFinite(v) && (k === 'inputTokenFraction' ? v >= 0 : v > 0) && (!fraction || v <= 1);
-    if (!ok) throw new LawInputError(`costSettings.${k} must be ${fraction ? `in ${k === 'inputTokenFraction' ? '[0' : '(0'}, 1]` : 'a finite number > 0'}, got ${v}`);
+    if (!(k in COST_LIMITS)) {
+      throw new LawInputError(`unknown costSettings field '${k}' (expected: ${Object.keys(COST_LIMITS).join(', ')})`);
+    }
+    checkRange(`costSettings.${k}`, v, ...COST_LIMITS[k]);
   }
+}
+
+/**
+ * Budgets are searched and reported between C_MIN and C_MAX: beyond them the frontier's power laws
+ * overflow (Kaplan's L(C) at 1e-280 FLOPs, a data-constrained optimum at 1e42).
+ */
+export function checkBudget(name: string, C: number): void {
+  checkRange(name, C, C_MIN, C_MAX, ' FLOPs');
 }
 
 /** The laws to evaluate: the requested ones (validated), or every applicable law. */
@@ -326,6 +353,8 @@ export function optimalLine(
 ): Array<{ compute: number; N: number; D: number }> {
   const law = getLaw(lawId);
   resolveConstantSet(law.id, opts.constantSet); // one law: a set it does not have is an error
+  // A plotting helper: every positive finite budget has a finite frontier point, so no range limit here.
+  computes.forEach((C, i) => checkPositive(`computes[${i}]`, C));
   const { ctx } = contextFor(law, { compute: 1, ...opts });
   const model = lawModel(law.id, ctx);
   return computes.map((C) => {

@@ -107,9 +107,9 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    const before = text.slice(0, nul);
-    const line = before.split('\n').length;
-    fail(line, nul - before.lastIndexOf('\n'), 'binary data (NUL byte): expected a text CSV of training runs');
+    // Lines end at CRLF, LF or a lone CR, as everywhere else in this reader.
+    const lines = text.slice(0, nul).split(/\r\n|\n|\r/);
+    fail(lines.length, lines[lines.length - 1].length + 1, 'binary data (NUL byte): expected a text CSV of training runs');
   }
   if (text.trim() === '') fail(1, 1, `file is empty: expected a header row naming ${ROLE_LABEL.N}, ${ROLE_LABEL.D} or ${ROLE_LABEL.C}, and loss`);
 
@@ -171,6 +171,8 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
     if (forced !== undefined) {
       const i = headers.indexOf(forced);
       if (i < 0) fail(1, 1, `no column named '${forced}' for ${ROLE_LABEL[role]} (headers: ${headers.join(', ')})`);
+      const twice = ROLES.find((r) => r !== role && idx[r] === i);
+      if (twice) fail(1, i + 1, `column '${forced}' is chosen for both ${ROLE_LABEL[twice]} and ${ROLE_LABEL[role]}: each role needs its own column`);
       idx[role] = i;
       taken.add(i);
     }

@@ -54,6 +54,8 @@ function checkOptions(o: FitOptions): void {
     if (v !== undefined && !(typeof v === 'number' && v > 0 && Number.isFinite(v))) bad(name, 'a positive finite number', v);
   };
   whole('bootstrap', 0);
+  // Each resample keeps its parameters: 1e9 of them would exhaust memory instead of finishing.
+  if (o.bootstrap !== undefined && o.bootstrap > MAX_BOOTSTRAP) bad('bootstrap', `at most ${formatCount(MAX_BOOTSTRAP)} resamples`, o.bootstrap);
   whole('dropHighestLoss', 0);
   whole('topK', 1);
   whole('cv', 0);
@@ -101,6 +103,7 @@ export interface FitOptions {
 }
 
 const LOO_AUTO_MAX = 500;
+export const MAX_BOOTSTRAP = 100_000;
 
 export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const t0 = Date.now();
@@ -122,6 +125,9 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   let rows = table.rows;
   const dropped = [...table.summary.dropped];
   const K = opts.dropHighestLoss ?? 0;
+  if (K > 0 && K >= rows.length) {
+    throw new FitRefusal('bad-option', `dropHighestLoss = ${K} would drop all ${rows.length} usable row${rows.length === 1 ? '' : 's'}`);
+  }
   if (K > 0) {
     const order = rows.map((_, i) => i).sort((a, b) => rows[b].loss - rows[a].loss);
     const drop = new Set(order.slice(0, K));

@@ -101,7 +101,7 @@ export function scorePredictions(pred: ArrayLike<number>, obs: ArrayLike<number>
  * Compute-optimal allocation under C = 6ND implied by fitted parameters. Chinchilla has the closed form of
  * Hoffmann et al. Eq. 4 (chinchillaOptimal); the other forms are minimised numerically over log N by golden
  * section (L along the budget line is unimodal in log N for these forms). `unique` is U for the
- * data-constrained form. Returns null for loss-vs-compute (no N, D).
+ * data-constrained form. Returns null for loss-vs-compute (no N, D), and for the numeric forms below 600 FLOP.
  */
 export function allocate(form: FormId, p: Record<string, number>, C: number, unique?: number): { N: number; D: number; loss: number } | null {
   if (form === 'loss-vs-compute') return null;
@@ -114,8 +114,9 @@ export function allocate(form: FormId, p: Record<string, number>, C: number, uni
     const N = Math.exp(lnN);
     return model.predict(p, N, C / (6 * N), unique);
   };
-  // Bracket: from 10 parameters to the whole budget on 10 tokens.
+  // Bracket: from 10 parameters to the whole budget on 10 tokens (none below 600 FLOP: no allocation then).
   let lo = Math.log(10), hi = Math.log(C / 60);
+  if (!(hi > lo)) return null;
   const g = (Math.sqrt(5) - 1) / 2;
   let x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
   let f1 = lossAt(x1), f2 = lossAt(x2);
@@ -176,6 +177,8 @@ export class FitResult {
 
   /** R², R² on log loss and RMSE of this fit on another table (e.g. held-out runs). */
   score(table: RunsTable): { r2: number; r2Log: number; rmse: number; n: number } {
+    // No rows, no score (the means below would be 0/0).
+    if (table.rows.length === 0) throw new RangeError('FitResult.score: the table has no rows');
     const pred = table.rows.map((r) => this.predict(r.N, r.D, r.U, r.C));
     return { ...scorePredictions(pred, table.rows.map((r) => r.loss)), n: table.rows.length };
   }

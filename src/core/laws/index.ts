@@ -99,6 +99,23 @@ export function chinchillaParamsFor(id: LawId, ctx: LawContext = {}): Chinchilla
   }
 }
 
+/** A positive finite number, or a LawInputError naming the field (NaN and −1 would turn into NaN losses). */
+export function checkPositive(name: string, x: number | undefined): void {
+  if (x !== undefined && !(typeof x === 'number' && x > 0 && x < Infinity)) {
+    throw new LawInputError(`${name} must be a finite number > 0, got ${String(x)}`);
+  }
+}
+
+/** Every field of a caller's LawContext is valid (language, vocabulary, unique tokens), or a LawInputError. */
+export function checkLawContext(ctx: LawContext): void {
+  if (ctx.language !== undefined) parseLanguage(ctx.language);
+  if (ctx.atlasVocab !== undefined) parseAtlasVocab(ctx.atlasVocab);
+  // A count of tokens: at least one, and at most 1e40 (the planner's own bound; ~1e155 overflows the
+  // repetition terms of the target-loss search).
+  const U = ctx.uniqueTokens;
+  if (U !== undefined && !(U >= 1 && U <= 1e40)) throw new LawInputError(`uniqueTokens must be between 1 and 1e40, got ${String(U)}`);
+}
+
 /**
  * The context a law is evaluated in, with its defaults filled in. This is the ONE place that decides
  * them, so lawLoss, allocate and optimalLine agree: atlas2025 without a language uses English, and
@@ -109,6 +126,7 @@ export function resolveLawContext(
   id: LawId,
   ctx: LawContext = {},
 ): { ctx: LawContext; defaulted: { language?: Language; uniqueTokens?: number } } {
+  checkLawContext(ctx);
   const out: LawContext = { ...ctx };
   const defaulted: { language?: Language; uniqueTokens?: number } = {};
   if (id === 'atlas2025') {
@@ -158,12 +176,28 @@ export interface LawLossOptions extends LawContext {
 export function lawLoss(id: LawId, N: number, D: number, opts: LawLossOptions = {}): number | null {
   const law = getLaw(id);
   resolveConstantSet(id, opts.constantSet); // a set this law does not have is an error, not ignored
+  checkPositive('N', N);
+  checkPositive('D', D);
+  checkLawContext(opts);
   if (!law.predictsLoss) return null;
+  const L = lawLossUnchecked(law, N, D, opts);
+  // Positive finite N and D can still overflow a power term (N = 1e-300 under Kaplan's (N_c/N)^0.74).
+  if (!Number.isFinite(L)) {
+    const U = opts.uniqueTokens !== undefined ? `, uniqueTokens = ${opts.uniqueTokens}` : '';
+    throw new LawInputError(`${id}: the loss overflows at N = ${N}, D = ${D}${U} (far outside any fitted range)`);
+  }
+  return L;
+}
+
+function lawLossUnchecked(law: LawInfo, N: number, D: number, opts: LawLossOptions): number {
+  const id = law.id;
   const given = opts.paramConvention ?? law.paramConvention;
   let n = N;
   if (given !== law.paramConvention) {
-    if (id === 'kaplan2020' && given === 'total') n = nonEmbeddingFromTotal(N);
-    else throw new LawInputError(`${id} counts ${law.paramConvention} parameters; converting from '${given}' needs the architecture (see src/core/arch)`);
+    if (id === 'kaplan2020' && given === 'total') {
+      n = nonEmbeddingFromTotal(N);
+      if (!(n > 0)) throw new LawInputError(`${id}: N = ${N} total parameters leaves no non-embedding parameters (Pearce & Song 2024 conversion)`);
+    } else throw new LawInputError(`${id} counts ${law.paramConvention} parameters; converting from '${given}' needs the architecture (see src/core/arch)`);
   }
   if (id === 'kaplan2020') return kaplanLoss(n, D);
   const { ctx } = resolveLawContext(id, opts);

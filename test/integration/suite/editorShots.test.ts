@@ -1,14 +1,14 @@
 /**
  * The README's pictures of the config experience, taken in the real workbench: a backward config with its
- * code lens, a hover and a diagnostic with its quick fix, the GPU hover, and an IsoFLOP sweep config with
- * its code lens (docs/screenshots/config-*.png, sweep-lens.png). Each picture is taken only once what it
- * should show is asserted to be there. Works on copies of examples/ and schemas/ in the (throw-away) workspace.
+ * code lens and the GPU hover, a diagnostic with its quick fix, and an IsoFLOP sweep config with its code
+ * lens (docs/screenshots/config-lens-hover.png, config-quickfix.png, sweep-lens.png). Each picture is taken
+ * only once what it should show is asserted to be there. Works on copies of examples/ and schemas/ in the (throw-away) workspace.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, requireHarness, setViewport, until, windowShot, workspaceFile } from './util';
+import { closeAllEditorsDiscarding, EXTENSION_ID, requireHarness, setViewport, until, windowShot, workspaceFile } from './util';
 
 const lensTitles = async (uri: vscode.Uri) =>
   ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).map((l) => l.command?.title ?? '');
@@ -42,19 +42,16 @@ describe('README screenshots: config files in the editor', function () {
     for (const f of ['llama-1.3b.arch.jsonc', 'llama-1.3b.backward.jsonc', 'small.sweep.jsonc']) fs.copyFileSync(path.join(ext.extensionPath, 'examples', f), path.join(dir, f));
     backward = vscode.Uri.file(path.join(dir, 'llama-1.3b.backward.jsonc'));
     // A window about as wide as the README shows it, so the editor text stays legible; nothing else open.
-    for (const c of ['workbench.action.closeAllEditors', 'workbench.action.closeSidebar', 'workbench.action.closePanel', 'workbench.action.closeAuxiliaryBar']) {
-      await vscode.commands.executeCommand(c);
-    }
-    await setViewport('1100x720');
+    await closeAllEditorsDiscarding();
+    for (const c of ['workbench.action.closeSidebar', 'workbench.action.closePanel', 'workbench.action.closeAuxiliaryBar']) await vscode.commands.executeCommand(c);
+    await setViewport('1100x800');
     editor = await vscode.window.showTextDocument(backward);
   });
 
   after(async () => {
     if (!dir) return;
     await setViewport();
-    await vscode.window.showTextDocument(backward);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsDiscarding();
     await vscode.commands.executeCommand('workbench.view.explorer');
     fs.rmSync(root, { recursive: true, force: true });
   });
@@ -71,23 +68,24 @@ describe('README screenshots: config files in the editor', function () {
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 
-  it('an MFU no real run reaches: the warning in its hover, with "Quick Fix…" → config-diagnostic.png', async () => {
+  it('an MFU no real run reaches: the warning (editor and Problems) and its quick fix → config-quickfix.png', async () => {
     const at = editor.document.getText().indexOf('"expected_mfu": 0.4') + '"expected_mfu": '.length;
     assert.ok(await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 3)), '0.9')));
-    const mfu = await until(async () => mfuWarning(), (d) => !!d, 'the MFU warning');
-    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', backward, mfu!.range);
+    const mfu = (await until(async () => mfuWarning(), (d) => !!d, 'the MFU warning'))!;
+    // The lens follows the edit: C = 4 × 312e12 × 0.9 × 0.95 × 720 h × 3600 = 2.77e21 FLOPs.
+    await until(() => lensTitles(backward), (t) => t.some((x) => x.startsWith('N 1.29B · C 2.77e21 ·')), 'the lens to follow the edit');
+    await new Promise((r) => setTimeout(r, 1500)); // the editor re-renders lenses on its own debounce
+    assert.strictEqual(mfu.severity, vscode.DiagnosticSeverity.Warning);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', backward, mfu.range);
     assert.ok(fixes.some((a) => a.title.startsWith('Set expected_mfu to 0.4')), fixes.map((a) => a.title).join(' | '));
-    await hoverAt(editor, editor.document.offsetAt(mfu!.range.start) + 1);
-    await windowShot('config-diagnostic', undefined, 1500);
-    await vscode.commands.executeCommand('editor.action.hideHover');
-  });
-
-  it('the quick-fix menu on that warning → config-quickfix.png', async () => {
-    const mfu = mfuWarning()!;
-    editor.selection = new vscode.Selection(mfu.range.start, mfu.range.start);
+    // The message in the Problems panel, the squiggle and the quick-fix menu at the cursor.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const shown = await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(mfu.range.start, mfu.range.start) });
+    shown.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop); // the code lens in view
     await vscode.commands.executeCommand('editor.action.quickFix');
     await windowShot('config-quickfix', undefined, 1200);
     await vscode.commands.executeCommand('hideCodeActionWidget');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
   it('IsoFLOP sweep config: runs · compute · GPU-hours and Plan · Export · Mock → sweep-lens.png', async () => {

@@ -142,6 +142,21 @@ export function vscodeMarks(id: string): { loadMs: number; contextMs: number; ac
   return { loadMs: dl - wl, contextMs: wa - dl, activateMs: da - wa };
 }
 
+/**
+ * Close every editor, discarding unsaved changes (a dirty editor would otherwise ask, and a dialog cannot be
+ * answered during a test run, so it would stay open in the next screenshots).
+ */
+export async function closeAllEditorsDiscarding(): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (!tab.isDirty || !(tab.input instanceof vscode.TabInputText)) continue;
+      await vscode.window.showTextDocument(tab.input.uri, { viewColumn: group.viewColumn, preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 /** One line per measurement, easy to grep from CI logs: "[metric] name: value". */
 export function metric(name: string, value: string | number): void {
   console.log(`[metric] ${name}: ${value}`);
