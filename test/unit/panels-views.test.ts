@@ -77,6 +77,12 @@ describe('planner view model', () => {
     assert.match(statusText(view)!.text, /^N\* 67\.\dB · D\* 1\.4\dT$/);
   });
 
+  it('an input the core refuses (0.5 unique tokens) becomes per-law guidance, not an exception', () => {
+    const v = computePlannerView({ ...DEFAULT_PLANNER_INPUT, uniqueTokens: 0.5, laws: ['muennighoff2023', 'hoffmann2022-a1'] });
+    const g = v.guidance.find((x) => x.lawId === 'muennighoff2023')!;
+    assert.ok(g.notes.some((n) => n.severity === 'error' && /uniqueTokens/.test(n.text)), JSON.stringify(g.notes.slice(0, 2)));
+  });
+
   it('no law selected: an error note, no rows', () => {
     const v = computePlannerView({ ...DEFAULT_PLANNER_INPUT, laws: [] });
     assert.deepStrictEqual(v.rows, []);

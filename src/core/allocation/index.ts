@@ -106,8 +106,8 @@ export const COST_LIMITS: Readonly<Record<keyof CostSettings, [number, number]>>
   inputTokenFraction: [0, 1],
 };
 
-/** Lifetime inference demand beyond which 2·N·T FLOPs overflow (1e30 is ~1e12 × today's largest deployments). */
-const MAX_INFERENCE_TOKENS = 1e30;
+/** Lifetime inference demand: the planner's bound (≫ any deployment); at 1e300 tokens 2·N·T FLOPs overflow. */
+const MAX_INFERENCE_TOKENS = 1e40;
 
 /** x in [lo, hi] (NaN fails), or a LawInputError naming the field (the CLI passes its flag names). */
 export function checkRange(name: string, x: number | undefined, lo: number, hi: number, unit = ''): void {

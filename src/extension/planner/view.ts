@@ -200,7 +200,13 @@ export function computePlannerView(input: PlannerInput): PlannerView {
   const tpp: Series[] = [];
   const box = { dMin: Infinity, dMax: 0, nMin: Infinity, nMax: 0 };
   for (const law of laws) {
-    const line = optimalLine(law.id, computes, lineOpts);
+    let line: Array<{ compute: number; N: number; D: number }> = [];
+    try {
+      line = optimalLine(law.id, computes, lineOpts);
+    } catch (e) {
+      // The same input was already refused for this law above (and explained in its guidance): no line.
+      if (!(e instanceof AllocationRefusal || e instanceof LawInputError)) throw e;
+    }
     for (const p of line) {
       box.dMin = Math.min(box.dMin, p.D);
       box.dMax = Math.max(box.dMax, p.D);
