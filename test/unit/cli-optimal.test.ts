@@ -27,6 +27,17 @@ interface Row {
 
 const DEFAULT_LAWS = LAW_IDS.filter((id) => id !== 'atlas2025');
 
+/** `optimal <argv>` is refused: exit 2, exactly one stderr line matching `re`, nothing on stdout. */
+function usageError(argv: string[], re: RegExp): void {
+  it(`optimal ${argv.join(' ')} → exit 2, one clear line`, async () => {
+    const r = await run('optimal', ...argv);
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(r.err.length, 1, r.err.join('\n'));
+    assert.match(r.err[0], re);
+    assert.strictEqual(r.out, '');
+  });
+}
+
 describe('CLI: scaling-laws optimal', () => {
   it('--compute 5.76e23 --json: one row per applicable law with the documented fields', async () => {
     const r = await run('optimal', '--compute', '5.76e23', '--json');
@@ -148,13 +159,7 @@ describe('CLI: scaling-laws optimal with a GPU budget', () => {
     [['--compute', '1e23', '--gpus', '8', '--gpu', 'A100', '--hours', '10', '--mfu', '0.4'], /give one budget, not --compute and a GPU budget/],
     [['--compute', '1e23', '--gpu', 'A100'], /--gpu describes the training hardware/],
   ] as Array<[string[], RegExp]>) {
-    it(`optimal ${argv.join(' ')} → exit 2, one clear line`, async () => {
-      const r = await run('optimal', ...argv);
-      assert.strictEqual(r.code, 2);
-      assert.strictEqual(r.err.length, 1, r.err.join('\n'));
-      assert.match(r.err[0], re);
-      assert.strictEqual(r.out, '');
-    });
+    usageError(argv, re);
   }
 });
 
@@ -218,12 +223,7 @@ describe('CLI: scaling-laws optimal, cost objective (Sardana et al. 2024, Sec. 4
     [['--compute', '1e23', '--inference-tokens', '1e12', '--inference-gpu', 'A100'], /--inference-dtype: A100 has no fp8 peak/],
     [['--compute', '1e23', '--inference-tokens', '1e12', '--prompt-tokens', '0', '--output-tokens', '0'], /cannot both be 0/],
   ] as Array<[string[], RegExp]>) {
-    it(`optimal ${argv.join(' ')} → exit 2, one clear line`, async () => {
-      const r = await run('optimal', ...argv);
-      assert.strictEqual(r.code, 2);
-      assert.strictEqual(r.err.length, 1, r.err.join('\n'));
-      assert.match(r.err[0], re);
-    });
+    usageError(argv, re);
   }
 });
 

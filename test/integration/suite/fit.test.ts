@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { formatNum } from '../../../src/core/format';
 import type { FitOptions, FitView } from '../../../src/shared/protocol';
 import { GENERATING_LAW } from '../../fixtures/integration/generate';
-import { a11yAudit, assertKeyboardAccessible, metric, panelState, requireHarness, screenshot, tmpDir, until, workspaceFile } from './util';
+import { a11yAudit, assertKeyboardAccessible, metric, panelState, requireHarness, screenshot, tmpDir, until, watchEventLoop, workspaceFile } from './util';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
@@ -34,18 +34,12 @@ describe('Fit panel (real VS Code)', function () {
   it('fits runs.csv from the editor and shows the generating law’s parameters', async () => {
     await vscode.window.showTextDocument(runs);
     // Watch the extension host's event loop while the worker fits: the longest gap between 5 ms ticks.
-    let last = performance.now();
-    let maxGap = 0;
-    const tick = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 5);
+    const loop = watchEventLoop();
     const t0 = performance.now();
     const uri = (await vscode.commands.executeCommand('scalingLaws.fitCsv', runs)) as string;
     assert.strictEqual(uri, runs.toString());
     const s = await settled(runs);
-    clearInterval(tick);
+    const maxGap = loop.stop();
     metric('Fit Scaling Law → result painted (ms, incl. 100 bootstrap resamples + CV + LOO in the worker)', Math.round(performance.now() - t0));
     metric('Fit Scaling Law → panel loaded, page script running (ms)', Math.round(s.readyMs ?? -1));
     metric('Fit Scaling Law → fitted result painted, host clock (ms)', Math.round(s.firstPaintMs ?? -1));
@@ -124,18 +118,12 @@ describe('Fit panel (real VS Code)', function () {
   it('keeps the extension host responsive during a long fit (it runs in a worker thread)', async () => {
     // 5000 bootstrap resamples: seconds of CPU that would freeze the editor if they ran on the host's thread.
     const before = (await panelState('fit', runs)).rendered!.seq;
-    let last = performance.now();
-    let maxGap = 0;
-    const tick = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 5);
+    const loop = watchEventLoop();
     const t0 = performance.now();
     const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 5000 };
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
     const s = await settled(runs, before);
-    clearInterval(tick);
+    const maxGap = loop.stop();
     const fitMs = performance.now() - t0;
     metric('fit with 5000 bootstrap resamples, command → painted (ms)', Math.round(fitMs));
     metric('extension-host event-loop max gap during that fit (ms)', maxGap.toFixed(1));

@@ -164,3 +164,23 @@ export function metric(name: string, value: string | number): void {
 
 /** A fresh folder for exports (outside the workspace and the clone). */
 export const tmpDir = (): string => path.join(os.tmpdir(), `scaling-laws-it-${process.pid}`);
+
+/**
+ * Watch the extension host's event loop: the longest gap between 5 ms ticks until stop(). A long gap means
+ * something ran on the host's thread (fits must run in the worker).
+ */
+export function watchEventLoop(): { stop(): number } {
+  let last = performance.now();
+  let maxGap = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(tick);
+      return maxGap;
+    },
+  };
+}
