@@ -9,7 +9,7 @@ export TMPDIR="$VSCH_HOME/tmp"   # npm under Node 24 writes a compile cache to $
 SECONDS=0
 
 # 1. Debian packages: chromium (renders the workbench), libkrb5-dev (headers for code-server's `kerberos`
-#    native module), curl (start.sh polls the server's /healthz) and util-linux (flock). CI runs as root with no stdin; locally without root we use sudo -n if it is available.
+#    native module), and curl (start.sh polls the server's /healthz). CI runs as root with no stdin; locally without root we use sudo -n if it is available.
 need=()
 dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
