@@ -4,6 +4,7 @@ import { join } from 'path';
 import { tmpdir } from 'os';
 import { parseRunsCsv, CsvError, type RunsTable } from '../../src/core/csv';
 import { parseCell } from '../../src/core/csv/numbers';
+import { sharedData } from './sharedData';
 
 const FIX = join(__dirname, '../fixtures/csv');
 const read = (name: string) => readFileSync(join(FIX, name), 'utf8');
@@ -68,13 +69,13 @@ describe('CSV ingest (src/core/csv)', () => {
       // Only a budget: it plays C.
       assert.strictEqual(parseRunsCsv('N,budget,loss\n1e8,6e17,3\n').rows[0].D, 6e17 / (6 * 1e8));
     });
-    it('the digitised Llama 3 IsoFLOP points (/work/shared) read with N = C/(6D)', function () {
-      const f = '/work/shared/data/llama3_isoflop_digitized/isoflops_points.csv';
+    it('the digitised Llama 3 IsoFLOP points (shared data) read with N = C/(6D)', function () {
+      const f = sharedData('llama3_isoflop_digitized/isoflops_points.csv');
       let text: string;
       try {
         text = readFileSync(f, 'utf8');
       } catch {
-        console.warn(`SKIPPED: ${f} is absent (unlicensed data, read from /work/shared only)`);
+        console.warn(`SKIPPED: ${f} is absent (unlicensed data, read from the shared data folder only)`);
         return this.skip();
       }
       const t = parseRunsCsv(text, { fileName: f });

@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
+import { sharedData } from './sharedData';
 
-const EPOCH = '/work/shared/data/chinchilla_epoch/svg_extracted_data.csv';
+const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
 const FIX = join(__dirname, '../fixtures/csv');
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string[] }> {

@@ -8,8 +8,9 @@ import { fitInWorker } from '../../src/core/fit/nodeWorker';
 import { FitRefusal, fitRuns } from '../../src/core/fit';
 import { CsvError, parseRunsCsv } from '../../src/core/csv';
 import type { FitRequest, FitResponse } from '../../src/core/fit/workerProtocol';
+import { sharedData } from './sharedData';
 
-const EPOCH = '/work/shared/data/chinchilla_epoch/svg_extracted_data.csv';
+const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
 
 /** n runs on a noiseless Chinchilla-like grid (37 sizes × 41 token counts, cycled). */
 function lawCsv(n: number): string {

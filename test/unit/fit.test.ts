@@ -5,9 +5,10 @@ import { fitRuns, FitRefusal, FitResult, FORMS, type FitOptions } from '../../sr
 import { mulberry32, normal } from '../../src/core/stats/rng';
 import { kaplanLoss } from '../../src/core/fit/kaplan';
 import { chinchillaLoss } from '../../src/core/laws/forms';
+import { sharedData } from './sharedData';
 
-const EPOCH = '/work/shared/data/chinchilla_epoch/svg_extracted_data.csv';
-const DATABLATIONS = '/work/shared/data/datablations_c4/data_constrained_c4_182.csv';
+const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
+const DATABLATIONS = sharedData('datablations_c4/data_constrained_c4_182.csv');
 const FAST: FitOptions = { cv: 0, loo: false, bootstrap: 0 };
 
 /** Unlicensed / external data: skip loudly (named) when the shared folder is absent. */

@@ -10,8 +10,9 @@ import { analyseIsoflop, IsoflopRefusal, isoflopJson, jointFit, mockResults, typ
 import { chinchillaLoss, chinchillaOptimal, type ChinchillaParams } from '../../src/core/laws/forms';
 import { studentTQuantile } from '../../src/core/sweep/studentT';
 import { main } from '../../src/cli/main';
+import { SHARED_DATA } from './sharedData';
 
-const SHARED = '/work/shared/data';
+const SHARED = SHARED_DATA;
 
 function readShared(ctx: Mocha.Context, rel: string): Array<Record<string, string>> {
   const path = `${SHARED}/${rel}`;

@@ -4,7 +4,6 @@
  */
 import * as assert from 'assert';
 import { existsSync, readFileSync } from 'fs';
-import * as path from 'path';
 import {
   LAWS,
   LAW_IDS,
@@ -26,6 +25,7 @@ import { BESIROGLU_PARAMS } from '../../src/core/laws/besiroglu2024';
 import { SARDANA_CONSTANTS } from '../../src/core/laws/sardana2024';
 import { nonEmbeddingFromTotal } from '../../src/core/arch/params';
 import { allocate } from '../../src/core/allocation';
+import { sharedData } from './sharedData';
 
 const rel = (x: number, y: number) => Math.abs(x / y - 1);
 
@@ -322,10 +322,10 @@ describe('Kaplan et al. 2020 equation numbers and D coefficient', () => {
 });
 
 describe('Porian et al. 2024 coefficients against the authors\' released fits', () => {
-  const CSV = path.resolve(__dirname, '../../../shared/data/porian_isoflop/compute_optimal_fits.csv');
+  const CSV = sharedData('porian_isoflop/compute_optimal_fits.csv');
   it('RefinedWeb and OWT2 "optimizer tuning (no decay)" rows: n_coef and a exactly as released', function () {
     if (!existsSync(CSV)) {
-      console.warn(`SKIPPED Porian coefficient check: ${CSV} not found (needs /work/shared/data/porian_isoflop)`);
+      console.warn(`SKIPPED Porian coefficient check: ${CSV} not found (needs the shared data folder, porian_isoflop)`);
       this.skip();
     }
     const [header, ...lines] = readFileSync(CSV, 'utf8').trim().split('\n');
