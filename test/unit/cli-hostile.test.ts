@@ -97,7 +97,7 @@ describe('CLI under bad invocations (fit, optimal, laws)', function () {
       [['--delta', '0'], /--delta must be greater than 0/],
       [['--delta', 'abc'], /--delta expects a number/],
       [['--delta', 'Infinity'], /--delta expects a number/],
-      [['--form', 'nope'], /--form expects one of: chinchilla, kaplan, data-constrained, loss-vs-compute; got 'nope'/],
+      [['--form', 'nope'], /--form expects one of: chinchilla, kaplan, data-constrained, loss-vs-compute, overtraining; got 'nope'/],
       [['--fix', 'E=abc'], /--fix E expects a number, got 'abc'/],
       [['--fix', 'E'], /--fix expects NAME=VALUE/],
       [['--fix', 'gamma=1'], /--fix: 'gamma' is not a parameter of chinchilla/],

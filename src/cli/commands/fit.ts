@@ -58,7 +58,7 @@ function pairs(list: string[] | undefined, flag: string): Array<[string, string]
 }
 
 export const fitCommand: CliCommand = {
-  summary: 'fit a scaling law (Chinchilla, Kaplan, data-constrained, loss-vs-compute) to a CSV of runs',
+  summary: 'fit a scaling law (Chinchilla, Kaplan, data-constrained, loss-vs-compute, over-training) to a CSV of runs',
   help: HELP,
   run(argv, io) {
     const p = parseArgs(argv, SPEC, 1);

@@ -1,11 +1,13 @@
 /**
  * The fit forms offered to users: columns each needs, parameters, and the minimum number of rows accepted.
- * The models themselves (objective, grid, gradient) live in powerSum.ts, kaplan.ts and dataConstrained.ts.
+ * The models themselves (objective, grid, gradient) live in powerSum.ts, kaplan.ts, dataConstrained.ts and
+ * overtraining.ts.
  */
 import type { FormId, Model } from './model';
 import { chinchillaModel, lossVsComputeModel } from './powerSum';
 import { kaplanModel } from './kaplan';
 import { dataConstrainedModel } from './dataConstrained';
+import { overtrainingModel } from './overtraining';
 
 export type { FormId } from './model';
 
@@ -51,6 +53,15 @@ export const FORMS: Record<FormId, FormInfo> = {
     minRows: 5,
     formula: 'L(C) = E + A·C^(−alpha)',
   },
+  overtraining: {
+    id: 'overtraining',
+    label: 'Over-training (Gadre et al. 2024)',
+    params: ['alpha', 'beta', 'b', 'E'],
+    needs: ['N', 'D'],
+    // The paper fits its 4 parameters to 5 runs.
+    minRows: 5,
+    formula: 'L(N, M) = alpha·N^b + beta·6^(b/2)·(M·N)^b + E, M = D/N  (= E + (a·M^η + beta·M^−η)·C^−η, C = 6ND, η = −b/2, a = alpha·6^η)',
+  },
 };
 
 export const MODELS: Record<FormId, Model> = {
@@ -58,6 +69,7 @@ export const MODELS: Record<FormId, Model> = {
   kaplan: kaplanModel,
   'data-constrained': dataConstrainedModel,
   'loss-vs-compute': lossVsComputeModel,
+  overtraining: overtrainingModel,
 };
 
 export function isFormId(s: string): s is FormId {

@@ -290,6 +290,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const optimal = allocationAt(budget);
   const ladder = ladderBudgets.map(allocationAt).filter((a): a is Allocation => a !== null);
   const notes = [...table.summary.notes];
+  if (model.objectiveLabel) notes.push(`objective: ${model.objectiveLabel}; the Huber δ does not apply to the ${form} form`);
   if (form === 'data-constrained' && unique !== undefined) notes.push(`allocation with U = ${formatCount(unique)} unique tokens`);
 
   if (form === 'data-constrained' && params.RNstar > 1e4) warnings.push(`R_N* ran to ${params.RNstar.toExponential(2)}: these runs show no measurable decay of excess parameters`);
@@ -309,7 +310,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     ladder,
     warnings,
     provenance: {
-      method: `grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (${form === 'data-constrained' ? 'central-difference gradient: U_N = min(N_opt(U), N) has kinks' : 'analytic gradient'}, strong Wolfe line search)`,
+      method: `${model.objectiveLabel ? `${model.objectiveLabel}; ` : ''}grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (${form === 'data-constrained' ? 'central-difference gradient: U_N = min(N_opt(U), N) has kinks' : 'analytic gradient'}, strong Wolfe line search)`,
       form,
       delta,
       grid: model.gridLabel,
@@ -356,6 +357,11 @@ function checkDegenerate(model: Model, p: Record<string, number>): void {
   // legitimate "no irreducible loss").
   for (const [k, v] of Object.entries(p)) {
     if (v === 0 && k !== 'E') throw new FitRefusal('degenerate', `${k} fitted to 0: its term vanishes, so the data do not determine the law (try fixing a parameter or adding runs)`);
+  }
+  for (const k of model.negatedExponents ?? []) {
+    if (!(p[k] < -1e-4 && p[k] > -10)) {
+      throw new FitRefusal('degenerate', `fitted exponent ${k} = ${p[k].toPrecision(4)} is outside (−10, 0): the runs do not span enough scale to estimate it (fix it, e.g. fixed: { ${k}: -0.27 }, or add runs)`);
+    }
   }
   for (const k of model.exponents) {
     if (!(p[k] > 1e-4 && p[k] < 10)) {

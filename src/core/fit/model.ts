@@ -5,7 +5,7 @@
  */
 import type { FitData } from './data';
 
-export type FormId = 'chinchilla' | 'kaplan' | 'data-constrained' | 'loss-vs-compute';
+export type FormId = 'chinchilla' | 'kaplan' | 'data-constrained' | 'loss-vs-compute' | 'overtraining';
 
 /** Sum of Huber losses over rows (optionally weighted); fills `grad` (length = internal dim) when given. */
 export type InternalObjective = (theta: Float64Array, grad: Float64Array | null) => number;
@@ -41,6 +41,10 @@ export interface Model {
   topK?: number;
   /** Public parameters that are exponents (degenerate if ≤ 0 or absurdly large). */
   exponents: string[];
+  /** Exponents reported with their sign (Gadre et al.'s b < 0): degenerate if ≥ 0 or absurdly negative. */
+  negatedExponents?: string[];
+  /** What `objective` sums, when it is not the default Huber on log loss (the Huber δ is then unused). */
+  objectiveLabel?: string;
 }
 
 /** Free-variable map. θ = expand(z): fixed values, ties (β := α) and the centring shifts of Model.centers. */

@@ -7,6 +7,7 @@ import { chinchillaOptimal } from '../laws/forms';
 import { formatCount, formatNum, formatSci } from '../format';
 import type { RunsTable } from '../csv';
 import { FORMS, MODELS, type FormId } from './forms';
+import { overtrainingOptimal } from './overtraining';
 
 export interface Allocation {
   compute: number;
@@ -99,7 +100,7 @@ export function scorePredictions(pred: ArrayLike<number>, obs: ArrayLike<number>
 
 /**
  * Compute-optimal allocation under C = 6ND implied by fitted parameters. Chinchilla has the closed form of
- * Hoffmann et al. Eq. 4 (chinchillaOptimal); the other forms are minimised numerically over log N by golden
+ * Hoffmann et al. Eq. 4 (chinchillaOptimal), and so has Gadre et al.'s over-training law; the other forms are minimised numerically over log N by golden
  * section (L along the budget line is unimodal in log N for these forms). `unique` is U for the
  * data-constrained form. Returns null for loss-vs-compute (no N, D), and for the numeric forms below 600 FLOP.
  */
@@ -109,6 +110,8 @@ export function allocate(form: FormId, p: Record<string, number>, C: number, uni
     const o = chinchillaOptimal({ E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta }, C);
     return { N: o.N, D: o.D, loss: o.loss };
   }
+  // Gadre et al.: a constant optimal tokens-per-parameter ratio, in closed form (overtraining.ts).
+  if (form === 'overtraining') return overtrainingOptimal({ alpha: p.alpha, beta: p.beta, b: p.b, E: p.E }, C);
   const model = MODELS[form];
   const lossAt = (lnN: number) => {
     const N = Math.exp(lnN);
@@ -154,6 +157,8 @@ export function latexOf(form: FormId, p: Record<string, number>): string {
       return `L(C) = ${n(p.E)} + ${n(p.A)}\\, C^{-${n(p.alpha)}}`;
     case 'kaplan':
       return `L(N, D) = \\left[\\left(\\frac{${n(p.Nc)}}{N}\\right)^{${n(p.alphaN)}/${n(p.alphaD)}} + \\frac{${n(p.Dc)}}{D}\\right]^{${n(p.alphaD)}}`;
+    case 'overtraining':
+      return `L(N, M) = ${n(p.alpha)}\\, N^{${n(p.b)}} + ${n(p.beta)} \\cdot 6^{${n(p.b)}/2} (MN)^{${n(p.b)}} + ${n(p.E)},\\ M = D/N`;
     case 'data-constrained':
       return `L = ${n(p.E)} + \\frac{${n(p.A)}}{N'^{${n(p.alpha)}}} + \\frac{${n(p.B)}}{D'^{${n(p.beta)}}},\\ ${TEX.RDstar} = ${n(p.RDstar)},\\ ${TEX.RNstar} = ${n(p.RNstar)}`;
   }
@@ -209,7 +214,7 @@ export class FitResult {
     for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
     const m = j.metrics;
     out.push(
-      `objective (Σ Huber, δ = ${formatSci(pv.delta)}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
+      `objective (${MODELS[j.form].objectiveLabel ?? `Σ Huber, δ = ${formatSci(pv.delta)}`}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
         (m.cv != null ? `; ${pv.cvFolds}-fold CV RMSE ${formatNum(m.cv, 3)}` : '') +
         (m.loo != null ? `; LOO RMSE ${formatNum(m.loo, 3)}` : ''),
     );

@@ -261,6 +261,8 @@ export function substitutedFormula(r: FitResultJSON): string {
       return `L(C) = ${n(p.E)} + ${n(p.A)} · C^(−${n(p.alpha)})`;
     case 'kaplan':
       return `L(N, D) = [(${n(p.Nc)} / N)^(${n(p.alphaN)}/${n(p.alphaD)}) + ${n(p.Dc)} / D]^${n(p.alphaD)}`;
+    case 'overtraining':
+      return `L(N, M) = ${n(p.alpha)} · N^${n(p.b)} + ${n(p.beta)} · 6^(${n(p.b)}/2) · (M·N)^${n(p.b)} + ${n(p.E)}   (M = D/N)`;
     case 'data-constrained':
       return `L = ${n(p.E)} + ${n(p.A)} / N'^${n(p.alpha)} + ${n(p.B)} / D'^${n(p.beta)}   (R_D* = ${n(p.RDstar)}, R_N* = ${n(p.RNstar)})`;
   }
