@@ -13,6 +13,7 @@ import { DEFAULT_PLANNER_INPUT } from '../planner/view';
 import { registerTestHooks, type PanelSerializers } from '../testHooks';
 import { PanelBase } from './base';
 import { log } from './log';
+import { fileRestorer } from './restore';
 
 function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return !!uri && /\.csv$/i.test(uri.path);
@@ -51,20 +52,7 @@ export function registerPanels(context: vscode.ExtensionContext): void {
         PlannerPanel.adopt(panel, extensionUri, status, input);
       },
     },
-    fit: {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        try {
-          const s = parsePersistedState(state);
-          if (s.view === 'fit') {
-            FitPanel.adopt(panel, extensionUri, vscode.Uri.parse(s.uri, true), s.options);
-            return;
-          }
-        } catch (e) {
-          log.warn(`fit panel state not restored: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        panel.dispose();
-      },
-    },
+    fit: fileRestorer('fit', 'fit panel', (panel, uri, options) => FitPanel.adopt(panel, extensionUri, uri, options)),
   };
 
   context.subscriptions.push(

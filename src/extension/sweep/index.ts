@@ -4,8 +4,7 @@
  * a reload by its serializer). Outside production, a test hook reports what the panel shows.
  */
 import * as vscode from 'vscode';
-import { parsePersistedState } from '../../shared/protocol';
-import { log } from '../panels/log';
+import { fileRestorer } from '../panels/restore';
 import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, planSweepCommand } from './commands';
 import { forgetDocument, SWEEP_SELECTOR, SweepLensProvider } from './lens';
 import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
@@ -23,20 +22,10 @@ export function registerSweepFeatures(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('scalingLaws.exportSweep', (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
     vscode.commands.registerCommand('scalingLaws.mockSweep', (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
     vscode.commands.registerCommand('scalingLaws.analyseIsoflop', (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
-    vscode.window.registerWebviewPanelSerializer(ISOFLOP_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        try {
-          const s = parsePersistedState(state);
-          if (s.view === 'isoflop') {
-            IsoflopPanel.adopt(panel, extensionUri, vscode.Uri.parse(s.uri, true), s.options);
-            return;
-          }
-        } catch (e) {
-          log.warn(`IsoFLOP panel state not restored: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        panel.dispose();
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(
+      ISOFLOP_VIEW_TYPE,
+      fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options)),
+    ),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(vscode.commands.registerCommand('scalingLaws._test.isoflopState', isoflopState));
