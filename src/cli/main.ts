@@ -3,7 +3,7 @@
  * exports `run(argv: string[], io: CliIO): Promise<number> | number` returning the exit code.
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
-import { UsageError } from './args';
+import { runCommand } from './run';
 import type { CliIO } from './io';
 import { COMMANDS } from './commands';
 
@@ -33,23 +33,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(command.help);
     return 0;
   }
-  try {
-    return await command.run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`scaling-laws ${cmd}: ${e.message}`);
-      return 2;
-    }
-    // Typed input errors from the core (bad CSV, invalid JSONC…) carry exitCode 2 and a one-line message.
-    const err = e as { exitCode?: number; message?: string };
-    if (typeof err?.exitCode === 'number') {
-      io.err(`scaling-laws ${cmd}: ${err.message}`);
-      return err.exitCode;
-    }
-    io.err(`scaling-laws ${cmd}: internal error: ${err?.message ?? String(e)}`);
-    if (process.env.SCALING_LAWS_DEBUG) io.err(String((e as Error)?.stack));
-    return 1;
-  }
+  return runCommand(cmd, command, rest, io);
 }
 
 if (require.main === module) {

@@ -8,6 +8,8 @@ import { forward } from './forward';
 import { backward } from './backward';
 import { lawsCommand } from './laws';
 import { optimalCommand } from './optimal';
+import { mcpCommand } from './mcp';
+import { runCommand } from '../run';
 
 export const COMMANDS: Record<string, CliCommand> = {
   fit: fitCommand,
@@ -18,4 +20,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   backward,
   laws: lawsCommand,
   optimal: optimalCommand,
+  // The MCP server runs the other commands: it is handed the table's runner, not the table.
+  mcp: mcpCommand((name, argv, io) => runCommand(name, COMMANDS[name], argv, io)),
 };
