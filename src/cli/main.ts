@@ -4,8 +4,15 @@
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
 import { runCommand } from './run';
-import type { CliIO } from './io';
-import { COMMANDS } from './commands';
+import { COMMANDS as TOOLS } from './commands';
+import { mcpCommand } from './commands/mcp';
+import type { CliCommand, CliIO } from './io';
+
+/** Every command; the MCP server is handed a runner over the others (each tool is one of them with --json). */
+const COMMANDS: Record<string, CliCommand> = {
+  ...TOOLS,
+  mcp: mcpCommand((name, argv, io) => runCommand(name, TOOLS[name], argv, io)),
+};
 
 const HELP = `scaling-laws — compute-optimal planning from published scaling laws
 

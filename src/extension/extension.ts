@@ -3,6 +3,7 @@
  * Nothing here computes: the numbers come from src/core (shared with the CLI and the worker).
  */
 import * as vscode from 'vscode';
+import { registerAgents } from './agents';
 import { registerConfigFeatures } from './config';
 import { registerLawCommands } from './laws';
 import { registerPanels } from './panels';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
     timed('panels', () => registerPanels(context));
     timed('sweep', () => registerSweepFeatures(context));
     timed('laws', () => registerLawCommands(context));
+    timed('agents', () => registerAgents(context));
     return { version: String(context.extension.packageJSON.version ?? '0.0.0') };
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The tools Scaling Laws offers to AI agents — one table read by the MCP server (`scaling-laws mcp`) and by
  * the extension's language-model tools (`contributes.languageModelTools`, checked against this table by a
- * unit test). Each tool is a CLI command with `--json`: `argv()` turns the agent's JSON input into that
- * command line, so what an agent gets is what `scaling-laws <command> … --json` prints, by construction.
+ * unit test). Each tool is a CLI command: `argv()` turns the agent's JSON input into that command line, so what an
+ * agent gets is what `scaling-laws <command> …` prints (with `--json` over MCP), by construction.
  *
  * Pure data and string mapping: no Node, no vscode (the web extension reads it too).
  */
@@ -24,7 +24,10 @@ export interface AgentTool {
   /** What a model reads to decide whether to call the tool: what it answers, and its limits. */
   description: string;
   inputSchema: JsonSchema;
-  /** The CLI arguments for an input that passed `checkInput` (always ends with --json). */
+  /**
+   * The CLI arguments for an input that passed `checkInput`. The MCP server adds `--json` (an agent outside the
+   * editor gets the machine-readable answer); the editor's language-model tools keep the shorter text report.
+   */
   argv(input: Record<string, unknown>): string[];
 }
 
@@ -81,7 +84,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       additionalProperties: false,
     },
     argv: (i) =>
-      [...flags(i, { compute: 'compute', target_loss: 'target-loss', gpus: 'gpus', gpu: 'gpu', dtype: 'dtype', hours: 'hours', mfu: 'mfu', laws: 'law', inference_tokens: 'inference-tokens', unique_tokens: 'unique-tokens', language: 'language' }), '--json'],
+      [...flags(i, { compute: 'compute', target_loss: 'target-loss', gpus: 'gpus', gpu: 'gpu', dtype: 'dtype', hours: 'hours', mfu: 'mfu', laws: 'law', inference_tokens: 'inference-tokens', unique_tokens: 'unique-tokens', language: 'language' })],
   },
   {
     name: 'scaling_laws_laws',
@@ -92,7 +95,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       'constant with the table or equation it comes from, the parameter/token conventions, the fitted ranges and caveats. ' +
       'Use it to cite a law or to check which constants are correct (e.g. Chinchilla Approach 3 E, A, B, alpha, beta).',
     inputSchema: { type: 'object', properties: {}, additionalProperties: false },
-    argv: () => ['--json'],
+    argv: () => [],
   },
   {
     name: 'scaling_laws_forward',
@@ -103,7 +106,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       'model architecture config file (the extension\'s *.arch.jsonc; Hugging Face config.json, nanoGPT and Megatron files ' +
       'where this version supports them). Give the file path.',
     inputSchema: { type: 'object', properties: { path: str('path of the architecture config file') }, required: ['path'], additionalProperties: false },
-    argv: (i) => [String(i.path), '--json'],
+    argv: (i) => [String(i.path)],
   },
   {
     name: 'scaling_laws_backward',
@@ -114,7 +117,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       'FLOPs per token give the tokens D it can train on, the chosen law predicts the loss and its own optimum for that C, ' +
       'and the dataset check says how many epochs that is. Give the file path.',
     inputSchema: { type: 'object', properties: { path: str('path of the backward-scaling config') }, required: ['path'], additionalProperties: false },
-    argv: (i) => [String(i.path), '--json'],
+    argv: (i) => [String(i.path)],
   },
   {
     name: 'scaling_laws_fit',
@@ -139,7 +142,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       required: ['path'],
       additionalProperties: false,
     },
-    argv: (i) => [String(i.path), ...flags(i, { form: 'form', compute: 'compute', drop_highest_loss: 'drop-highest-loss', bootstrap: 'bootstrap', seed: 'seed', fix: 'fix', columns: 'column' }), '--json'],
+    argv: (i) => [String(i.path), ...flags(i, { form: 'form', compute: 'compute', drop_highest_loss: 'drop-highest-loss', bootstrap: 'bootstrap', seed: 'seed', fix: 'fix', columns: 'column' })],
   },
   {
     name: 'scaling_laws_isoflop',
@@ -158,7 +161,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       required: ['path'],
       additionalProperties: false,
     },
-    argv: (i) => [String(i.path), ...flags(i, { window: 'window', columns: 'column' }), '--json'],
+    argv: (i) => [String(i.path), ...flags(i, { window: 'window', columns: 'column' })],
   },
 ];
 

@@ -87,8 +87,8 @@ describe('MCP server (scaling-laws mcp) over stdio with the SDK client', functio
 
 describe('agent tool input checks', () => {
   const optimal = AGENT_TOOLS.find((t) => t.name === 'scaling_laws_optimal')!;
-  it('maps every property to a flag and ends with --json', () => {
-    assert.deepEqual(optimal.argv(checkInput(optimal, { compute: 1e22, laws: ['a', 'b'], inference_tokens: 0 })), ['--compute', '1e+22', '--law', 'a', '--law', 'b', '--inference-tokens', '0', '--json']);
+  it('maps every property to its flag', () => {
+    assert.deepEqual(optimal.argv(checkInput(optimal, { compute: 1e22, laws: ['a', 'b'], inference_tokens: 0 })), ['--compute', '1e+22', '--law', 'a', '--law', 'b', '--inference-tokens', '0']);
   });
   it('refuses wrong types, bounds and non-objects', () => {
     assert.throws(() => checkInput(optimal, { compute: -1 }), /'compute' must be > 0/);
@@ -96,5 +96,23 @@ describe('agent tool input checks', () => {
     assert.throws(() => checkInput(optimal, { laws: 'x' }), /must be an array/);
     assert.throws(() => checkInput(optimal, [1]), /JSON object/);
     assert.throws(() => checkInput(optimal, { constructor: 1 }), /unknown field 'constructor'/);
+  });
+});
+
+describe('language-model tools in the manifest', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  it('contributes exactly the agent tools, with the same descriptions and input schemas', () => {
+    const contributed = manifest.contributes.languageModelTools as Array<{ name: string; displayName: string; modelDescription: string; inputSchema: unknown; toolReferenceName: string }>;
+    assert.deepEqual(contributed.map((t) => t.name), AGENT_TOOLS.map((t) => t.name));
+    for (const t of AGENT_TOOLS) {
+      const c = contributed.find((x) => x.name === t.name)!;
+      assert.equal(c.displayName, t.title);
+      assert.equal(c.modelDescription, t.description);
+      assert.deepEqual(c.inputSchema, t.inputSchema, `${t.name}: manifest inputSchema differs from src/shared/agentTools.ts`);
+      assert.match(c.toolReferenceName, /^[A-Za-z]+$/);
+    }
+  });
+  it('declares the MCP server provider the extension registers', () => {
+    assert.deepEqual(manifest.contributes.mcpServerDefinitionProviders, [{ id: 'scalingLaws.mcp', label: 'Scaling Laws' }]);
   });
 });

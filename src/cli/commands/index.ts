@@ -1,4 +1,8 @@
-/** The sub-command table. One line per command; each module owns its options and help. */
+/**
+ * The sub-command table. One line per command; each module owns its options and help. The extension's
+ * language-model tools run these too (src/extension/agents), so nothing here may pull in the MCP SDK: `mcp`
+ * itself is added by main.ts.
+ */
 import type { CliCommand } from '../io';
 import { fitCommand } from './fit';
 import { planCommand } from './plan';
@@ -8,8 +12,6 @@ import { forward } from './forward';
 import { backward } from './backward';
 import { lawsCommand } from './laws';
 import { optimalCommand } from './optimal';
-import { mcpCommand } from './mcp';
-import { runCommand } from '../run';
 
 export const COMMANDS: Record<string, CliCommand> = {
   fit: fitCommand,
@@ -20,6 +22,4 @@ export const COMMANDS: Record<string, CliCommand> = {
   backward,
   laws: lawsCommand,
   optimal: optimalCommand,
-  // The MCP server runs the other commands: it is handed the table's runner, not the table.
-  mcp: mcpCommand((name, argv, io) => runCommand(name, COMMANDS[name], argv, io)),
 };

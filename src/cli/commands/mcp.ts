@@ -21,7 +21,7 @@ export async function callTool(name: string, input: unknown, run: CommandRunner)
   if (!tool) return { isError: true, content: [{ type: 'text', text: `unknown tool '${name}' (tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')})` }] };
   let argv: string[];
   try {
-    argv = tool.argv(checkInput(tool, input));
+    argv = [...tool.argv(checkInput(tool, input)), '--json'];
   } catch (e) {
     if (e instanceof AgentInputError) return { isError: true, content: [{ type: 'text', text: e.message }] };
     throw e;
