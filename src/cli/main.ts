@@ -4,7 +4,7 @@
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
 import { exitCodeOf } from '../core/errors';
-import type { CliIO } from './io';
+import type { CliIO } from './lib/io';
 import { COMMANDS } from './commands';
 
 const HELP = `scaling-laws — compute-optimal planning from published scaling laws

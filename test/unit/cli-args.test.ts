@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseArgs, formatTable } from '../../src/cli/args';
+import { parseArgs, formatTable } from '../../src/cli/lib/args';
 import { InputError } from '../../src/core/errors';
 import { main } from '../../src/cli/main';
 

@@ -3,9 +3,9 @@
  * with bootstrap uncertainty, fit quality, cross-validation error and the compute-optimal allocation.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, get } from '../args';
+import { parseArgs, get } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand } from '../io';
+import type { CliCommand } from '../lib/io';
 import { parseRunsCsv, CsvError, type Role } from '../../core/csv';
 import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP } from '../../core/fit';
 

@@ -3,9 +3,9 @@
  * conventions (6N and Chinchilla App. F), training memory and context-length scaling of an architecture.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, get, formatTable } from '../args';
+import { parseArgs, get, formatTable } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand, CliIO } from '../io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { analyseDocument, type ConfigKind, type DocumentAnalysis } from '../../core/config/analyse';
 import { lineColumn } from '../../core/config/jsonc';
 import { formatCount, formatNum, formatSci } from '../../core/format';

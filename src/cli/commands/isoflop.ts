@@ -1,7 +1,7 @@
 /** `scaling-laws isoflop <results.csv>` — Chinchilla Approach 2 on a results CSV: per-budget minima and the frontier. */
-import { formatTable, get, parseArgs } from '../args';
+import { formatTable, get, parseArgs } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand, CliIO } from '../io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { parseRunsCsv, type Role } from '../../core/csv';
 import { ROLES } from '../../core/csv/columns';

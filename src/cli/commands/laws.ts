@@ -1,7 +1,7 @@
 /** `scaling-laws laws [--json]` — the published-law registry: ids, citations, forms, conventions, ranges. */
-import { formatTable, parseArgs, get } from '../args';
+import { formatTable, parseArgs, get } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand, CliIO } from '../io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { LAWS, PARAM_CONVENTION_LABELS, type LawInfo } from '../../core/laws';
 

@@ -1,7 +1,7 @@
 /** `scaling-laws mock <sweep.jsonc>` — synthetic results for a planned sweep, from a law plus seeded noise. */
-import { get, parseArgs } from '../args';
+import { get, parseArgs } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand, CliIO } from '../io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { mockResults, mockToCsv, sweepLaw } from '../../core/sweep';
 import { planFromFile, printPlanWarnings } from './plan';
 

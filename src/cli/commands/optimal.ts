@@ -2,9 +2,9 @@
  * `scaling-laws optimal` — compute-optimal (N, D) for a budget or a target loss, under every applicable
  * published law (src/core/allocation), as a table or JSON.
  */
-import { formatTable, get, parseArgs, type Parsed } from '../args';
+import { formatTable, get, parseArgs, type Parsed } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand, CliIO } from '../io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
 import { allocateDetailed, checkBudget, checkRange, COST_LIMITS, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type CostSettings } from '../../core/allocation';
 import { HardwareError, peakFlops, suggestGpus, trainingCompute } from '../../core/hardware';

@@ -1,8 +1,8 @@
 /** `scaling-laws plan <sweep.jsonc>` — plan an IsoFLOP sweep and export it (table, CSV, JSON, SLURM, SkyPilot). */
 import * as fs from 'fs';
-import { formatTable, get, parseArgs } from '../args';
+import { formatTable, get, parseArgs } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand, CliIO } from '../io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { DEFAULT_PLAN_DEPS, SWEEP_EXPORT_FORMATS, PLACEHOLDERS, exportPlan, parseSweepConfig, planSweep, type SweepExportFormat, type SweepConfig, type SweepPlan } from '../../core/sweep';
 

@@ -3,7 +3,7 @@
  * (one line naming the argument; main.ts prints it and exits with code 2, never a stack trace).
  */
 
-import { InputError } from '../core/errors';
+import { InputError } from '../../core/errors';
 
 export type FlagKind =
   | 'boolean'
