@@ -3,10 +3,10 @@
  * exports `run(argv: string[], io: CliIO): Promise<number> | number` returning the exit code.
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
-import { runCommand } from './run';
+import { runCommand } from './lib/run';
 import { COMMANDS as TOOLS } from './commands';
 import { mcpCommand } from './commands/mcp';
-import type { CliCommand, CliIO } from './io';
+import type { CliCommand, CliIO } from './lib/io';
 
 /** Every command; the MCP server is handed a runner over the others (each tool is one of them with --json). */
 const COMMANDS: Record<string, CliCommand> = {

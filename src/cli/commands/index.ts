@@ -3,7 +3,7 @@
  * language-model tools run these too (src/extension/agents), so nothing here may pull in the MCP SDK: `mcp`
  * itself is added by main.ts.
  */
-import type { CliCommand } from '../io';
+import type { CliCommand } from '../lib/io';
 import { fitCommand } from './fit';
 import { planCommand } from './plan';
 import { mockCommand } from './mock';

@@ -7,10 +7,10 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { parseArgs } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { parseArgs } from '../lib/args';
+import type { CliCommand, CliIO } from '../lib/io';
 import { AGENT_TOOLS, AgentInputError, checkInput } from '../../shared/agentTools';
-import { VERSION } from '../version';
+import { VERSION } from '../lib/version';
 
 /** Runs a CLI command by name; injected so this module does not import the command table that lists it. */
 export type CommandRunner = (command: string, argv: string[], io: CliIO) => Promise<number>;

@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { AGENT_TOOLS, AgentInputError, checkInput, type AgentTool } from '../../shared/agentTools';
 import { COMMANDS } from '../../cli/commands';
-import { runCommand } from '../../cli/run';
+import { runCommand } from '../../cli/lib/run';
 
 interface ToolInvocation {
   input: unknown;
