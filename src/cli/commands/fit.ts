@@ -9,7 +9,7 @@ import { parseArgs, get, UsageError, formatTable } from '../args';
 import type { CliCommand } from '../io';
 import { parseRunsCsv, CsvError, type Role, type RunsTable } from '../../core/csv';
 import { ROLES, matchLogRole } from '../../core/csv/columns';
-import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP, type FitOptions, type FitResultJSON } from '../../core/fit';
+import { fitRuns, FitRefusal, FORMS, isFormId, MAX_BOOTSTRAP, type FitOptions, type FitResultJSON } from '../../core/fit';
 import { prepareCurves, LOG_COLUMN_ROLES, type LogColumnRole, type PreparedCurves, type RunCurve } from '../../core/logs';
 import { collapseRunsTable, KEEP_MODES, type KeepMode, type RepeatedSummary } from '../../core/sweepTable/repeated';
 import { loadCurves } from '../logFiles';
@@ -230,12 +230,22 @@ export const fitCommand: CliCommand = {
     const drop = get.num(p, 'drop-highest-loss');
     const loo = get.bool(p, 'no-loo') ? false : get.bool(p, 'loo') ? true : undefined;
     const fitOpts: FitOptions = { form, dropHighestLoss: drop, delta: get.num(p, 'delta'), bootstrap, seed: get.num(p, 'seed'), cv, loo, compute: get.num(p, 'compute'), unique: get.num(p, 'unique'), fixed, tieAlphaBeta: get.bool(p, 'tie-alpha-beta') };
+    // One data set: a refusal is the command's answer. Side by side: a refused set shows its reason in its
+    // column and the others are still reported (exit 1 only if every set is refused).
     const results = sets.map((set) => {
       if (drop !== undefined && drop > 0 && drop >= set.table.rows.length) {
         throw new UsageError(`--drop-highest-loss ${drop} would drop all ${set.table.rows.length} usable rows of ${set.name}`);
       }
-      return fitRuns(set.table, fitOpts);
+      if (sets.length === 1) return fitRuns(set.table, fitOpts);
+      try {
+        return fitRuns(set.table, fitOpts);
+      } catch (e) {
+        if (e instanceof FitRefusal && e.exitCode === 1) return e;
+        throw e;
+      }
     });
+    const refused = results.filter((r): r is FitRefusal => r instanceof FitRefusal);
+    if (refused.length === results.length) throw refused[0];
     const jsonOf = (set: DataSet, r: FitResultJSON) => ({
       ...r,
       columns: set.logColumns ?? set.table.columns,
@@ -249,29 +259,37 @@ export const fitCommand: CliCommand = {
         },
       }),
     });
+    const ok = (r: (typeof results)[number]): FitResultJSON | null => (r instanceof FitRefusal ? null : r.toJSON());
     if (sets.length === 1) {
-      if (get.bool(p, 'json')) io.out(JSON.stringify(jsonOf(sets[0], results[0].toJSON()), null, 2));
+      if (get.bool(p, 'json')) io.out(JSON.stringify(jsonOf(sets[0], ok(results[0])!), null, 2));
       else io.out(results[0].toString());
       return 0;
     }
     if (get.bool(p, 'json')) {
-      io.out(JSON.stringify({ datasets: sets.map((set, i) => ({ name: set.name, ...jsonOf(set, results[i].toJSON()) })) }, null, 2));
+      const out = sets.map((set, i) => {
+        const j = ok(results[i]);
+        return j ? { name: set.name, ...jsonOf(set, j) } : { name: set.name, refused: (results[i] as FitRefusal).message, summary: set.table.summary };
+      });
+      io.out(JSON.stringify({ datasets: out }, null, 2));
       return 0;
     }
     // Side by side: one column per data set, then each full report.
     const params = FORMS[form].params;
     const fmt = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toPrecision(4));
-    const js = results.map((r) => r.toJSON());
+    const js = results.map(ok);
     const rows = [
-      ['rows used', ...js.map((j) => String(j.rowsUsed))],
-      ...params.map((k) => [k, ...js.map((j) => fmt(j.params[k]))]),
-      ['R²', ...js.map((j) => fmt(j.metrics.r2))],
-      ['RMSE', ...js.map((j) => fmt(j.metrics.rmse))],
-      ['CV RMSE', ...js.map((j) => fmt(j.metrics.cv))],
-      ['N* at C', ...js.map((j) => (j.optimal ? `${fmt(j.optimal.N)} @ ${fmt(j.optimal.compute)}` : '–'))],
+      ['rows used', ...js.map((j, i) => (j ? String(j.rowsUsed) : `refused (${sets[i].table.rows.length} rows)`))],
+      ...params.map((k) => [k, ...js.map((j) => fmt(j?.params[k]))]),
+      ['R²', ...js.map((j) => fmt(j?.metrics.r2))],
+      ['RMSE', ...js.map((j) => fmt(j?.metrics.rmse))],
+      ['CV RMSE', ...js.map((j) => fmt(j?.metrics.cv))],
+      ['N* at C', ...js.map((j) => (j?.optimal ? `${fmt(j.optimal.N)} @ ${fmt(j.optimal.compute)}` : '–'))],
     ];
     io.out(`${sets.length} data sets fitted side by side (${FORMS[form].label})\n\n${formatTable(['', ...sets.map((s) => s.name)], rows)}`);
-    sets.forEach((set, i) => io.out(`\n== ${set.name}\n${results[i].toString()}`));
+    sets.forEach((set, i) => {
+      const r = results[i];
+      io.out(`\n== ${set.name}\n${r instanceof FitRefusal ? `refused: ${r.message}\n${set.table.summary.notes.map((n) => `note: ${n}`).join('\n')}` : r.toString()}`);
+    });
     return 0;
   },
 };

@@ -76,9 +76,11 @@ interface DecodedValue {
 }
 
 function scalarOf(v: DecodedValue): number | null {
-  if (typeof v.simple_value === 'number' && v.tensor === undefined) return v.simple_value;
+  // Decoded messages carry set fields as own properties; unset ones fall back to prototype defaults (0, null).
+  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  if (has(v, 'simple_value')) return v.simple_value!;
   const t = v.tensor;
-  if (!t) return null;
+  if (!t || !has(v, 'tensor')) return null;
   if (t.float_val?.length === 1) return t.float_val[0];
   if (t.double_val?.length === 1) return t.double_val[0];
   const c = t.tensor_content;
