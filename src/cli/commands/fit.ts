@@ -244,8 +244,8 @@ export const fitCommand: CliCommand = {
         throw e;
       }
     });
-    const refused = results.filter((r): r is FitRefusal => r instanceof FitRefusal);
-    if (refused.length === results.length) throw refused[0];
+    // Every set refused: the report still shows why for each, and the exit code says the fit was refused.
+    const exit = results.every((r) => r instanceof FitRefusal) ? 1 : 0;
     const jsonOf = (set: DataSet, r: FitResultJSON) => ({
       ...r,
       columns: set.logColumns ?? set.table.columns,
@@ -271,7 +271,7 @@ export const fitCommand: CliCommand = {
         return j ? { name: set.name, ...jsonOf(set, j) } : { name: set.name, refused: (results[i] as FitRefusal).message, summary: set.table.summary };
       });
       io.out(JSON.stringify({ datasets: out }, null, 2));
-      return 0;
+      return exit;
     }
     // Side by side: one column per data set, then each full report.
     const params = FORMS[form].params;
@@ -290,6 +290,6 @@ export const fitCommand: CliCommand = {
       const r = results[i];
       io.out(`\n== ${set.name}\n${r instanceof FitRefusal ? `refused: ${r.message}\n${set.table.summary.notes.map((n) => `note: ${n}`).join('\n')}` : r.toString()}`);
     });
-    return 0;
+    return exit;
   },
 };

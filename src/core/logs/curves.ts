@@ -130,8 +130,14 @@ export function curvesFromTable(t: LogTable, opts: CurveOptions = {}): CurveSet 
   const lr = pick('lr', () => {
     const i = matchLogRole('lr', t.headers, taken);
     if (i >= 0) return i;
-    // Loose: a single header ending in _lr / learning_rate (W&B "train/lr", "optimizer/lr_group0").
-    const loose = t.headers.map((h, j) => (/(^|_)(lr|learning_rate)(_|\d|$)/.test(normaliseHeader(h)) && !taken.has(j) ? j : -1)).filter((j) => j >= 0);
+    // Loose: a single header ending in _lr / learning_rate (W&B "train/lr", "optimizer/lr_group0"); not a
+    // run's hyperparameter such as peak_lr / max_lr, which is constant and says nothing about the schedule.
+    const loose = t.headers
+      .map((h, j) => {
+        const n = normaliseHeader(h);
+        return /(^|_)(lr|learning_rate)(_|\d|$)/.test(n) && !/(peak|max|min|init|base|final)_?(lr|learning_rate)/.test(n) && !taken.has(j) ? j : -1;
+      })
+      .filter((j) => j >= 0);
     return loose.length === 1 ? loose[0] : -1;
   });
   const nCol = pick('N', () => {
