@@ -81,7 +81,7 @@ describe('training logs: every format recovers the generating law', function () 
     const curves = SIZES.map(([, N], i) => curve(N, i, 200 + i));
     const steps = [...new Set(curves.flatMap((c) => c.map((p) => p.step)))].sort((a, b) => a - b);
     const header = ['Step', ...SIZES.flatMap(([name]) => [`gpt-${name} - val/loss`, `gpt-${name} - val/loss__MIN`, `gpt-${name} - val/loss__MAX`])];
-    const lines = steps.map((s) => [s, ...curves.flatMap((c) => {
+    const lines = steps.map((s) => [s, ...curves.flatMap((c): Array<number | string> => {
       const p = c.find((q) => q.step === s);
       return p ? [p.loss, p.loss * 0.99, p.loss * 1.01] : ['', '', ''];
     })].join(','));
@@ -99,7 +99,7 @@ describe('training logs: every format recovers the generating law', function () 
   it('JSONL metrics with a config line (tokens = steps × batch × seq_len, N from config)', async () => {
     const folder = join(dir, 'jsonl');
     mkdirSync(folder);
-    SIZES.forEach(([name, N], i) => {
+    SIZES.forEach(([, N], i) => {
       const lines = [JSON.stringify({ config: { batch_size: 256, seq_len: 2048, n_params: N } })];
       for (const p of curve(N, i, 300 + i)) {
         lines.push(JSON.stringify({ step: p.step, train: { loss: p.loss * 1.02 } }));

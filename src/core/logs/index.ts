@@ -40,3 +40,4 @@ export function readLog(bytes: Uint8Array, file: string, opts: ReadOptions = {})
   const text = new TextDecoder('utf-8').decode(bytes);
   return format === 'jsonl' ? readJsonl(text, file, opts) : readCsvLog(text, file, opts);
 }
+export { runsFromLogs, type SweepLogMatch } from './sweepRuns';
