@@ -5,14 +5,15 @@
  * allocation. Several data sets (--compare, or --group-by COLUMN) are fitted side by side in one report.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs, get, UsageError, formatTable } from '../args';
-import type { CliCommand } from '../io';
+import { parseArgs, get, formatTable } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand } from '../lib/io';
 import { parseRunsCsv, CsvError, type Role, type RunsTable } from '../../core/csv';
 import { ROLES, matchLogRole } from '../../core/csv/columns';
 import { fitRuns, FitRefusal, FORMS, isFormId, MAX_BOOTSTRAP, type FitOptions, type FitResultJSON } from '../../core/fit';
 import { prepareCurves, LOG_COLUMN_ROLES, type LogColumnRole, type PreparedCurves, type RunCurve } from '../../core/logs';
 import { collapseRunsTable, KEEP_MODES, type KeepMode, type RepeatedSummary } from '../../core/sweepTable/repeated';
-import { loadCurves } from '../logFiles';
+import { loadCurves } from '../lib/logFiles';
 
 const SPEC = {
   form: 'string',
@@ -87,7 +88,7 @@ Exit codes: 0 ok, 1 the fit was refused (too few rows, no convergence…), 2 bad
 function pairs(list: string[] | undefined, flag: string): Array<[string, string]> {
   return (list ?? []).map((s) => {
     const eq = s.indexOf('=');
-    if (eq <= 0 || eq === s.length - 1) throw new UsageError(`--${flag} expects NAME=VALUE, got '${s}'`);
+    if (eq <= 0 || eq === s.length - 1) throw new InputError(`--${flag} expects NAME=VALUE, got '${s}'`);
     return [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
   });
 }
@@ -128,7 +129,7 @@ function splitBy<T>(items: T[], column: string, value: (x: T) => string | undefi
   const m = new Map<string, T[]>();
   for (const x of items) {
     const v = value(x);
-    if (v === undefined) throw new UsageError(`--group-by: no column '${column}' in ${where}`);
+    if (v === undefined) throw new InputError(`--group-by: no column '${column}' in ${where}`);
     if (!m.has(v)) m.set(v, []);
     m.get(v)!.push(x);
   }
@@ -141,46 +142,46 @@ export const fitCommand: CliCommand = {
   run(argv, io) {
     const p = parseArgs(argv, SPEC, Infinity);
     const inputs = p.positionals;
-    if (!inputs.length) throw new UsageError('expected a CSV file, log files or a folder of logs: scaling-laws fit <file-or-folder>...');
+    if (!inputs.length) throw new InputError('expected a CSV file, log files or a folder of logs: scaling-laws fit <file-or-folder>...');
     const form = get.str(p, 'form') ?? 'chinchilla';
-    if (!isFormId(form)) throw new UsageError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
+    if (!isFormId(form)) throw new InputError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
     const cv = get.num(p, 'cv');
-    if (cv === 1) throw new UsageError('--cv expects 0 (off) or at least 2 folds, got 1');
+    if (cv === 1) throw new InputError('--cv expects 0 (off) or at least 2 folds, got 1');
     const bootstrap = get.num(p, 'bootstrap') ?? 200;
-    if (bootstrap > MAX_BOOTSTRAP) throw new UsageError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
+    if (bootstrap > MAX_BOOTSTRAP) throw new InputError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
     const fixed: Record<string, number> = {};
     for (const [k, v] of pairs(get.strs(p, 'fix'), 'fix')) {
       const x = Number(v);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new UsageError(`--fix ${k} expects a number, got '${v}'`);
-      if (!FORMS[form].params.includes(k)) throw new UsageError(`--fix: '${k}' is not a parameter of ${form} (${FORMS[form].params.join(', ')})`);
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new InputError(`--fix ${k} expects a number, got '${v}'`);
+      if (!FORMS[form].params.includes(k)) throw new InputError(`--fix: '${k}' is not a parameter of ${form} (${FORMS[form].params.join(', ')})`);
       fixed[k] = x;
     }
     const columns: Partial<Record<Role, string>> = {};
     const logColumns: Partial<Record<LogColumnRole, string>> = {};
     const roles = [...new Set<string>([...ROLES, ...LOG_COLUMN_ROLES])];
     for (const [k, v] of pairs(get.strs(p, 'column'), 'column')) {
-      if (!roles.includes(k)) throw new UsageError(`--column: role must be one of ${roles.join(', ')}, got '${k}'`);
+      if (!roles.includes(k)) throw new InputError(`--column: role must be one of ${roles.join(', ')}, got '${k}'`);
       if ((ROLES as string[]).includes(k)) columns[k as Role] = v;
       if ((LOG_COLUMN_ROLES as readonly string[]).includes(k)) logColumns[k as LogColumnRole] = v;
     }
     // For logs, D is the tokens at each checkpoint.
     if (columns.D !== undefined && logColumns.tokens === undefined) logColumns.tokens = columns.D;
     const keepRaw = get.str(p, 'keep');
-    if (keepRaw !== undefined && !(KEEP_MODES as readonly string[]).includes(keepRaw)) throw new UsageError(`--keep expects best, mean or all; got '${keepRaw}'`);
+    if (keepRaw !== undefined && !(KEEP_MODES as readonly string[]).includes(keepRaw)) throw new InputError(`--keep expects best, mean or all; got '${keepRaw}'`);
     const keep = keepRaw as KeepMode | undefined;
     const dropWarmup = get.num(p, 'drop-warmup');
-    if (dropWarmup !== undefined && dropWarmup >= 1) throw new UsageError(`--drop-warmup expects a fraction in [0, 1), got ${dropWarmup}`);
+    if (dropWarmup !== undefined && dropWarmup >= 1) throw new InputError(`--drop-warmup expects a fraction in [0, 1), got ${dropWarmup}`);
     const schedule = get.str(p, 'schedule');
-    if (schedule !== undefined && !['auto', 'constant', 'wsd', 'decay'].includes(schedule)) throw new UsageError(`--schedule expects auto, constant, wsd or decay; got '${schedule}'`);
+    if (schedule !== undefined && !['auto', 'constant', 'wsd', 'decay'].includes(schedule)) throw new InputError(`--schedule expects auto, constant, wsd or decay; got '${schedule}'`);
     const sizes: Record<string, number> = {};
     for (const [k, v] of pairs(get.strs(p, 'sizes'), 'sizes')) {
       const cell = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([KMBT]?)$/i.exec(v);
-      if (!cell) throw new UsageError(`--sizes ${k} expects a parameter count such as 1.3e9 or 1.3B, got '${v}'`);
+      if (!cell) throw new InputError(`--sizes ${k} expects a parameter count such as 1.3e9 or 1.3B, got '${v}'`);
       sizes[k] = Number(cell[1]) * ({ '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 } as Record<string, number>)[cell[2].toLowerCase()];
     }
     const batch = get.num(p, 'batch-size');
     const seq = get.num(p, 'seq-len');
-    if ((batch === undefined) !== (seq === undefined)) throw new UsageError('--batch-size and --seq-len go together (tokens per step = batch × sequence length)');
+    if ((batch === undefined) !== (seq === undefined)) throw new InputError('--batch-size and --seq-len go together (tokens per step = batch × sequence length)');
     const tokensPerStep = get.num(p, 'tokens-per-step') ?? (batch !== undefined ? batch * seq! : undefined);
     const groupBy = get.str(p, 'group-by');
     const maxRows = get.num(p, 'max-rows');
@@ -234,7 +235,7 @@ export const fitCommand: CliCommand = {
     // column and the others are still reported (exit 1 only if every set is refused).
     const results = sets.map((set) => {
       if (drop !== undefined && drop > 0 && drop >= set.table.rows.length) {
-        throw new UsageError(`--drop-highest-loss ${drop} would drop all ${set.table.rows.length} usable rows of ${set.name}`);
+        throw new InputError(`--drop-highest-loss ${drop} would drop all ${set.table.rows.length} usable rows of ${set.name}`);
       }
       if (sets.length === 1) return fitRuns(set.table, fitOpts);
       try {

@@ -7,7 +7,7 @@
  * and planned runs without a log, are reported, never guessed.
  */
 import type { SweepPlan } from '../sweep/plan';
-import type { IsoflopRun } from '../sweep/isoflop';
+import type { IsoflopRun } from '../isoflop/isoflop';
 import type { RunCurve } from './types';
 import { baseName } from './csvLog';
 

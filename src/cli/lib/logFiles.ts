@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { curvesFromTable, isLogFile, readLog, LogError, type CurveOptions, type CurveSet, type LogTable } from '../core/logs';
-import { UsageError } from './args';
+import { curvesFromTable, isLogFile, readLog, LogError, type CurveOptions, type CurveSet, type LogTable } from '../../core/logs';
+import { InputError } from '../../core/errors';
 
 const MAX_FILES = 10_000;
 
@@ -17,7 +17,7 @@ export function expandLogPaths(paths: string[]): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && depth < 3 && !e.name.startsWith('.')) walk(p, depth + 1);
       else if (e.isFile() && isLogFile(p)) out.push(p);
-      if (out.length > MAX_FILES) throw new UsageError(`more than ${MAX_FILES} log files under '${paths.join(', ')}': point at a smaller folder`);
+      if (out.length > MAX_FILES) throw new InputError(`more than ${MAX_FILES} log files under '${paths.join(', ')}': point at a smaller folder`);
     }
   };
   for (const p of paths) {
@@ -26,12 +26,12 @@ export function expandLogPaths(paths: string[]): string[] {
       st = fs.statSync(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read '${p}'${code === 'ENOENT' ? ': no such file or folder' : code ? ` (${code})` : ''}`);
+      throw new InputError(`cannot read '${p}'${code === 'ENOENT' ? ': no such file or folder' : code ? ` (${code})` : ''}`);
     }
     if (st.isDirectory()) {
       const before = out.length;
       walk(p, 0);
-      if (out.length === before) throw new UsageError(`no training logs in folder '${p}' (expected *.csv, *.jsonl or events.out.tfevents.* files)`);
+      if (out.length === before) throw new InputError(`no training logs in folder '${p}' (expected *.csv, *.jsonl or events.out.tfevents.* files)`);
     } else out.push(p);
   }
   return out;
