@@ -3,7 +3,9 @@
  * picking a law offers to open its paper or to open the planner showing that law.
  */
 import * as vscode from 'vscode';
-import { LAWS, type LawInfo } from '../core/laws';
+import { LAWS, type LawInfo } from '../../core/laws';
+import { COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
 
 interface LawItem extends vscode.QuickPickItem {
   law: LawInfo;
@@ -31,9 +33,9 @@ export async function showPublishedLaws(): Promise<void> {
     plan,
   );
   if (action === openPaper) await vscode.env.openExternal(vscode.Uri.parse(pick.law.citation.url));
-  if (action === plan) await vscode.commands.executeCommand('scalingLaws.openPlanner', { laws: [pick.law.id] });
+  if (action === plan) await vscode.commands.executeCommand(COMMANDS.openPlanner, { laws: [pick.law.id] });
 }
 
-export function registerLawCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('scalingLaws.showLaws', showPublishedLaws));
+export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): void {
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showLaws, showPublishedLaws));
 }
