@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { AGENT_TOOLS, AgentInputError, checkInput, type AgentTool } from '../../shared/agentTools';
 import { COMMANDS } from '../../cli/commands';
 import { runCommand } from '../../cli/lib/run';
+import type { FeatureDeps } from '../common/host';
 
 interface ToolInvocation {
   input: unknown;
@@ -69,7 +70,7 @@ export async function answer(tool: AgentTool, rawInput: unknown): Promise<string
   return code === 0 ? text : `Error (exit ${code}): ${text}`;
 }
 
-export function registerAgents(context: vscode.ExtensionContext): void {
+export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const lm = (vscode as unknown as { lm?: Partial<LmToolApi> }).lm;
   const classes = vscode as unknown as Partial<LmClasses>;
   if (lm?.registerTool && classes.LanguageModelToolResult && classes.LanguageModelTextPart) {
@@ -87,7 +88,7 @@ export function registerAgents(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
       lm.registerMcpServerDefinitionProvider('scalingLaws.mcp', {
         provideMcpServerDefinitions: () => {
-          const [command, ...args] = vscode.workspace.getConfiguration('scalingLaws').get<string[]>('mcp.command') ?? ['scaling-laws', 'mcp'];
+          const [command, ...args] = deps.settings().mcpCommand;
           return command ? [new Def('Scaling Laws', command, args, {}, String(context.extension.packageJSON.version ?? ''))] : [];
         },
       }),
