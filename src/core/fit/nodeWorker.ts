@@ -23,7 +23,9 @@ export function fitInWorker(
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) return reject(new FitRefusal('cancelled', 'the fit was cancelled'));
     const worker = new Worker(workerPath);
-    const cancelFlag = new SharedArrayBuffer(4);
+    // Shared memory needs a cross-origin-isolated page in a browser (the web extension host is not): there,
+    // cancelling falls through to terminate() below.
+    const cancelFlag = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : undefined;
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void) => {
@@ -35,7 +37,7 @@ export function fitInWorker(
       fn();
     };
     const onAbort = () => {
-      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      if (cancelFlag) Atomics.store(new Int32Array(cancelFlag), 0, 1);
       killTimer = setTimeout(() => finish(() => reject(new FitRefusal('cancelled', 'the fit was cancelled'))), 500);
     };
     hooks.signal?.addEventListener('abort', onAbort);

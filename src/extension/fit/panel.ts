@@ -4,7 +4,6 @@
  * Cancel button aborts the same run. The extension host's event loop stays free while the worker fits.
  */
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
@@ -131,7 +130,10 @@ export class FitPanel extends PanelBase {
       const doc = await vscode.workspace.openTextDocument(this.uri);
       const dropped = parseLineList(this.options.dropRows);
       const text = blankLines(doc.getText(), dropped);
-      const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      // Desktop: a worker_threads script by file path; web: a Web Worker bundle by URL (src/extension/web).
+      const workerPath = WEB_BUILD
+        ? vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.web.js').toString(true)
+        : vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
       const maxRows = this.settings().fitMaxRows;
       const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
         signal,
