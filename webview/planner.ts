@@ -6,7 +6,7 @@
 import { formatCount, formatNum, formatSci } from '../src/core/format';
 import type { GpuOption, HostMessage, LanguageOption, LawOption, PlannerInput, PlannerView } from '../src/shared/protocol';
 import { post, saveState } from './api';
-import { colorFor, Plot, reserveColors } from './charts';
+import { colorFor, Plot } from './charts';
 import { byId, debounce, field, h, noteList, readQuantity, replace } from './dom';
 import { exportButtons } from './exporting';
 import { reportRendered } from './report';
@@ -32,7 +32,6 @@ export function startPlanner(root: HTMLElement): (msg: HostMessage) => void {
   return (msg) => {
     if (msg.type === 'plannerInit') {
       init = { laws: msg.laws, gpus: msg.gpus, languages: msg.languages, input: msg.input };
-      reserveColors(msg.laws.map((l) => l.id));
       plots = buildPage(root, init, send);
       post({ type: 'plannerInput', seq: ++seq, input: msg.input });
       saveState({ view: 'planner', input: msg.input });

@@ -11,10 +11,11 @@ export function formatCount(x: number, digits = 3): string {
   for (const [v, s] of units) {
     if (a >= v) {
       if (a >= v * 1e3 && s === 'Q') return formatSci(x, digits);
-      return `${trimZeros((x / v).toPrecision(digits))}${s}`;
+      // Through Number: toPrecision(2) of 100 is "1.0e+2" (100B must not print as "1.0e+2B").
+      return `${Number((x / v).toPrecision(digits))}${s}`;
     }
   }
-  return trimZeros(x.toPrecision(digits));
+  return a < 1e-3 && a !== 0 ? formatSci(x, digits) : String(Number(x.toPrecision(digits)));
 }
 
 /** Scientific notation as papers print FLOPs: 5.76e23. */
@@ -42,4 +43,16 @@ export function formatPercent(frac: number, digits = 3): string {
 
 function trimZeros(s: string): string {
   return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** A ratio as people read it: 4.24, 57.6, 192, 1,920 (formatNum would switch to e-notation at 1e6). */
+export function formatRatio(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : formatNum(x, 3);
+}
+
+/** Passes over a dataset: "0.252 epochs", "1 epoch", "4,053 epochs" (never "2.26e+3 %"). */
+export function formatEpochs(epochs: number): string {
+  const s = formatRatio(epochs);
+  return `${s} ${s === '1' ? 'epoch' : 'epochs'}`;
 }
