@@ -56,3 +56,8 @@ export function formatEpochs(epochs: number): string {
   const s = formatRatio(epochs);
   return `${s} ${s === '1' ? 'epoch' : 'epochs'}`;
 }
+
+/** A relative difference with its sign: "+12 %", "−99.9 %" (a compute against the budget). */
+export function formatDelta(delta: number): string {
+  return `${delta >= 0 ? '+' : '−'}${formatPercent(Math.abs(delta))}`;
+}
