@@ -54,6 +54,26 @@ const { audit } = require('./a11y');
         const wv = await webviewWithText(page, q.get('text'));
         return res.end(JSON.stringify({ ok: true, report: await audit(page, wv, Number(q.get('max') || 150)) }));
       }
+      // /layout?text=…: the webview's width and horizontal overflow (elements reaching past its right edge),
+      // the colour of every law swatch (.swatch[data-law]) as the page paints it, and table badges' tooltips.
+      if (u.pathname === '/layout') {
+        const wv = await webviewWithText(page, q.get('text'));
+        const report = await wv.inner.locator('html').evaluate((html) => {
+          const w = html.clientWidth;
+          const overflowing = [...document.querySelectorAll('body *')].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.right > w + 1 && !el.closest('.visually-hidden');
+          }).slice(0, 10).map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
+          const swatches = {};
+          for (const el of document.querySelectorAll('.swatch[data-law]')) {
+            const c = getComputedStyle(el).backgroundColor;
+            (swatches[el.dataset.law] = swatches[el.dataset.law] || []).includes(c) || swatches[el.dataset.law].push(c);
+          }
+          const badges = [...document.querySelectorAll('tr[data-law] .tag[title]')].map((el) => ({ law: el.closest('tr').dataset.law, text: el.textContent, title: el.title }));
+          return { clientWidth: w, scrollWidth: html.scrollWidth, bodyScrollWidth: document.body.scrollWidth, overflowing, swatches, badges };
+        });
+        return res.end(JSON.stringify({ ok: true, report }));
+      }
       const name = (q.get('name') || 'shot').replace(/[^\w.-]/g, '_');
       // viewport=WxH: a temporarily larger window, e.g. tall enough for a whole panel in one image.
       const prev = page.viewportSize();
