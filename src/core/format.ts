@@ -38,7 +38,8 @@ export function formatNum(x: number, digits = 4): string {
 
 /** Percentage from a fraction: 0.134 → "13.4 %". */
 export function formatPercent(frac: number, digits = 3): string {
-  return `${trimZeros((frac * 100).toPrecision(digits))} %`;
+  // Through Number, as formatNum: 22.6 → "2260 %", not toPrecision's "2.26e+3 %".
+  return `${formatNum(frac * 100, digits)} %`;
 }
 
 function trimZeros(s: string): string {

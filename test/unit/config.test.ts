@@ -207,7 +207,7 @@ describe('config: templates, lens and hover', () => {
     const a = analyseDocument(read(ex('llama-1.3b.backward.jsonc'))!, ex('llama-1.3b.backward.jsonc'), { readFile: read });
     const C = 4 * 312e12 * 0.4 * 0.95 * 720 * 3600;
     const D = C / (6 * 1_294_159_104);
-    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · ${((100 * D) / 627e9).toPrecision(3)} % of dataset`);
+    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · ${Number((D / 627e9).toPrecision(3))} epochs of the dataset`);
     const legacy = analyseDocument(read(ex('backward_scaling_legacy.jsonc'))!, ex('backward_scaling_legacy.jsonc'), { readFile: read });
     assert.match(summaryLine(legacy)!, /L̂ [\d.]+ \(inline constants\)/);
   });

@@ -8,6 +8,7 @@ import { ArchError, countParams, flopsPerToken, normaliseArch, seqLengthScaling,
 import type { ArchConfig, FlopsPerToken, ParamBreakdown, TrainingMemory } from '../arch';
 import { analyseBackward, type BackwardResult } from '../backward';
 import { FieldError, readBackwardConfig, type BackwardConfig, type FieldProblem } from './backward';
+import { suggestGpus } from '../hardware';
 import { locate, locateKey, parseJsonc, type JSONPath, type ParsedJsonc } from './jsonc';
 import type { ConfigIssue, IssueCode, QuickFix } from './issues';
 
@@ -124,9 +125,29 @@ export function analyseDocument(text: string, fileName: string, opts: AnalyseOpt
       out.backward = analyseBackward(config);
       for (const f of out.backward.findings) out.issues.push(toIssue(parsed, f.code, f.severity, f.message, f.path, f.fixes));
     } catch (e) {
-      if (e instanceof FieldError) out.issues.push(problemIssue(parsed, e.problem));
-      else throw e;
+      if (!(e instanceof FieldError)) throw e;
+      out.issues.push(problemIssue(parsed, e.problem));
+      if (e.problem.kind === 'unknown-gpu' && out.backwardConfig) out.issues.push(...checksAssumingNearestGpu(parsed, out.backwardConfig));
     }
   }
   return out;
+}
+
+/**
+ * An unknown GPU leaves no peak, so no compute: rather than hiding every other problem until it is fixed,
+ * run the remaining checks (MFU, dataset, epochs, law) with the nearest listed GPU and say so in each
+ * message. GPU-specific findings (memory, sparsity) are left out: they would describe the stand-in.
+ */
+function checksAssumingNearestGpu(parsed: ParsedJsonc, cfg: BackwardConfig): ConfigIssue[] {
+  const near = suggestGpus(cfg.gear.gpuType)[0];
+  if (!near) return [];
+  try {
+    const b = analyseBackward({ ...cfg, gear: { ...cfg.gear, gpuType: near } });
+    return b.findings
+      .filter((f) => f.path[0] !== 'training_gear')
+      .map((f) => toIssue(parsed, f.code, f.severity, f.code === 'mfu-high' || f.code === 'mfu-low' ? f.message : `${f.message} (computed assuming ${near} for the unknown GPU '${cfg.gear.gpuType}')`, f.path, f.fixes));
+  } catch (e) {
+    if (e instanceof FieldError) return []; // e.g. the stand-in lacks the dtype: nothing more to say
+    throw e;
+  }
 }

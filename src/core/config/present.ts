@@ -7,7 +7,7 @@ import { getLocation } from 'jsonc-parser';
 import { DTYPES, findGpu, GPU_TABLE_SOURCE, matchesSparseHeadline } from '../hardware';
 import { getLaw, isLawId } from '../laws';
 import { MFU_GUIDANCE } from '../backward';
-import { formatCount, formatNum, formatPercent, formatSci } from '../format';
+import { formatCount, formatEpochs, formatNum, formatPercent, formatSci } from '../format';
 import type { DocumentAnalysis } from './analyse';
 import { LEGACY_LAWS, type LawChoice } from './backward';
 
@@ -23,7 +23,7 @@ export function lawTag(law: LawChoice): string {
 }
 
 /**
- * "N 1.29B · C 1.23e21 · D 158B · L̂ 2.35 (hoffmann2022-a3, unrounded constants) · 25.3 % of dataset"
+ * "N 1.29B · C 1.23e21 · D 158B · L̂ 2.35 (hoffmann2022-a3, unrounded constants) · 0.253 epochs of the dataset"
  * (backward) or the arch equivalent.
  */
 export function summaryLine(a: DocumentAnalysis): string | undefined {
@@ -33,7 +33,8 @@ export function summaryLine(a: DocumentAnalysis): string | undefined {
     const b = a.backward;
     const parts = [`N ${formatCount(b.N)}`, `C ${formatSci(b.compute)}`, `D ${formatCount(b.D)}`];
     if (b.loss !== null) parts.push(`L̂ ${formatNum(b.loss, 3)} (${lawTag(b.law)})`);
-    if (b.dataset.fraction !== undefined) parts.push(`${formatPercent(b.dataset.fraction)} of dataset`);
+    // Passes over the dataset, not a percentage: "2.26e+3 % of dataset" said 2,260 epochs unreadably.
+    if (b.dataset.fraction !== undefined) parts.push(`${formatEpochs(b.dataset.fraction)} of the dataset`);
     return parts.join(' · ');
   }
   if (a.forward) {
@@ -138,7 +139,7 @@ export function hoverMarkdown(a: DocumentAnalysis, offset: number): string | und
   if (path[0] === 'dataset' || path[0] === 'dataset_constraints') {
     if (!b) return undefined;
     const d = b.dataset;
-    return `**D = ${formatCount(b.D)} tokens**${d.totalTokens !== undefined ? ` — ${formatPercent(d.fraction!)} of the ${formatCount(d.totalTokens)}-token dataset` : ''}${d.epochs !== undefined ? `, ${formatNum(d.epochs, 3)} epochs` : ''}.`;
+    return `**D = ${formatCount(b.D)} tokens**${d.totalTokens !== undefined ? ` — ${formatEpochs(d.fraction!)} of the ${formatCount(d.totalTokens)}-token dataset` : ''}${d.epochs !== undefined && d.epochs !== d.fraction ? `, ${formatEpochs(d.epochs)} over the unique tokens` : ''}.`;
   }
   if ((key === 'batch_size_tokens' || key === 'sequence_length') && b) {
     return b.steps !== undefined ? `**${formatCount(b.steps)} optimizer steps** of ${formatCount(b.batchSizeTokens!)} tokens for D = ${formatCount(b.D)}.` : `Training sequence length ${cfg!.seqLength}: exact FLOPs/token ${b.flops ? formatSci(b.flops.exact) : '–'}.`;

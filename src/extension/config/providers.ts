@@ -1,13 +1,13 @@
 /**
  * Editor features for config files: code lens (one-line summary + "Open in planner"), hovers with
- * derived values, diagnostics with quick fixes, and value completion for GPU names, dtypes and laws.
+ * derived values, diagnostics with quick fixes, and value completion for GPU names and dtypes (law ids
+ * come from the schemas' enums).
  * All numbers come from src/core/config (the same code as `scaling-laws forward|backward`).
  */
 import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
 import { hoverMarkdown, plannerPatch, summaryLine, type ConfigIssue, type DocumentAnalysis } from '../../core/config';
 import { DTYPES, GPUS } from '../../core/hardware';
-import { LAWS } from '../../core/laws';
 import { formatNum } from '../../core/format';
 import { analysisFor, configKind, forget } from './cache';
 import { RefreshableLensProvider } from '../lensBase';
@@ -86,7 +86,7 @@ export const codeActionProvider: vscode.CodeActionProvider = {
   },
 };
 
-/** Value completion where the schema can only say "string": GPU names with their peaks, dtypes, law ids. */
+/** Value completion where the schema can only say "string": GPU names with their peaks, dtypes. */
 export const completionProvider: vscode.CompletionItemProvider = {
   provideCompletionItems(doc, pos) {
     if (!configKind(doc)) return undefined;
@@ -110,9 +110,8 @@ export const completionProvider: vscode.CompletionItemProvider = {
       });
     }
     if (key === 'dtype') return DTYPES.map((d) => item(d, 'training precision', 'Selects the dense peak of the GPU for this precision.'));
-    if (key === 'scaling_law' || key === 'law' || (loc.path[0] === 'scaling_law' && (key === 'id' || key === 'type'))) {
-      return LAWS.map((l) => item(l.id, l.name, `${l.citation.authors} ${l.citation.year}, arXiv ${l.citation.arxiv} — ${l.citation.source}\n\n\`${l.form}\``));
-    }
+    // Law ids: the schemas enumerate them (with markdownEnumDescriptions), so VS Code's JSON service
+    // already offers each one; offering them here too listed every id twice.
     return undefined;
   },
 };
