@@ -5,7 +5,7 @@
  * laws. The page collects the analysis options and renders; it computes nothing. Text from the user's
  * file (its name, refusal messages quoting it) only reaches the page as text nodes.
  */
-import { formatCount, formatNum, formatSci } from '../src/core/format';
+import { formatCount, formatNum, formatPowerLaw, formatSci } from '../src/core/format';
 import type { HostMessage, IsoflopFrontier, IsoflopPanelOptions, IsoflopView } from '../src/shared/protocol';
 import { post, saveState } from './api';
 import { Plot } from './charts';
@@ -118,7 +118,7 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
 const interval = (iv: [number, number] | null, f: (x: number) => string) => (iv ? `[${f(iv[0])}, ${f(iv[1])}]` : '—');
 
 function frontierLine(name: string, f: IsoflopFrontier, pct: string): string {
-  return `${name} = ${formatSci(f.k, 4)} · C^${formatNum(f.exponent, 4)}   exponent ${pct} CI ${interval(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)}`;
+  return `${formatPowerLaw(name, f.k, f.exponent)}   exponent ${pct} CI ${interval(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)}`;
 }
 
 function renderView(view: IsoflopView, page: Page): void {

@@ -122,7 +122,8 @@ const { audit } = require('./a11y');
   await browser.ctx.exposeFunction('codeAutomationExit', code => finish({ code }));
   page = browser.page;
   page.on('pageerror', e => console.error('[pageerror]', String(e).slice(0, 300)));
-  await page.goto(url);
+  // A loaded machine (several suites at once on two cores) can take longer than Playwright's default 30 s.
+  await page.goto(url, { timeout: Number(process.env.VSCH_GOTO_TIMEOUT_MS || 180000) });
   const timer = setTimeout(() => finish({ code: 124, timeout: true }), Number(process.env.TEST_TIMEOUT_MS || 600000));
   const res = await exited; clearTimeout(timer);
   console.error(`[vsch] extension host exited with code ${res.code} after ${((Date.now() - t0) / 1000).toFixed(1)}s` +

@@ -62,3 +62,8 @@ export function formatEpochs(epochs: number): string {
 export function formatDelta(delta: number): string {
   return `${delta >= 0 ? '+' : '−'}${formatPercent(Math.abs(delta))}`;
 }
+
+/** A power law in compute as people read it: "N* = 0.162·C^0.487" (not "1.624e-1 · C^0.4869"). */
+export function formatPowerLaw(name: string, k: number, exponent: number, digits = 3): string {
+  return `${name} = ${formatNum(k, digits)}·C^${formatNum(exponent, digits)}`;
+}

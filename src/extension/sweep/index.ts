@@ -5,14 +5,20 @@
  */
 import * as vscode from 'vscode';
 import { fileRestorer } from '../panels/restore';
-import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, planSweepCommand } from './commands';
+import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, PLAN_SCHEME, PlanDocumentProvider, planSweepCommand } from './commands';
 import { forgetDocument, SWEEP_SELECTOR, SweepLensProvider } from './lens';
 import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
 
 export function registerSweepFeatures(context: vscode.ExtensionContext): void {
   const extensionUri = context.extensionUri;
   const lens = new SweepLensProvider();
+  const plans = new PlanDocumentProvider();
   context.subscriptions.push(
+    plans,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, plans),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (/\.sweep\.jsonc?$/i.test(e.document.uri.path)) plans.refresh(e.document.uri);
+    }),
     vscode.languages.registerCodeLensProvider(SWEEP_SELECTOR, lens),
     vscode.workspace.onDidCloseTextDocument(forgetDocument),
     vscode.workspace.onDidChangeConfiguration((e) => {
