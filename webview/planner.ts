@@ -90,7 +90,7 @@ function buildPage(root: HTMLElement, init: Init, send: (input: PlannerInput) =>
       h('div', { class: 'grid' },
         field('Inference tokens', h('input', { id: 'inference-tokens', type: 'text', value: input.inferenceTokens ? formatCount(input.inferenceTokens) : '0', spellcheck: 'false' }), 'lifetime tokens served; 0 = none'),
         field('Inference MFU (%)', h('input', { id: 'inference-mfu', type: 'number', min: 0.1, max: 100, step: 'any', value: formatNum(input.inferenceMfu * 100, 3) }),
-          'default 1 %: decode MFU in Sardana et al. 2024 (prefill runs near 50 %); prices serving in GPU-hours, rows unchanged'),
+          'default 1 %: decode MFU (Sardana et al. 2024); prices serving only'),
         field('Unique tokens', h('input', { id: 'unique-tokens', type: 'text', value: input.uniqueTokens ? formatCount(input.uniqueTokens) : '', placeholder: 'unlimited', spellcheck: 'false' }), 'data cap, e.g. 25B'),
         field('Language', h('select', { id: 'language' }, ...init.languages.map((l) => h('option', { value: l.id, selected: l.id === input.language }, l.label))),
           'other than English adds ATLAS, the law fitted on it'))),
