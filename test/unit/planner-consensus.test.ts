@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { allocate, consensus } from '../../src/core/allocation';
 import { computePlannerView, DEFAULT_PLANNER_INPUT } from '../../src/extension/planner/view';
+import { plannerMarkdown } from '../../src/extension/report';
 
 describe('planner: one recommendation and warnings at a glance', () => {
   it('the consensus equals the core’s for the same rows, and the most relevant row is flagged', () => {
@@ -55,5 +56,14 @@ describe('planner: one recommendation and warnings at a glance', () => {
     const view = computePlannerView({ ...DEFAULT_PLANNER_INPUT, mode: 'loss', targetLoss: 2.2 });
     assert.strictEqual(view.consensus, null);
     assert.ok(view.rows.every((r) => r.computeDelta === null));
+  });
+});
+
+describe('planner export', () => {
+  it('the Markdown report states the consensus, its rule and the most relevant law', () => {
+    const view = computePlannerView(DEFAULT_PLANNER_INPUT);
+    const md = plannerMarkdown(view);
+    assert.match(md, /\*\*Consensus:\*\* N\* 70B \(40\.3B–72\.2B\), D\* 1\.37T \(1\.33T–2\.38T\) tokens/);
+    assert.ok(md.includes(`**Most relevant:** ${view.consensus!.relevant.lawName.replace(/[()]/g, '\\$&')}`), md.slice(0, 800));
   });
 });
