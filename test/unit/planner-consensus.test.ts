@@ -1,13 +1,13 @@
 /** The planner's view model: the consensus row, row badges, compute differences and the language auto-include. */
 import * as assert from 'assert';
-import { allocate, consensus } from '../../src/core/allocation';
+import { allocateCompute, consensus } from '../../src/core/allocation';
 import { computePlannerView, DEFAULT_PLANNER_INPUT } from '../../src/extension/planner/view';
-import { plannerMarkdown } from '../../src/extension/report';
+import { plannerMarkdown } from '../../src/extension/common/report';
 
 describe('planner: one recommendation and warnings at a glance', () => {
   it('the consensus equals the core’s for the same rows, and the most relevant row is flagged', () => {
     const view = computePlannerView({ ...DEFAULT_PLANNER_INPUT, compute: 1e25 });
-    const expected = consensus(allocate({ compute: 1e25, laws: view.rows.map((r) => r.lawId), language: 'en' }), { language: 'en' })!;
+    const expected = consensus(allocateCompute({ compute: 1e25, laws: view.rows.map((r) => r.lawId), language: 'en' }), { language: 'en' })!;
     assert.deepStrictEqual(view.consensus!.laws, expected.laws);
     assert.strictEqual(view.consensus!.N.mid, expected.N.mid);
     const flagged = view.rows.filter((r) => r.relevant).map((r) => r.lawId);
