@@ -28,7 +28,8 @@ const near = (a: number, b: number) => Math.abs(a / b - 1) < 1e-9;
 
 /**
  * Ticks for a log axis from `min` to `max`: every decade, plus 2× and 5× decade values when the axis spans
- * fewer than two decades (a loss axis from 2.4 to 4.7 would otherwise show no number), plus each mark in
+ * fewer than two decades and every multiple under one (a loss axis from 2.4 to 4.7 would otherwise show no
+ * number), plus each mark in
  * range. Marks on a horizontal axis get a two-line label; on a vertical one a mark is labelled only when no
  * decade label is within `minGap` decades (labels would overlap).
  */
@@ -37,9 +38,10 @@ export function logTicks(min: number, max: number, unit: AxisUnit, opts: { marks
   const lo = Math.log10(min);
   const hi = Math.log10(max);
   const ticks: AxisTick[] = [];
-  const few = hi - lo < 2;
+  // Under one decade every integer multiple (2.3 … 5 → 3, 4, 5); under two, 1-2-5; else decades only.
+  const mantissas = hi - lo < 1 ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : hi - lo < 2 ? [1, 2, 5] : [1];
   for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) {
-    for (const m of few ? [1, 2, 5] : [1]) {
+    for (const m of mantissas) {
       const v = m * 10 ** e;
       // 10 ** e is inexact for negative e (1e-7 → 9.999999999999999e-8): compare with a tolerance.
       if (v < min * (1 - 1e-9) || v > max * (1 + 1e-9)) continue;

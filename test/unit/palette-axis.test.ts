@@ -62,9 +62,10 @@ describe('log-axis ticks', () => {
     assert.deepStrictEqual(labels(logTicks(3e8, 4e13, 'count')), ['1B', '10B', '100B', '1T', '10T']);
     assert.strictEqual(axisLabel(1.42e12, 'count'), '1.42T');
   });
-  it('an axis under two decades also labels 2× and 5× values; under one, its ends', () => {
+  it('an axis under two decades also labels 2× and 5× values; under one, every multiple; with none inside, its ends', () => {
     assert.deepStrictEqual(labels(logTicks(1.5, 60, 'plain')), ['2', '5', '10', '20', '50']);
-    assert.deepStrictEqual(labels(logTicks(2.4, 4.7, 'plain')), ['2.4', '4.7']);
+    assert.deepStrictEqual(labels(logTicks(2.3, 5, 'plain')), ['3', '4', '5']);
+    assert.deepStrictEqual(labels(logTicks(2.4, 2.9, 'plain')), ['2.4', '2.9']);
   });
   it('a mark on a vertical axis is labelled only where it does not collide with a decade', () => {
     assert.strictEqual(logTicks(1e9, 1e12, 'count', { marks: [1.1e10], vertical: true }).find((x) => !x.decade)?.label, '');
