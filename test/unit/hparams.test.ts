@@ -194,3 +194,21 @@ describe('scaling-laws hparams', () => {
     });
   }
 });
+
+describe('optimal --json rows carry learning rate and batch at each law\'s N*, D*', () => {
+  it('every row has hparams for every hyperparameter law, evaluated at that row\'s (N*, D*, C)', async () => {
+    const r = await run('optimal', '--compute', '5.76e23', '--seq-len', '2048', '--json');
+    assert.strictEqual(r.code, 0, r.err.join('\n'));
+    const j = JSON.parse(r.out) as { results: Array<{ law: string; N: number; D: number; compute: number; paramConvention: string; hparams: Array<Record<string, number | null | string>> }> };
+    assert.ok(j.results.length >= 8);
+    for (const row of j.results) {
+      assert.deepStrictEqual(row.hparams.map((h) => h.law), ['deepseek2024', 'steplaw2025', 'kaplan2020-bcrit']);
+      const ds = evaluateHparams({ C: row.compute, seqLen: 2048 }, ['deepseek2024']).results[0];
+      assert.ok(rel(row.hparams[0].learningRate as number, ds.learningRate!) < 1e-12);
+      const step = evaluateHparams({ N: row.N, paramConvention: row.paramConvention === 'non-embedding' ? 'non-embedding' : 'total', D: row.D }, ['steplaw2025']).results[0];
+      assert.ok(rel(row.hparams[1].learningRate as number, step.learningRate!) < 1e-12, row.law);
+      assert.ok(rel((row.hparams[1].steps as number) * (row.hparams[1].batchTokens as number), row.D) < 1e-9);
+      assert.ok(rel((row.hparams[1].batchSequences as number) * 2048, row.hparams[1].batchTokens as number) < 1e-12);
+    }
+  });
+});

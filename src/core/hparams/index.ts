@@ -166,3 +166,4 @@ export function batchSequencesFor(batchTokens: number, seqLen: number): number {
   return Math.max(1, Math.round(batchTokens / seqLen));
 }
 
+export { hparamsAtOptimum, withHparams, type HparamsAtOptimum, type OptimumRow } from './atOptimum';
