@@ -180,14 +180,16 @@ describe('config: schemas agree with the code', () => {
   });
   it('sweep schema covers the keys the sweep parser accepts', () => {
     const s = schema('sweep.schema.json');
-    const all = `{ ${Object.keys(s.properties).filter((k) => k !== '$schema').map((k) => `"${k}": ${JSON.stringify(exampleFor(k))}`).join(', ')} }`;
+    // "batchSize" and "hparamsLaw" both set the batch and are refused together: one config with each.
+    const all = `{ ${Object.keys(s.properties).filter((k) => k !== '$schema' && k !== 'batchSize').map((k) => `"${k}": ${JSON.stringify(exampleFor(k))}`).join(', ')} }`;
     assert.doesNotThrow(() => parseSweepConfig(all, 'x.sweep.jsonc'));
+    assert.doesNotThrow(() => parseSweepConfig(all.replace('"hparamsLaw": "steplaw2025"', '"batchSize": 256').replace(/\{lr\}/g, ''), 'x.sweep.jsonc'));
   });
 });
 
 function exampleFor(k: string): unknown {
   const v: Record<string, unknown> = {
-    name: 'n', budgets: [1e18, 1e19, 1e20], law: 'hoffmann2022-a3', modelsPerBudget: 5, span: 8, centre: 1, seqLen: 2048, batchSize: 256,
+    name: 'n', budgets: [1e18, 1e19, 1e20], law: 'hoffmann2022-a3', modelsPerBudget: 5, span: 8, centre: 1, seqLen: 2048, batchSize: 256, hparamsLaw: 'steplaw2025',
     vocabSize: 32000, shapeTolerance: 0.05, flopsPerToken: '6N', gpu: 'H100-SXM', dtype: 'bf16', mfu: 0.4, gpusPerRun: 8, command: 'python train.py',
     mock: { noise: 0.01, seed: 1 }, slurm: { partition: 'gpu' }, skypilot: { accelerators: 'H100:8' },
   };

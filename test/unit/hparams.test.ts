@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main';
 import { countParams, flopsPerToken, normaliseArch } from '../../src/core/arch';
 import { evaluateHparams, HPARAM_LAW_IDS, HPARAM_LAWS, kaplanCriticalBatch, warmupSteps } from '../../src/core/hparams';
 import { stepLawHparams } from '../../src/core/hparams/steplaw2025';
+import { DEFAULT_PLAN_DEPS, exportPlan, parseSweepConfig, planRows, planSweep } from '../../src/core/sweep';
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
@@ -210,5 +211,59 @@ describe('optimal --json rows carry learning rate and batch at each law\'s N*, D
       assert.ok(rel((row.hparams[1].steps as number) * (row.hparams[1].batchTokens as number), row.D) < 1e-9);
       assert.ok(rel((row.hparams[1].batchSequences as number) * 2048, row.hparams[1].batchTokens as number) < 1e-12);
     }
+  });
+});
+
+describe('sweep plans: each run\'s batch size and learning rate from a chosen law', () => {
+  const cfgText = (law: string, extra = '') => `{
+    "name": "hp", "budgets": [1e19, 1e20, 1e21], "modelsPerBudget": 5, "span": 8, "seqLen": 2048,
+    "hparamsLaw": "${law}",${extra}
+    "command": "python train.py --batch {batch_size} --lr {lr} --warmup {warmup_steps} --steps {steps}"
+  }`;
+
+  it('steplaw2025: every run has the law\'s batch (rounded to sequences) and η at its own non-embedding N and D', () => {
+    const config = parseSweepConfig(cfgText('steplaw2025'), 'hp.sweep.jsonc');
+    const plan = planSweep(config, DEFAULT_PLAN_DEPS);
+    assert.strictEqual(plan.hparamsLaw, 'steplaw2025');
+    for (const r of plan.runs) {
+      const D0 = r.budget / r.flopsPerToken; // the tokens the budget buys, before rounding to whole steps
+      const want = stepLawHparams(countParams(r.arch).nonEmbedding, D0);
+      assert.strictEqual(r.batchSize, Math.max(1, Math.round(want.batchTokens / 2048)), r.id);
+      assert.ok(rel(r.learningRate!, want.learningRate) < 1e-12, r.id);
+      assert.strictEqual(r.tokensPerStep, r.batchSize * 2048);
+      assert.ok(r.warmupSteps >= 1 && r.warmupSteps <= r.steps);
+    }
+    // Not one batch for the whole sweep: it grows with D (B ∝ D^0.571), so with the budget.
+    assert.ok(new Set(plan.runs.map((r) => r.batchSize)).size > 5);
+    const rows = planRows(plan);
+    for (const k of ['batch_size', 'lr', 'warmup_steps']) assert.ok(k in rows[0], k);
+    const slurm = exportPlan(plan, config, 'slurm');
+    const r0 = plan.runs[0];
+    assert.ok(slurm.includes(`--batch ${r0.batchSize} --lr ${r0.learningRate!.toPrecision(4)} --warmup ${r0.warmupSteps} --steps ${r0.steps}`), slurm.slice(0, 600));
+  });
+
+  it('deepseek2024: η and batch at C = M·D with M measured from each run\'s shape', () => {
+    const plan = planSweep(parseSweepConfig(cfgText('deepseek2024'), 'hp.sweep.jsonc'), DEFAULT_PLAN_DEPS);
+    for (const r of plan.runs) {
+      const M = flopsPerToken(r.arch, 2048).tableA4;
+      const want = evaluateHparams({ C: M * (r.budget / r.flopsPerToken) }, ['deepseek2024']).results[0];
+      assert.ok(rel(r.learningRate!, want.learningRate!) < 1e-12, r.id);
+      assert.strictEqual(r.batchSize, Math.max(1, Math.round(want.batchTokens / 2048)));
+    }
+  });
+
+  it('without hparamsLaw every run keeps batchSize and has no lr; {lr} is then refused at its location', () => {
+    const plan = planSweep(parseSweepConfig('{ "budgets": [1e19, 1e20, 1e21], "batchSize": 64 }', 'a.sweep.jsonc'), DEFAULT_PLAN_DEPS);
+    assert.ok(plan.runs.every((r) => r.batchSize === 64 && r.learningRate === undefined && r.warmupSteps >= 1));
+    assert.ok(!('lr' in planRows(plan)[0]));
+    assert.throws(() => parseSweepConfig('{ "budgets": [1e19],\n "command": "train --lr {lr}" }', 'a.sweep.jsonc'), /a\.sweep\.jsonc:2:13: "command" uses \{lr\} but "hparamsLaw" is not set/);
+    assert.throws(() => parseSweepConfig(cfgText('steplaw2025', ' "batchSize": 64,'), 'b.sweep.jsonc'), /b\.sweep\.jsonc:3:\d+: "batchSize" and "hparamsLaw" both set the batch/);
+    assert.throws(() => parseSweepConfig(cfgText('kaplan2020-bcrit'), 'c.sweep.jsonc'), /"hparamsLaw" must be one of deepseek2024, steplaw2025/);
+  });
+
+  it('runs outside the law\'s fitted range are named in a plan warning', () => {
+    const plan = planSweep(parseSweepConfig(cfgText('steplaw2025'), 'hp.sweep.jsonc'), DEFAULT_PLAN_DEPS);
+    const w = plan.warnings.find((x) => x.code === 'hparams-extrapolation');
+    assert.ok(w && /of 15 runs .* outside the range steplaw2025 was fitted on/.test(w.message), w?.message);
   });
 });
