@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatCount, formatSci } from '../../src/core/format';
 import { analyseDocument, CONSTANT_SET_IDS, ConfigError, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
 import { acceptedPlannerPatch } from '../../src/extension/config/planner';
 import { GPUS } from '../../src/core/hardware';
@@ -209,7 +210,7 @@ describe('config: templates, lens and hover', () => {
     const a = analyseDocument(read(ex('llama-1.3b.backward.jsonc'))!, ex('llama-1.3b.backward.jsonc'), { readFile: read });
     const C = 4 * 312e12 * 0.4 * 0.95 * 720 * 3600;
     const D = C / (6 * 1_294_159_104);
-    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · ${((100 * D) / 627e9).toPrecision(3)} % of dataset`);
+    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · lr ${formatSci(a.backward!.hparams[1].learningRate!, 2)} · batch ${formatCount(a.backward!.hparams[1].batchTokens)} tok (steplaw2025) · ${((100 * D) / 627e9).toPrecision(3)} % of dataset`);
     const legacy = analyseDocument(read(ex('backward_scaling_legacy.jsonc'))!, ex('backward_scaling_legacy.jsonc'), { readFile: read });
     assert.match(summaryLine(legacy)!, /L̂ [\d.]+ \(inline constants\)/);
   });

@@ -3,6 +3,9 @@
  * `scaling-laws hparams` command.
  */
 import * as assert from 'assert';
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { analyseDocument, hoverMarkdown, summaryLine } from '../../src/core/config';
 import { main } from '../../src/cli/main';
 import { countParams, flopsPerToken, normaliseArch } from '../../src/core/arch';
 import { evaluateHparams, HPARAM_LAW_IDS, HPARAM_LAWS, kaplanCriticalBatch, warmupSteps } from '../../src/core/hparams';
@@ -265,5 +268,35 @@ describe('sweep plans: each run\'s batch size and learning rate from a chosen la
     const plan = planSweep(parseSweepConfig(cfgText('steplaw2025'), 'hp.sweep.jsonc'), DEFAULT_PLAN_DEPS);
     const w = plan.warnings.find((x) => x.code === 'hparams-extrapolation');
     assert.ok(w && /of 15 runs .* outside the range steplaw2025 was fitted on/.test(w.message), w?.message);
+  });
+});
+
+describe('backward analysis: learning rate and batch for the config\'s model and token count', () => {
+  const ex = (f: string) => path.join(__dirname, '../../examples', f);
+  const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined);
+  it('the LLaMA 1.3B example: every law at the architecture\'s non-embedding N, M and D; lens and hover show them', () => {
+    const file = ex('llama-1.3b.backward.jsonc');
+    const a = analyseDocument(read(file)!, file, { readFile: read });
+    const b = a.backward!;
+    const p = countParams(b.arch!);
+    assert.deepStrictEqual(b.hparams.map((h) => h.law), ['deepseek2024', 'steplaw2025', 'kaplan2020-bcrit']);
+    const step = stepLawHparams(p.nonEmbedding, b.D);
+    assert.ok(rel(b.hparams[1].learningRate!, step.learningRate) < 1e-12);
+    assert.ok(rel(b.hparams[0].used.C!, b.flops!.tableA4 * b.D) < 1e-12, 'DeepSeek C = M·D with M from the shape');
+    assert.ok(!b.hparams[1].warnings.some((w) => w.code === 'hparams-convention'), 'measured, not converted');
+    assert.match(summaryLine(a)!, / · lr 1\.7e-3 · batch 1\.44M tok \(steplaw2025\) · /);
+    const text = a.parsed.text;
+    const hover = hoverMarkdown(a, text.indexOf('"batch_size_tokens"') + 3)!;
+    assert.match(hover, /\| steplaw2025 \| 1\.7e-3 \| 1\.44M \|/);
+    assert.match(hover, /kaplan2020-bcrit \(critical, upper bound\)/);
+    assert.match(hover, /arXiv 2401\.02954/);
+  });
+
+  it('a batch_size_tokens far from the Step Law optimum is an info finding with a quick fix', () => {
+    const text = readFileSync(ex('llama-1.3b.backward.jsonc'), 'utf8').replace(/"batch_size_tokens":\s*\d+/, '"batch_size_tokens": 16777216');
+    const a = analyseDocument(text, ex('llama-1.3b.backward.jsonc'), { readFile: read });
+    const f = a.backward!.findings.find((x) => x.path[0] === 'batch_size_tokens');
+    assert.ok(f && /11\.\d× the Step Law optimum/.test(f.message), f?.message);
+    assert.strictEqual(f!.fixes[0].value, Math.round(a.backward!.hparams[1].batchTokens));
   });
 });
