@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_PLAN_DEPS, IsoflopRefusal, parseSweepConfig, planSweep } from '../../src/core/sweep';
+import { DEFAULT_PLAN_DEPS, parseSweepConfig, planSweep } from '../../src/core/sweep';
+import { IsoflopRefusal } from '../../src/core/isoflop';
 import { parsePersistedState, parseWebviewMessage } from '../../src/shared/protocol';
 import {
   analyseResultsText, DEFAULT_ISOFLOP_OPTIONS, FRONTIER_LAWS, isoflopCsv, isoflopMarkdown, planMarkdown, sweepLensTitle,

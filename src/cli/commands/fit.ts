@@ -3,8 +3,9 @@
  * with bootstrap uncertainty, fit quality, cross-validation error and the compute-optimal allocation.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, get, UsageError } from '../args';
-import type { CliCommand } from '../io';
+import { parseArgs, get } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand } from '../lib/io';
 import { parseRunsCsv, CsvError, type Role } from '../../core/csv';
 import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP } from '../../core/fit';
 
@@ -52,7 +53,7 @@ Exit codes: 0 ok, 1 the fit was refused (too few rows, no convergence…), 2 bad
 function pairs(list: string[] | undefined, flag: string): Array<[string, string]> {
   return (list ?? []).map((s) => {
     const eq = s.indexOf('=');
-    if (eq <= 0 || eq === s.length - 1) throw new UsageError(`--${flag} expects NAME=VALUE, got '${s}'`);
+    if (eq <= 0 || eq === s.length - 1) throw new InputError(`--${flag} expects NAME=VALUE, got '${s}'`);
     return [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
   });
 }
@@ -63,23 +64,23 @@ export const fitCommand: CliCommand = {
   run(argv, io) {
     const p = parseArgs(argv, SPEC, 1);
     const file = p.positionals[0];
-    if (!file) throw new UsageError('expected a CSV file: scaling-laws fit <csv>');
+    if (!file) throw new InputError('expected a CSV file: scaling-laws fit <csv>');
     const form = get.str(p, 'form') ?? 'chinchilla';
-    if (!isFormId(form)) throw new UsageError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
+    if (!isFormId(form)) throw new InputError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
     const cv = get.num(p, 'cv');
-    if (cv === 1) throw new UsageError('--cv expects 0 (off) or at least 2 folds, got 1');
+    if (cv === 1) throw new InputError('--cv expects 0 (off) or at least 2 folds, got 1');
     const bootstrap = get.num(p, 'bootstrap') ?? 200;
-    if (bootstrap > MAX_BOOTSTRAP) throw new UsageError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
+    if (bootstrap > MAX_BOOTSTRAP) throw new InputError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
     const fixed: Record<string, number> = {};
     for (const [k, v] of pairs(get.strs(p, 'fix'), 'fix')) {
       const x = Number(v);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new UsageError(`--fix ${k} expects a number, got '${v}'`);
-      if (!FORMS[form].params.includes(k)) throw new UsageError(`--fix: '${k}' is not a parameter of ${form} (${FORMS[form].params.join(', ')})`);
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new InputError(`--fix ${k} expects a number, got '${v}'`);
+      if (!FORMS[form].params.includes(k)) throw new InputError(`--fix: '${k}' is not a parameter of ${form} (${FORMS[form].params.join(', ')})`);
       fixed[k] = x;
     }
     const columns: Partial<Record<Role, string>> = {};
     for (const [k, v] of pairs(get.strs(p, 'column'), 'column')) {
-      if (!['N', 'D', 'loss', 'C', 'U'].includes(k)) throw new UsageError(`--column: role must be N, D, loss, C or U, got '${k}'`);
+      if (!['N', 'D', 'loss', 'C', 'U'].includes(k)) throw new InputError(`--column: role must be N, D, loss, C or U, got '${k}'`);
       columns[k as Role] = v;
     }
     let bytes: Buffer;
@@ -96,7 +97,7 @@ export const fitCommand: CliCommand = {
     const table = parseRunsCsv(text, { fileName: file, maxRows: get.num(p, 'max-rows'), columns });
     const drop = get.num(p, 'drop-highest-loss');
     if (drop !== undefined && drop > 0 && drop >= table.rows.length) {
-      throw new UsageError(`--drop-highest-loss ${drop} would drop all ${table.rows.length} usable rows of ${file}`);
+      throw new InputError(`--drop-highest-loss ${drop} would drop all ${table.rows.length} usable rows of ${file}`);
     }
     const loo = get.bool(p, 'no-loo') ? false : get.bool(p, 'loo') ? true : undefined;
     const result = fitRuns(table, {

@@ -2,8 +2,9 @@
  * `scaling-laws hparams` — peak learning rate and batch size for a run (N, D) or a compute budget C,
  * under each published hyperparameter law (src/core/hparams), as a table or JSON.
  */
-import { formatTable, get, parseArgs, UsageError } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { formatTable, get, parseArgs } from '../lib/args';
+import type { CliCommand, CliIO } from '../lib/io';
+import { InputError } from '../../core/errors';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 import { evaluateHparams, HPARAM_LAWS, WARMUP_RULE, type HparamResult } from '../../core/hparams';
 
@@ -65,11 +66,11 @@ Exit codes: 0 ok; 2 bad arguments.`,
     const N = get.num(p, 'params');
     const D = get.num(p, 'tokens');
     const C = get.num(p, 'compute');
-    if ((N === undefined) !== (D === undefined)) throw new UsageError(N === undefined ? '--tokens needs --params <N>' : '--params needs --tokens <D>');
-    if (N === undefined && C === undefined) throw new UsageError('give --params <N> --tokens <D>, or --compute <FLOPs>');
-    if (get.bool(p, 'non-embedding') && N === undefined) throw new UsageError('--non-embedding describes --params: give --params <N>');
+    if ((N === undefined) !== (D === undefined)) throw new InputError(N === undefined ? '--tokens needs --params <N>' : '--params needs --tokens <D>');
+    if (N === undefined && C === undefined) throw new InputError('give --params <N> --tokens <D>, or --compute <FLOPs>');
+    if (get.bool(p, 'non-embedding') && N === undefined) throw new InputError('--non-embedding describes --params: give --params <N>');
     const seqLenRaw = get.num(p, 'seq-len');
-    if (seqLenRaw === 0) throw new UsageError('--seq-len must be at least 1');
+    if (seqLenRaw === 0) throw new InputError('--seq-len must be at least 1');
     const seqLen = seqLenRaw;
     const { results, skipped } = evaluateHparams(
       { N, paramConvention: get.bool(p, 'non-embedding') ? 'non-embedding' : 'total', D, C, seqLen },

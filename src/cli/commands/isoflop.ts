@@ -1,16 +1,17 @@
 /** `scaling-laws isoflop <results.csv>` — Chinchilla Approach 2 on a results CSV: per-budget minima and the frontier. */
-import { formatTable, get, parseArgs, UsageError } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { formatTable, get, parseArgs } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { parseRunsCsv, type Role } from '../../core/csv';
 import { ROLES } from '../../core/csv/columns';
-import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/sweep';
+import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/isoflop';
 import { readInputFile } from './plan';
 
 function parsePairs(values: string[] | undefined, flag: string): Array<[string, string]> {
   return (values ?? []).map((v) => {
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--${flag} expects <column>=<value>, got '${v}'`);
+    if (eq <= 0) throw new InputError(`--${flag} expects <column>=<value>, got '${v}'`);
     return [v.slice(0, eq).trim(), v.slice(eq + 1).trim()];
   });
 }
@@ -74,24 +75,24 @@ compute values that do not form discrete budgets.`,
       1,
     );
     const file = p.positionals[0];
-    if (!file) throw new UsageError('missing the results CSV (scaling-laws isoflop <results.csv>)');
+    if (!file) throw new InputError('missing the results CSV (scaling-laws isoflop <results.csv>)');
     const columns: Partial<Record<Role, string>> = {};
     for (const [role, header] of parsePairs(get.strs(p, 'column'), 'column')) {
-      if (!(ROLES as string[]).includes(role)) throw new UsageError(`--column role must be one of ${ROLES.join(', ')}, got '${role}'`);
+      if (!(ROLES as string[]).includes(role)) throw new InputError(`--column role must be one of ${ROLES.join(', ')}, got '${role}'`);
       columns[role as Role] = header;
     }
     const table = parseRunsCsv(readInputFile(file, 'results CSV'), { fileName: file, columns });
     let rows = table.rows;
     for (const [col, value] of parsePairs(get.strs(p, 'where'), 'where')) {
-      if (!table.headers.includes(col)) throw new UsageError(`--where: no column '${col}' (headers: ${table.headers.join(', ')})`);
-      if (!(col in (rows[0]?.extra ?? {}))) throw new UsageError(`--where: '${col}' is read as a numeric role; filter on a text column`);
+      if (!table.headers.includes(col)) throw new InputError(`--where: no column '${col}' (headers: ${table.headers.join(', ')})`);
+      if (!(col in (rows[0]?.extra ?? {}))) throw new InputError(`--where: '${col}' is read as a numeric role; filter on a text column`);
       rows = rows.filter((r) => r.extra[col] === value);
     }
-    if (rows.length === 0) throw new UsageError(`no rows left after --where ${get.strs(p, 'where')?.join(' ')}`);
+    if (rows.length === 0) throw new InputError(`no rows left after --where ${get.strs(p, 'where')?.join(' ')}`);
     const confidence = get.num(p, 'confidence');
-    if (confidence !== undefined && !(confidence < 1)) throw new UsageError(`--confidence must be in (0, 1), got ${confidence}`);
+    if (confidence !== undefined && !(confidence < 1)) throw new InputError(`--confidence must be in (0, 1), got ${confidence}`);
     const window = get.num(p, 'window');
-    if (window === 0) throw new UsageError('--window must be ≥ 1 (neighbours on each side of the minimum)');
+    if (window === 0) throw new InputError('--window must be ≥ 1 (neighbours on each side of the minimum)');
     const analysis = analyseIsoflop(runsFromCsvRows(rows, file), {
       window,
       confidence,

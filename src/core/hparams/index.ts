@@ -15,11 +15,11 @@ import type { Warning } from '../laws/types';
 import { DEEPSEEK_HPARAMS_INFO, deepseekHparams } from './deepseek2024';
 import { kaplanBcritHparams, KAPLAN_BCRIT_INFO } from './kaplanCriticalBatch';
 import { STEP_LAW_INFO, stepLawHparams } from './steplaw2025';
-import { HparamInputError, type HparamInput, type HparamLawId, type HparamLawInfo, type HparamResult } from './types';
+import { InputError } from '../errors';
+import { type HparamInput, type HparamLawId, type HparamLawInfo, type HparamResult } from './types';
 import { warmupSteps } from './warmup';
 
 export type { BatchKind, HparamConventions, HparamInput, HparamLawId, HparamLawInfo, HparamResult } from './types';
-export { HparamInputError } from './types';
 export { WARMUP_RULE, warmupSteps } from './warmup';
 export { kaplanCriticalBatch } from './kaplanCriticalBatch';
 
@@ -34,12 +34,12 @@ export function isHparamLawId(x: string): x is HparamLawId {
 
 export function getHparamLaw(id: string): HparamLawInfo {
   const law = HPARAM_LAWS.find((l) => l.id === id);
-  if (!law) throw new HparamInputError(`unknown hyperparameter law '${id}' (valid ids: ${HPARAM_LAW_IDS.join(', ')})`);
+  if (!law) throw new InputError(`unknown hyperparameter law '${id}' (valid ids: ${HPARAM_LAW_IDS.join(', ')})`);
   return law;
 }
 
 function checkPositive(name: string, x: number | undefined): void {
-  if (x !== undefined && !(typeof x === 'number' && x > 0 && x < Infinity)) throw new HparamInputError(`${name} must be a finite number > 0, got ${String(x)}`);
+  if (x !== undefined && !(typeof x === 'number' && x > 0 && x < Infinity)) throw new InputError(`${name} must be a finite number > 0, got ${String(x)}`);
 }
 
 /** What one law could compute, before the shared fields (sequences, steps, warmup) are added. */
@@ -111,7 +111,7 @@ export interface HparamOutcome {
 export function evaluateHparams(input: HparamInput, laws?: readonly string[]): HparamOutcome {
   for (const k of ['N', 'nonEmbeddingN', 'flopsPerTokenM', 'D', 'C', 'seqLen'] as const) checkPositive(k, input[k]);
   if (input.N === undefined && input.nonEmbeddingN === undefined && input.D === undefined && input.C === undefined) {
-    throw new HparamInputError('give N and D, or the compute C');
+    throw new InputError('give N and D, or the compute C');
   }
   const ids = laws?.length ? laws.map((l) => getHparamLaw(l).id) : HPARAM_LAW_IDS;
   const results: HparamResult[] = [];
@@ -120,7 +120,7 @@ export function evaluateHparams(input: HparamInput, laws?: readonly string[]): H
     const info = getHparamLaw(id);
     const core = evaluateCore(id, input);
     if ('skipped' in core) {
-      if (laws?.length) throw new HparamInputError(`${id} ${core.skipped}`);
+      if (laws?.length) throw new InputError(`${id} ${core.skipped}`);
       skipped.push({ law: id, reason: `${id}: ${core.skipped}` });
       continue;
     }

@@ -8,7 +8,7 @@
  * law at the run's (N, D) (Eq. 1.5) — or, given only compute, on Kaplan's frontier L(C_min) (Eq. 1.3).
  * It is an upper bound on a useful batch, not an optimum, and gives no learning rate.
  */
-import { kaplanFrontierLoss, kaplanLoss, KAPLAN_INFO } from '../laws/kaplan2020';
+import { kaplanFrontierLoss, kaplanPublishedLoss, KAPLAN_INFO } from '../laws/kaplan2020';
 import type { Warning } from '../laws/types';
 import { rangeWarning } from './range';
 import type { HparamLawInfo } from './types';
@@ -63,7 +63,7 @@ export function kaplanBcritHparams(at: { nonEmbeddingN: number; D: number } | { 
     loss = kaplanFrontierLoss(at.C);
     warnings.push({ code: 'hparams-loss', severity: 'info', message: 'kaplan2020-bcrit: L from Kaplan\'s compute frontier L(C_min) (Eq. 1.3); give N and D for L(N, D)' });
   } else {
-    loss = kaplanLoss(at.nonEmbeddingN, at.D);
+    loss = kaplanPublishedLoss(at.nonEmbeddingN, at.D);
     const w = rangeWarning('kaplan2020-bcrit', 'N (non-embedding)', at.nonEmbeddingN, KAPLAN_BCRIT_INFO.fitted.params);
     if (w) warnings.push(w);
   }

@@ -81,12 +81,3 @@ export interface HparamResult {
   url: string;
   warnings: Warning[];
 }
-
-/** Bad input to a hyperparameter law (missing or non-positive N, D, C): the CLI exits with code 2. */
-export class HparamInputError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'HparamInputError';
-  }
-}

@@ -18,10 +18,10 @@ import { formatCount, formatSci } from '../format';
 import type { MockRow } from './mock';
 import type { PlannedRun, SweepPlan } from './plan';
 import type { SweepConfig } from './config';
-import { SweepInputError } from './refusal';
+import { InputError } from '../errors';
 
-export type ExportFormat = 'csv' | 'json' | 'slurm' | 'skypilot';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'slurm', 'skypilot'];
+export type SweepExportFormat = 'csv' | 'json' | 'slurm' | 'skypilot';
+export const SWEEP_EXPORT_FORMATS: readonly SweepExportFormat[] = ['csv', 'json', 'slurm', 'skypilot'];
 
 /** Placeholder values of one run, as the strings substituted into the command template. */
 export function runPlaceholders(plan: SweepPlan, r: PlannedRun): Record<string, string> {
@@ -62,7 +62,7 @@ export const PLACEHOLDERS = [
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => {
     const v = values[key];
-    if (v === undefined) throw new SweepInputError(`unknown placeholder {${key}} in "command" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
+    if (v === undefined) throw new InputError(`unknown placeholder {${key}} in "command" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
     return v;
   });
 }
@@ -117,7 +117,7 @@ export function mockToCsv(rows: readonly MockRow[]): string {
 
 function requireCommand(config: SweepConfig): string {
   if (!config.command) {
-    throw new SweepInputError('set "command" in the sweep config: the training command template, e.g. "python train.py --layers {layers} --d-model {width} --steps {steps}"');
+    throw new InputError('set "command" in the sweep config: the training command template, e.g. "python train.py --layers {layers} --d-model {width} --steps {steps}"');
   }
   return config.command;
 }
@@ -198,7 +198,7 @@ export function planToSkypilot(plan: SweepPlan, config: SweepConfig, fileName = 
 }
 
 /** `fileName`: what the exported file will be called (the SkyPilot launch loop names it). */
-export function exportPlan(plan: SweepPlan, config: SweepConfig, format: ExportFormat, fileName?: string): string {
+export function exportPlan(plan: SweepPlan, config: SweepConfig, format: SweepExportFormat, fileName?: string): string {
   switch (format) {
     case 'csv':
       return planToCsv(plan);

@@ -17,9 +17,8 @@ import type { ArchConfig, ShapeResult } from '../arch';
 import { formatCount, formatSci } from '../format';
 import { batchSequencesFor, warmupSteps } from '../hparams';
 import type { SweepConfig } from './config';
-import { analyseIsoflop } from './isoflop';
-import { fitPowerLaw } from './powerLaw';
-import { SweepInputError } from './refusal';
+import { analyseIsoflop, fitPowerLaw } from '../isoflop';
+import { InputError } from '../errors';
 
 /** What the planner needs from a published law. */
 export interface SweepLaw {
@@ -129,9 +128,9 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
   const law = deps.law(config.law);
   const warnings: PlanWarning[] = [];
   const warn = (code: PlanWarningCode, message: string, budget?: number) => warnings.push({ code, message, budget });
-  if (config.hparamsLaw && !deps.hparams) throw new SweepInputError('"hparamsLaw" needs the hyperparameter laws (PlanDeps.hparams)');
+  if (config.hparamsLaw && !deps.hparams) throw new InputError('"hparamsLaw" needs the hyperparameter laws (PlanDeps.hparams)');
   const peak = config.gpu && config.mfu !== undefined && deps.peakFlops ? deps.peakFlops(config.gpu, config.dtype) : undefined;
-  if (config.flopsPerToken === 'exact' && !deps.flopsPerToken) throw new SweepInputError('flopsPerToken "exact" needs the architecture FLOP counter');
+  if (config.flopsPerToken === 'exact' && !deps.flopsPerToken) throw new InputError('flopsPerToken "exact" needs the architecture FLOP counter');
 
   const runs: PlannedRun[] = [];
   const budgets: PlannedBudget[] = [];

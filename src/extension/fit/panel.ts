@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
 import { fitInWorker } from '../../core/fit/nodeWorker';
-import type { FitOptions, FitView } from '../../shared/protocol';
+import type { FitPanelOptions, FitView } from '../../shared/protocol';
 import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
 import { log } from '../panels/log';
 import { fitCsv, fitMarkdown } from '../report';
@@ -19,7 +19,7 @@ export const FIT_VIEW_TYPE = 'scalingLaws.fit';
 
 export class FitPanel extends PanelBase {
   static readonly byUri = new Map<string, FitPanel>();
-  options: FitOptions;
+  options: FitPanelOptions;
   lastView: FitView | null = null;
   lastResult: FitResultJSON | null = null;
   lastError: { title: string; message: string } | null = null;
@@ -30,7 +30,7 @@ export class FitPanel extends PanelBase {
   private abort: AbortController | undefined;
   private current: Promise<void> = Promise.resolve();
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitOptions, openedAt: number) {
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitPanelOptions, openedAt: number) {
     super(panel, 'fit', extensionUri, openedAt);
     this.options = options;
     FitPanel.byUri.set(uri.toString(), this);
@@ -55,7 +55,7 @@ export class FitPanel extends PanelBase {
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
-  static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitOptions): FitPanel {
+  static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions): FitPanel {
     FitPanel.byUri.get(uri.toString())?.dispose();
     panel.title = titleFor(uri);
     return new FitPanel(panel, extensionUri, uri, options, performance.now());

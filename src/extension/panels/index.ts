@@ -83,5 +83,5 @@ export function registerPanels(context: vscode.ExtensionContext): void {
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
 
-  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context, serializers);
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context, serializers);
 }

@@ -4,12 +4,14 @@
  * hardware table), nothing is re-derived here except plot sampling.
  */
 import {
-  AllocationRefusal, allocate, lawModel, optimalLine, type AllocationResult,
+  AllocationRefusal, allocateCompute, lawModel, optimalLine, type AllocationResult,
 } from '../../core/allocation';
+import { InputError } from '../../core/errors';
+import { logspace } from '../../core/stats/grid';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
 import {
-  LANGUAGES, LANGUAGE_NAMES, LAWS, LawInputError, isLanguage, type Language, type LawInfo,
+  LANGUAGES, LANGUAGE_NAMES, LAWS, isLanguage, type Language, type LawInfo,
 } from '../../core/laws';
 import type {
   GpuOption, LawGuidance, LawOption, Note, PlannerInput, PlannerRow, PlannerView, Series,
@@ -49,13 +51,6 @@ export function citationUrls(): Set<string> {
 
 const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });
 
-/** Log-spaced samples from lo to hi inclusive. */
-export function logspace(lo: number, hi: number, n: number): number[] {
-  const a = Math.log(lo);
-  const b = Math.log(hi);
-  return Array.from({ length: n }, (_, i) => Math.exp(a + ((b - a) * i) / (n - 1)));
-}
-
 interface Budget {
   compute: number | null;
   source: string;
@@ -88,7 +83,7 @@ function language(input: PlannerInput): Language | undefined {
 }
 
 function allocateOne(law: LawInfo, input: PlannerInput, compute: number | null): AllocationResult {
-  const [r] = allocate({
+  const [r] = allocateCompute({
     ...(compute !== null ? { compute } : { targetLoss: input.targetLoss }),
     laws: [law.id],
     inferenceTokens: input.inferenceTokens > 0 ? input.inferenceTokens : undefined,
@@ -181,7 +176,7 @@ export function computePlannerView(input: PlannerInput): PlannerView {
     try {
       r = allocateOne(law, input, budget.compute);
     } catch (e) {
-      if (!(e instanceof AllocationRefusal || e instanceof LawInputError)) throw e;
+      if (!(e instanceof AllocationRefusal || e instanceof InputError)) throw e;
       guidance.push({ lawId: law.id, lawName: law.name, notes: [note('error', 'refused', e.message), ...guidanceFor(law, null, input)] });
       results.set(law.id, null);
       continue;
@@ -205,7 +200,7 @@ export function computePlannerView(input: PlannerInput): PlannerView {
       line = optimalLine(law.id, computes, lineOpts);
     } catch (e) {
       // The same input was already refused for this law above (and explained in its guidance): no line.
-      if (!(e instanceof AllocationRefusal || e instanceof LawInputError)) throw e;
+      if (!(e instanceof AllocationRefusal || e instanceof InputError)) throw e;
     }
     for (const p of line) {
       box.dMin = Math.min(box.dMin, p.D);

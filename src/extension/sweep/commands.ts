@@ -10,8 +10,9 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import {
-  EXPORT_FORMATS, exportPlan, mockResults, mockToCsv, sweepLaw, SweepConfigError, type ExportFormat,
+  SWEEP_EXPORT_FORMATS, exportPlan, mockResults, mockToCsv, sweepLaw, type SweepExportFormat,
 } from '../../core/sweep';
+import { InputError } from '../../core/errors';
 import { planDocument, type PlannedDocument } from './lens';
 import { IsoflopPanel } from './panel';
 import { DEFAULT_ISOFLOP_OPTIONS, planMarkdown } from './view';
@@ -51,7 +52,7 @@ async function plannedSweep(arg: unknown, command: string): Promise<{ uri: vscod
 
 /** An error message; for a config error with a position, a "Go to error" button that reveals it. */
 async function showConfigError(command: string, doc: vscode.TextDocument, e: Error): Promise<void> {
-  if (!(e instanceof SweepConfigError)) {
+  if (!(e instanceof InputError && e.location)) {
     void vscode.window.showErrorMessage(`${command}: ${e.message}`);
     return;
   }
@@ -99,7 +100,7 @@ async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
 }
 
-const FORMAT_INFO: Record<ExportFormat, { label: string; detail: string; suffix: string; filter: string[] }> = {
+const FORMAT_INFO: Record<SweepExportFormat, { label: string; detail: string; suffix: string; filter: string[] }> = {
   csv: { label: 'CSV', detail: 'the run table: id, budget, shape, N, D, steps, GPU-hours', suffix: '.runs.csv', filter: ['csv'] },
   json: { label: 'JSON', detail: 'the run table with totals and warnings', suffix: '.runs.json', filter: ['json'] },
   slurm: { label: 'SLURM job array', detail: 'one array task per run; submit with sbatch', suffix: '.slurm', filter: ['slurm', 'sh'] },
@@ -117,9 +118,9 @@ export async function planSweepCommand(arg?: unknown): Promise<string | undefine
 export async function exportSweepCommand(arg?: unknown, opts: WriteOptions & { format?: unknown } = {}): Promise<string | undefined> {
   const s = await plannedSweep(arg, 'Export Sweep');
   if (!s) return undefined;
-  let format = typeof opts.format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(opts.format) ? (opts.format as ExportFormat) : undefined;
+  let format = typeof opts.format === 'string' && (SWEEP_EXPORT_FORMATS as readonly string[]).includes(opts.format) ? (opts.format as SweepExportFormat) : undefined;
   format ??= (await vscode.window.showQuickPick(
-    EXPORT_FORMATS.map((f) => ({ label: FORMAT_INFO[f].label, detail: FORMAT_INFO[f].detail, format: f })),
+    SWEEP_EXPORT_FORMATS.map((f) => ({ label: FORMAT_INFO[f].label, detail: FORMAT_INFO[f].detail, format: f })),
     { title: `Export ${s.planned.plan.runs.length} runs of "${s.planned.plan.name}"`, placeHolder: 'Format' },
   ))?.format;
   if (!format) return undefined;

@@ -27,7 +27,7 @@ export function registerSweepFeatures(context: vscode.ExtensionContext): void {
       fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options)),
     ),
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(vscode.commands.registerCommand('scalingLaws._test.isoflopState', isoflopState));
   }
 }

@@ -8,7 +8,8 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
-import { IsoflopRefusal, SweepInputError } from '../../core/sweep';
+import { InputError } from '../../core/errors';
+import { IsoflopRefusal } from '../../core/isoflop';
 import type { IsoflopPanelOptions } from '../../shared/protocol';
 import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
 import { log } from '../panels/log';
@@ -112,10 +113,10 @@ export class IsoflopPanel extends PanelBase {
       log.info(`[isoflop] ${this.fileName}: ${result.analysis.budgets.length} budgets, a = ${result.json.a.toFixed(4)} in ${Math.round(performance.now() - t0)} ms`);
     } catch (e) {
       if (stale()) return;
-      const known = e instanceof CsvError || e instanceof IsoflopRefusal || e instanceof SweepInputError;
+      const known = e instanceof CsvError || e instanceof IsoflopRefusal || e instanceof InputError;
       const title = e instanceof CsvError ? 'Could not read the CSV'
         : e instanceof IsoflopRefusal ? `The IsoFLOP analysis was refused (${e.code})`
-          : e instanceof SweepInputError ? 'A run cannot be used' : 'The analysis failed';
+          : e instanceof InputError ? 'A run cannot be used' : 'The analysis failed';
       const message = e instanceof Error ? e.message : String(e);
       this.lastResult = null;
       this.lastError = { title, message };

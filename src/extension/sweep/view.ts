@@ -12,10 +12,11 @@ import { getLaw } from '../../core/laws';
 import { parseRunsCsv } from '../../core/csv';
 import {
   analyseIsoflop, evalLogParabola, evalPowerLaw, isoflopJson, jointFit, runsFromCsvRows,
-  DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type IsoflopJson, type JointFit, type SweepPlan,
-} from '../../core/sweep';
+  DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type IsoflopJson, type JointFit,
+} from '../../core/isoflop';
+import type { SweepPlan } from '../../core/sweep';
 import type { IsoflopPanelOptions, IsoflopView, Note, Series } from '../../shared/protocol';
-import { logspace } from '../planner/view';
+import { logspace } from '../../core/stats/grid';
 import { csvLines, mdText } from '../report';
 
 export const DEFAULT_ISOFLOP_OPTIONS: IsoflopPanelOptions = { window: null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true };
@@ -34,7 +35,7 @@ export interface IsoflopResult {
 const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });
 
 /**
- * Analyse a results CSV's text. Throws CsvError (file:line:column), SweepInputError or IsoflopRefusal
+ * Analyse a results CSV's text. Throws CsvError (file:line:column), InputError or IsoflopRefusal
  * (typed: too few budgets, too few points, no interior minimum, ungroupable) like the CLI.
  */
 export function analyseResultsText(text: string, fileName: string, options: IsoflopPanelOptions, signal?: { aborted: boolean }): IsoflopResult {

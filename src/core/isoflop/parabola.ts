@@ -9,7 +9,7 @@
  * Var(u*) = s²·gᵀ(XᵀX)⁻¹g; the residual variance s² is supplied by the caller (pooled over budgets,
  * see isoflop.ts) because a 3-point budget has none of its own.
  */
-import { leastSquares, quadraticForm } from './leastSquares';
+import { leastSquares, quadraticForm } from '../stats/leastSquares';
 
 export interface LogParabola {
   /** loss ≈ c0 + c1·u + c2·u² with u = ln x − centre. */

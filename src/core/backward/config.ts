@@ -13,6 +13,7 @@
  *   - `training_gear.dtype` as bf16 / bfloat16 / float16 / fp32 …; `output_options` is ignored.
  */
 import type { JSONPath } from 'jsonc-parser';
+import { InputError } from '../errors';
 import { ArchError, normaliseArch, type ArchConfig } from '../arch';
 import type { Checkpointing, Optimizer } from '../arch';
 import { DTYPES, parseDtype, type Dtype } from '../hardware';
@@ -98,9 +99,10 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Thrown for the first problem that makes the config unusable. */
-export class FieldError extends Error {
+export class FieldError extends InputError {
   constructor(readonly problem: FieldProblem) {
     super(problem.message);
+    this.name = 'FieldError';
   }
 }
 

@@ -1,14 +1,9 @@
 /**
- * A small, strict argument parser shared by every CLI sub-command. Bad input becomes a UsageError
+ * A small, strict argument parser shared by every CLI sub-command. Bad input becomes a InputError
  * (one line naming the argument; main.ts prints it and exits with code 2, never a stack trace).
  */
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { InputError } from '../../core/errors';
 
 export type FlagKind =
   | 'boolean'
@@ -30,10 +25,10 @@ export interface Parsed {
 export function parseNumberArg(name: string, raw: string, kind: FlagKind): number {
   const trimmed = raw.trim();
   const x = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!Number.isFinite(x)) throw new UsageError(`--${name} expects a number (e.g. 1e23), got '${raw}'`);
-  if (kind === 'positive' && !(x > 0)) throw new UsageError(`--${name} must be greater than 0, got ${raw}`);
-  if (kind === 'nonnegative' && x < 0) throw new UsageError(`--${name} must be 0 or more, got ${raw}`);
-  if (kind === 'integer' && !(Number.isInteger(x) && x >= 0)) throw new UsageError(`--${name} expects a whole number ≥ 0, got '${raw}'`);
+  if (!Number.isFinite(x)) throw new InputError(`--${name} expects a number (e.g. 1e23), got '${raw}'`);
+  if (kind === 'positive' && !(x > 0)) throw new InputError(`--${name} must be greater than 0, got ${raw}`);
+  if (kind === 'nonnegative' && x < 0) throw new InputError(`--${name} must be 0 or more, got ${raw}`);
+  if (kind === 'integer' && !(Number.isInteger(x) && x >= 0)) throw new InputError(`--${name} expects a whole number ≥ 0, got '${raw}'`);
   return x;
 }
 
@@ -57,17 +52,17 @@ export function parseArgs(argv: string[], spec: FlagSpec, maxPositionals = 0): P
       const kind = spec[name];
       if (!kind) {
         const known = Object.keys(spec).map((k) => `--${k}`).join(', ');
-        throw new UsageError(`unknown option '--${name}'${known ? ` (expected one of: ${known})` : ''}`);
+        throw new InputError(`unknown option '--${name}'${known ? ` (expected one of: ${known})` : ''}`);
       }
       if (kind === 'boolean') {
-        if (value !== undefined) throw new UsageError(`--${name} takes no value`);
+        if (value !== undefined) throw new InputError(`--${name} takes no value`);
         flags[name] = true;
         continue;
       }
       if (value === undefined) {
         const next = argv[i + 1];
         // A following "--flag" is a missing value, but "-5" is a (bad) value to be judged below.
-        if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+        if (next === undefined || next.startsWith('--')) throw new InputError(`--${name} needs a value`);
         value = next;
         i++;
       }
@@ -78,11 +73,11 @@ export function parseArgs(argv: string[], spec: FlagSpec, maxPositionals = 0): P
       } else flags[name] = parseNumberArg(name, value, kind);
       continue;
     }
-    if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) throw new UsageError(`unknown option '${arg}'`);
+    if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) throw new InputError(`unknown option '${arg}'`);
     positionals.push(arg);
   }
   if (positionals.length > maxPositionals) {
-    throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
+    throw new InputError(`unexpected argument '${positionals[maxPositionals]}'`);
   }
   return { flags, positionals };
 }

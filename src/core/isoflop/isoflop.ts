@@ -17,9 +17,9 @@ import { formatSci } from '../format';
 import { DEFAULT_GROUP_TOLERANCE, groupByCompute } from './grouping';
 import { fitLogParabola, vertexLnSE, type LogParabola } from './parabola';
 import { fitPowerLaw, type PowerLawFit } from './powerLaw';
-import { IsoflopRefusal, SweepInputError, type IsoflopRefusalCode } from './refusal';
-import { studentTQuantile } from './studentT';
-import type { JointFit } from './joint';
+import { InputError } from '../errors';
+import { IsoflopRefusal, type IsoflopRefusalCode } from './refusal';
+import { studentTQuantile } from '../stats/studentT';
 
 /** One finished run. Give at least two of compute, N, D (the third follows from C = k·N·D). */
 export interface IsoflopRun {
@@ -83,22 +83,6 @@ export interface IsoflopAnalysis {
   warnings: string[];
 }
 
-/** The CLI's `--json` shape (also what the panel plots). */
-export interface IsoflopJson {
-  a: number;
-  k: number;
-  b: number;
-  kD: number;
-  aInterval: [number, number] | null;
-  bInterval: [number, number] | null;
-  confidence: number;
-  minima: Array<{ compute: number; N: number; D: number; loss: number; NInterval: [number, number] | null; DInterval: [number, number] | null }>;
-  excluded: IsoflopAnalysis['excluded'];
-  warnings: string[];
-  /** The joint Chinchilla-form fit over the same runs and its implied a (null when not requested). */
-  joint: JointFit | null;
-}
-
 export const MIN_BUDGETS = 3;
 export const MIN_POINTS_PER_BUDGET = 3;
 
@@ -107,17 +91,17 @@ export function resolveRun(r: IsoflopRun, flopsPerParamToken = 6): ResolvedRun {
   const where = r.source ? ` (${r.source})` : '';
   const bad = (v: number | undefined) => v !== undefined && !(Number.isFinite(v) && v > 0);
   for (const [name, v] of [['compute', r.compute], ['N', r.N], ['D', r.D], ['budget', r.budget]] as const) {
-    if (bad(v)) throw new SweepInputError(`${name} must be a positive number${where}, got ${v}`);
+    if (bad(v)) throw new InputError(`${name} must be a positive number${where}, got ${v}`);
   }
-  if (!Number.isFinite(r.loss)) throw new SweepInputError(`loss must be a number${where}, got ${r.loss}`);
+  if (!Number.isFinite(r.loss)) throw new InputError(`loss must be a number${where}, got ${r.loss}`);
   const k = flopsPerParamToken;
   let { compute, N, D } = r;
   if (compute === undefined && N !== undefined && D !== undefined) compute = k * N * D;
   else if (compute === undefined && r.budget !== undefined && (N !== undefined || D !== undefined)) compute = r.budget;
-  if (compute === undefined) throw new SweepInputError(`a run needs two of compute, N, D${where}`);
+  if (compute === undefined) throw new InputError(`a run needs two of compute, N, D${where}`);
   if (N === undefined && D !== undefined) N = compute / (k * D);
   if (D === undefined && N !== undefined) D = compute / (k * N);
-  if (N === undefined || D === undefined) throw new SweepInputError(`a run needs N or D besides compute${where}`);
+  if (N === undefined || D === undefined) throw new InputError(`a run needs N or D besides compute${where}`);
   return { compute, budget: r.budget, N, D, loss: r.loss, source: r.source };
 }
 
@@ -165,9 +149,9 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
   const confidence = opts.confidence ?? 0.95;
   const groupTolerance = opts.groupTolerance ?? DEFAULT_GROUP_TOLERANCE;
   const window = opts.window;
-  if (!(confidence > 0 && confidence < 1)) throw new SweepInputError(`confidence must be in (0, 1), got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1)) throw new InputError(`confidence must be in (0, 1), got ${confidence}`);
   if (window !== undefined && !(Number.isInteger(window) && window >= 1)) {
-    throw new SweepInputError(`window must be a whole number ≥ 1 (neighbours on each side of the minimum), got ${window}`);
+    throw new InputError(`window must be a whole number ≥ 1 (neighbours on each side of the minimum), got ${window}`);
   }
   const deduped = dropDuplicates(runs.map((r) => resolveRun(r, opts.flopsPerParamToken)));
   const resolved = deduped.runs;
@@ -299,21 +283,5 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
     window: window ?? null,
     excluded: opts.skipBadBudgets ? problems : [],
     warnings,
-  };
-}
-
-export function isoflopJson(a: IsoflopAnalysis, joint: JointFit | null = null): IsoflopJson {
-  return {
-    a: a.nFrontier.exponent,
-    k: a.nFrontier.k,
-    b: a.dFrontier.exponent,
-    kD: a.dFrontier.k,
-    aInterval: a.nFrontier.exponentInterval,
-    bInterval: a.dFrontier.exponentInterval,
-    confidence: a.confidence,
-    minima: a.budgets.map((b) => ({ compute: b.compute, N: b.N, D: b.D, loss: b.loss, NInterval: b.NInterval, DInterval: b.DInterval })),
-    excluded: a.excluded,
-    warnings: a.warnings,
-    joint,
   };
 }

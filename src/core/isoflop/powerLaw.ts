@@ -5,8 +5,8 @@
  * freedom: they reflect the scatter of the per-budget minima about the line (which includes the
  * minima's own estimation noise), so no separate propagation of the vertex errors is added.
  */
-import { leastSquares } from './leastSquares';
-import { studentTQuantile } from './studentT';
+import { leastSquares } from '../stats/leastSquares';
+import { studentTQuantile } from '../stats/studentT';
 
 export interface PowerLawFit {
   k: number;
