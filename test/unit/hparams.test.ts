@@ -8,7 +8,9 @@ import * as path from 'path';
 import { analyseDocument, hoverMarkdown, summaryLine } from '../../src/core/config';
 import { main } from '../../src/cli/main';
 import { countParams, flopsPerToken, normaliseArch } from '../../src/core/arch';
-import { evaluateHparams, HPARAM_LAW_IDS, HPARAM_LAWS, kaplanCriticalBatch, warmupSteps } from '../../src/core/hparams';
+import { evaluateHparams, HPARAM_LAW_IDS, HPARAM_LAWS, hparamsAtOptimum, kaplanCriticalBatch, warmupSteps } from '../../src/core/hparams';
+import { formatCount, formatSci } from '../../src/core/format';
+import { computePlannerView, DEFAULT_PLANNER_INPUT } from '../../src/extension/planner/view';
 import { stepLawHparams } from '../../src/core/hparams/steplaw2025';
 import { DEFAULT_PLAN_DEPS, exportPlan, parseSweepConfig, planRows, planSweep } from '../../src/core/sweep';
 
@@ -298,5 +300,22 @@ describe('backward analysis: learning rate and batch for the config\'s model and
     const f = a.backward!.findings.find((x) => x.path[0] === 'batch_size_tokens');
     assert.ok(f && /11\.\d× the Step Law optimum/.test(f.message), f?.message);
     assert.strictEqual(f!.fixes[0].value, Math.round(a.backward!.hparams[1].batchTokens));
+  });
+});
+
+describe('planner: learning rate and batch per hyperparameter law at each law\'s N*, D*', () => {
+  it('every served row\'s guidance has one line per hyperparameter law with the row\'s numbers', () => {
+    const view = computePlannerView(DEFAULT_PLANNER_INPUT);
+    assert.ok(view.rows.length > 3);
+    for (const row of view.rows.filter((r) => r.N !== null)) {
+      const notes = view.guidance.find((g) => g.lawId === row.lawId)!.notes.filter((n) => n.code === 'hparams');
+      assert.strictEqual(notes.length, 3, row.lawId);
+      const step = hparamsAtOptimum({ law: row.lawId, N: row.N!, D: row.D!, compute: row.compute! }, 2048).find((h) => h.law === 'steplaw2025')!;
+      const text = notes.find((n) => n.text.includes('steplaw2025'))!.text;
+      assert.ok(text.includes(`peak lr ${formatSci(step.learningRate!, 2)}`), text);
+      assert.ok(text.includes(`batch ${formatCount(step.batchTokens)} tokens`), text);
+      assert.ok(text.includes('sequences of 2048') && /arXiv 2503\.04715/.test(text), text);
+      assert.ok(notes.some((n) => /kaplan2020-bcrit .*critical batch \(upper bound\)/.test(n.text)));
+    }
   });
 });
