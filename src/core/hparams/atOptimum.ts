@@ -5,22 +5,12 @@
  * non-embedding for Step Law and Kaplan with Pearce & Song 2024, and each result says so.
  */
 import { getLaw, isLawId } from '../laws';
-import type { Warning } from '../laws/types';
-import { evaluateHparams, type HparamInput, type HparamResult } from './index';
+import { evaluateHparams } from './evaluate';
+import type { HparamInput, HparamResult } from './types';
 
 /** The fields a plan row needs; conventions and citations are in `scaling-laws hparams` and the registry. */
-export interface HparamsAtOptimum {
-  law: HparamResult['law'];
-  batchKind: HparamResult['batchKind'];
-  learningRate: number | null;
-  learningRateBand: [number, number] | null;
-  batchTokens: number;
-  batchTokensBand: [number, number] | null;
-  batchSequences: number | null;
-  steps: number | null;
-  warmupSteps: number | null;
-  warnings: Warning[];
-}
+const ROW_FIELDS = ['law', 'batchKind', 'learningRate', 'learningRateBand', 'batchTokens', 'batchTokensBand', 'batchSequences', 'steps', 'warmupSteps', 'warnings'] as const;
+export type HparamsAtOptimum = Pick<HparamResult, (typeof ROW_FIELDS)[number]>;
 
 export interface OptimumRow {
   law: string;
@@ -40,18 +30,7 @@ export function hparamsAtOptimum(row: OptimumRow, seqLen?: number): HparamsAtOpt
     C: row.compute,
     seqLen,
   };
-  return evaluateHparams(input).results.map((r) => ({
-    law: r.law,
-    batchKind: r.batchKind,
-    learningRate: r.learningRate,
-    learningRateBand: r.learningRateBand,
-    batchTokens: r.batchTokens,
-    batchTokensBand: r.batchTokensBand,
-    batchSequences: r.batchSequences,
-    steps: r.steps,
-    warmupSteps: r.warmupSteps,
-    warnings: r.warnings,
-  }));
+  return evaluateHparams(input).results.map((r) => Object.fromEntries(ROW_FIELDS.map((k) => [k, r[k]])) as HparamsAtOptimum);
 }
 
 /** Allocation rows with an `hparams` field each (the rows are copied, not changed). */
