@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatCount, formatSci } from '../../src/core/format';
 import { analyseDocument, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
-import { acceptedPlannerPatch } from '../../src/extension/config/planner';
+import { acceptedPlannerPatch } from '../../src/extension/configs/planner';
 import { GPUS } from '../../src/core/hardware';
 import { LAW_IDS } from '../../src/core/laws';
 import { CONSTANT_SET_IDS, LEGACY_LAWS } from '../../src/core/backward';

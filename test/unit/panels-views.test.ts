@@ -10,7 +10,7 @@ import { fitRuns } from '../../src/core/fit';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { blankLines, parseLineList, substitutedFormula, toFitView } from '../../src/extension/fit/view';
 import { computePlannerView, DEFAULT_PLANNER_INPUT, statusText } from '../../src/extension/planner/view';
-import { csvField, fitCsv, fitMarkdown, mdText, plannerCsv, plannerMarkdown } from '../../src/extension/report';
+import { csvField, fitCsv, fitMarkdown, mdText, plannerCsv, plannerMarkdown } from '../../src/extension/common/report';
 import { formatParam } from '../../src/shared/format';
 
 describe('planner view model', () => {

@@ -10,7 +10,7 @@ import { IsoflopRefusal } from '../../src/core/isoflop';
 import { parsePersistedState, parseWebviewMessage } from '../../src/shared/protocol';
 import {
   analyseResultsText, DEFAULT_ISOFLOP_OPTIONS, FRONTIER_LAWS, isoflopCsv, isoflopMarkdown, planMarkdown, sweepLensTitle,
-} from '../../src/extension/sweep/view';
+} from '../../src/extension/sweeps/view';
 
 const EXAMPLES = path.join(__dirname, '../../examples');
 const RESULTS = fs.readFileSync(path.join(EXAMPLES, 'small.results.csv'), 'utf8');

@@ -18,20 +18,7 @@ import type {
   GpuOption, LawGuidance, LawOption, Note, PlannerInput, PlannerRow, PlannerView, Series,
 } from '../../shared/protocol';
 
-/** Defaults: Chinchilla's own 70B-class budget (Table 3: 67B params ↔ 5.76e23 FLOPs) on mainstream laws. */
-export const DEFAULT_PLANNER_INPUT: PlannerInput = {
-  mode: 'flops',
-  compute: 5.76e23,
-  gpus: { count: 1024, gpu: 'H100-SXM', dtype: 'bf16', hours: 720, mfu: 0.4 },
-  targetLoss: 2.0,
-  inferenceTokens: 0,
-  // Sardana et al. 2024's decode MFU default; prefill runs near 50 %.
-  inferenceMfu: 0.01,
-  uniqueTokens: 0,
-  language: 'en',
-  laws: ['hoffmann2022-a3', 'besiroglu2024', 'hoffmann2022-a1', 'muennighoff2023', 'llama3-2024', 'deepseek2024'],
-  contourLaw: '',
-};
+export { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
 
 export function lawOptions(): LawOption[] {
   return LAWS.map((l) => ({ id: l.id, name: l.name, url: l.citation.url, provisional: !!l.provisional }));
@@ -43,11 +30,6 @@ export function gpuOptions(): GpuOption[] {
 
 export function languageOptions(): Array<{ id: string; label: string }> {
   return LANGUAGES.map((l) => ({ id: l, label: `${LANGUAGE_NAMES[l]} (${l})` }));
-}
-
-/** Every https URL a panel may ask the host to open: the papers' citation pages. */
-export function citationUrls(): Set<string> {
-  return new Set(LAWS.map((l) => l.citation.url));
 }
 
 const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });

@@ -10,7 +10,7 @@ import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { allocateCompute } from '../../../src/core/allocation';
 import { formatCount, formatSci } from '../../../src/core/format';
-import type { PanelStateSnapshot } from '../../../src/extension/testHooks';
+import type { PanelStateSnapshot } from '../../../src/extension/common/testHooks';
 import { DEFAULT_PLANNER_INPUT } from '../../../src/extension/planner/view';
 import type { PlannerView } from '../../../src/shared/protocol';
 import {

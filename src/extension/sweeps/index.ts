@@ -4,31 +4,35 @@
  * a reload by its serializer). Outside production, a test hook reports what the panel shows.
  */
 import * as vscode from 'vscode';
-import { fileRestorer } from '../panels/restore';
+import { COMMANDS, TEST_COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
+import { fileRestorer } from '../common/restore';
+import { exposePanelForTests } from '../common/testHooks';
 import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, planSweepCommand } from './commands';
 import { forgetDocument, SWEEP_SELECTOR, SweepLensProvider } from './lens';
 import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
 
-export function registerSweepFeatures(context: vscode.ExtensionContext): void {
+export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const extensionUri = context.extensionUri;
-  const lens = new SweepLensProvider();
+  const lens = new SweepLensProvider(() => deps.settings().codeLensEnabled);
+  const serializer = fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options));
+  exposePanelForTests('isoflop', {
+    viewType: ISOFLOP_VIEW_TYPE,
+    serializer,
+    find: (uri) => (uri ? IsoflopPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...IsoflopPanel.byUri.values()].pop()),
+  });
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(SWEEP_SELECTOR, lens),
     vscode.workspace.onDidCloseTextDocument(forgetDocument),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('scalingLaws.codeLens')) lens.refresh();
-    }),
-    vscode.commands.registerCommand('scalingLaws.planSweep', (arg?: unknown) => planSweepCommand(arg)),
-    vscode.commands.registerCommand('scalingLaws.exportSweep', (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
-    vscode.commands.registerCommand('scalingLaws.mockSweep', (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
-    vscode.commands.registerCommand('scalingLaws.analyseIsoflop', (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
-    vscode.window.registerWebviewPanelSerializer(
-      ISOFLOP_VIEW_TYPE,
-      fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options)),
-    ),
+    deps.onSettingsChanged(['codeLensEnabled'], () => lens.refresh()),
+    vscode.commands.registerCommand(COMMANDS.planSweep, (arg?: unknown) => planSweepCommand(arg)),
+    vscode.commands.registerCommand(COMMANDS.exportSweep, (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
+    vscode.commands.registerCommand(COMMANDS.mockSweep, (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
+    vscode.commands.registerCommand(COMMANDS.analyseIsoflop, (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
+    vscode.window.registerWebviewPanelSerializer(ISOFLOP_VIEW_TYPE, serializer),
   );
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
-    context.subscriptions.push(vscode.commands.registerCommand('scalingLaws._test.isoflopState', isoflopState));
+    context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMANDS.isoflopState, isoflopState));
   }
 }
 

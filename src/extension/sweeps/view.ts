@@ -17,7 +17,7 @@ import {
 import type { SweepPlan } from '../../core/sweep';
 import type { IsoflopPanelOptions, IsoflopView, Note, Series } from '../../shared/protocol';
 import { logspace } from '../../core/stats/grid';
-import { csvLines, mdText } from '../report';
+import { csvLines, mdText } from '../common/report';
 
 export const DEFAULT_ISOFLOP_OPTIONS: IsoflopPanelOptions = { window: null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true };
 

@@ -4,7 +4,9 @@
  * notification-silenced window may hide), to open its paper or to open the planner showing that law.
  */
 import * as vscode from 'vscode';
-import { LAWS, type LawInfo } from '../core/laws';
+import { LAWS, type LawInfo } from '../../core/laws';
+import { COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
 
 interface LawItem extends vscode.QuickPickItem {
   law: LawInfo;
@@ -36,13 +38,13 @@ export async function showPublishedLaws(): Promise<void> {
       label: '$(graph) Open in planner',
       description: 'plan a compute-optimal run with this law',
       detail: law.caveats[0],
-      run: () => vscode.commands.executeCommand('scalingLaws.openPlanner', { laws: [law.id] }),
+      run: () => vscode.commands.executeCommand(COMMANDS.openPlanner, { laws: [law.id] }),
     },
   ];
   const action = await vscode.window.showQuickPick(actions, { title: law.name, placeHolder: 'Open its paper or plan with it' });
   await action?.run();
 }
 
-export function registerLawCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('scalingLaws.showLaws', showPublishedLaws));
+export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): void {
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showLaws, showPublishedLaws));
 }

@@ -8,9 +8,15 @@ import * as vscode from 'vscode';
 import {
   parseWebviewMessage, type ChartPng, type ExportFormat, type HostMessage, type ViewKind, type WebviewMessage,
 } from '../../shared/protocol';
-import { citationUrls } from '../planner/view';
+import { LAWS } from '../../core/laws';
+import { COMMANDS } from './commands';
 import { panelHtml, webviewOptions } from './html';
 import { log } from './log';
+
+/** Every https URL a panel may ask the host to open: the papers' citation pages. */
+export function citationUrls(): Set<string> {
+  return new Set(LAWS.map((l) => l.citation.url));
+}
 
 export interface RenderedInfo {
   seq: number;
@@ -131,7 +137,7 @@ export abstract class PanelBase implements vscode.Disposable {
         else log.warn(`[${this.view}] refused to open ${msg.url}: not a citation link`);
         return;
       case 'export':
-        void vscode.commands.executeCommand('scalingLaws.exportResults', msg.format);
+        void vscode.commands.executeCommand(COMMANDS.exportResults, msg.format);
         return;
       default:
         this.onMessage(msg);
@@ -157,6 +163,19 @@ export abstract class PanelBase implements vscode.Disposable {
   protected onDispose(): void {
     /* subclasses release their own resources */
   }
+
+  /** What the integration tests' panel snapshot adds for this kind of panel (common/testHooks.ts). */
+  testState(): PanelTestState {
+    return { running: false, hostView: null, lastError: null, statusBar: null, hostBuildMs: null };
+  }
+}
+
+export interface PanelTestState {
+  running: boolean;
+  hostView: unknown;
+  lastError: { title: string; message: string } | null;
+  statusBar: string | null;
+  hostBuildMs: number | null;
 }
 
 export interface ExportPayload {

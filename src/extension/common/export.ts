@@ -5,8 +5,8 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, type ExportFormat } from '../shared/protocol';
-import { PanelBase } from './panels/base';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/protocol';
+import { PanelBase } from './panelBase';
 
 const EXT: Record<ExportFormat, string> = { json: 'json', csv: 'csv', markdown: 'md', png: 'png' };
 const LABEL: Record<ExportFormat, string> = { json: 'Results as JSON', csv: 'Results as CSV', markdown: 'Markdown report (with plots)', png: 'Plots as PNG' };

@@ -8,6 +8,8 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { TEMPLATES, type ConfigKind, type PlannerPatch } from '../../core/config';
 import { formatSci } from '../../core/format';
+import { COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
 import { acceptedPlannerPatch } from './planner';
 import { codeActionProvider, completionProvider, ConfigLensProvider, hoverProvider, SELECTOR, watchDocuments } from './providers';
 
@@ -46,13 +48,13 @@ export async function newConfig(kind: ConfigKind): Promise<vscode.TextEditor> {
 async function openInPlanner(patch?: PlannerPatch): Promise<void> {
   const manual = patch ? ` Enter C = ${formatSci(patch.compute)} FLOPs${patch.laws ? ` and law ${patch.laws[0]}` : ''} by hand.` : '';
   const all = await vscode.commands.getCommands(true);
-  if (!all.includes('scalingLaws.openPlanner')) {
+  if (!all.includes(COMMANDS.openPlanner)) {
     void vscode.window.showWarningMessage(`The compute-optimal planner is not available in this build.${manual}`);
     return;
   }
   const arg = patch && acceptedPlannerPatch(patch);
   try {
-    await vscode.commands.executeCommand('scalingLaws.openPlanner', arg);
+    await vscode.commands.executeCommand(COMMANDS.openPlanner, arg);
   } catch (e) {
     void vscode.window.showWarningMessage(`Open in planner failed: ${e instanceof Error ? e.message : String(e)}.${manual}`);
     return;
@@ -62,20 +64,18 @@ async function openInPlanner(patch?: PlannerPatch): Promise<void> {
   }
 }
 
-export function registerConfigFeatures(context: vscode.ExtensionContext): void {
-  const lens = new ConfigLensProvider();
+export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
+  const lens = new ConfigLensProvider(() => deps.settings().codeLensEnabled);
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider, '"', ':', ' '),
-    vscode.commands.registerCommand('scalingLaws.newArchConfig', () => newConfig('arch')),
-    vscode.commands.registerCommand('scalingLaws.newBackwardConfig', () => newConfig('backward')),
-    vscode.commands.registerCommand('scalingLaws.newSweepConfig', () => newConfig('sweep')),
-    vscode.commands.registerCommand('scalingLaws.openConfigInPlanner', (patch?: PlannerPatch) => openInPlanner(patch)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('scalingLaws.codeLens')) lens.refresh();
-    }),
+    vscode.commands.registerCommand(COMMANDS.newArchConfig, () => newConfig('arch')),
+    vscode.commands.registerCommand(COMMANDS.newBackwardConfig, () => newConfig('backward')),
+    vscode.commands.registerCommand(COMMANDS.newSweepConfig, () => newConfig('sweep')),
+    vscode.commands.registerCommand(COMMANDS.openConfigInPlanner, (patch?: PlannerPatch) => openInPlanner(patch)),
+    deps.onSettingsChanged(['codeLensEnabled'], () => lens.refresh()),
   );
   watchDocuments(context, lens);
 }

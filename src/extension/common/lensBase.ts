@@ -1,6 +1,7 @@
 /**
  * What every code-lens provider of this extension shares: a change event the feature fires when its
- * inputs change (settings, other files), and the `scalingLaws.codeLens.enabled` switch.
+ * inputs change (settings, other files), and the `scalingLaws.codeLens.enabled` switch (read through the
+ * feature's deps, given to the constructor).
  */
 import * as vscode from 'vscode';
 
@@ -8,12 +9,14 @@ export abstract class RefreshableLensProvider implements vscode.CodeLensProvider
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
+  constructor(private readonly enabled: () => boolean) {}
+
   refresh(): void {
     this.changed.fire();
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration('scalingLaws').get<boolean>('codeLens.enabled', true)) return [];
+    if (!this.enabled()) return [];
     return this.lenses(doc, new vscode.Range(0, 0, 0, 0));
   }
 

@@ -11,11 +11,12 @@ import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { IsoflopRefusal } from '../../core/isoflop';
 import type { IsoflopPanelOptions } from '../../shared/protocol';
-import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
-import { log } from '../panels/log';
+import { PanelBase, type ExportPayload, type PanelMessage } from '../common/panelBase';
+import { VIEW_TYPES } from '../common/commands';
+import { log } from '../common/log';
 import { analyseResultsText, isoflopCsv, isoflopMarkdown, type IsoflopResult } from './view';
 
-export const ISOFLOP_VIEW_TYPE = 'scalingLaws.isoflop';
+export const ISOFLOP_VIEW_TYPE = VIEW_TYPES.isoflop;
 
 export class IsoflopPanel extends PanelBase {
   static readonly byUri = new Map<string, IsoflopPanel>();

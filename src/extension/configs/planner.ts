@@ -4,7 +4,7 @@
  */
 import type { PlannerPatch } from '../../core/config';
 import { checkPlannerInput } from '../../shared/protocol';
-import { DEFAULT_PLANNER_INPUT } from '../planner/view';
+import { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
 
 /**
  * The most of a config's budget the planner's input protocol accepts: the whole patch, else the compute

@@ -3,9 +3,9 @@
  * text is unit-tested. User-controlled text (file names, CSV headers) is escaped for Markdown and HTML, so
  * a header such as `<img src=x onerror=alert(1)>` stays literal when the report is previewed.
  */
-import { formatCount, formatNum, formatSci } from '../core/format';
-import { formatParam } from '../shared/format';
-import type { FitView, Note, PlannerView } from '../shared/protocol';
+import { formatCount, formatNum, formatSci } from '../../core/format';
+import { formatParam } from '../../shared/format';
+import type { FitView, Note, PlannerView } from '../../shared/protocol';
 
 /** Escape text for a Markdown table cell or paragraph (also neutralises inline HTML). */
 export function mdText(s: string): string {
