@@ -9,6 +9,7 @@ import { formatCount, formatNum, formatPercent, formatSci } from '../../core/for
 import { allocateDetailed, checkBudget, checkRange, consensus, COST_LIMITS, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type Consensus, type CostSettings } from '../../core/allocation';
 import { HardwareError, peakFlops, suggestGpus, trainingCompute } from '../../core/hardware';
 import { parseAtlasVocab, parseLanguage } from '../../core/laws';
+import { withHparams } from '../../core/hparams';
 
 /** Flags that only describe a GPU budget (C from hardware and time). */
 const GPU_BUDGET_FLAGS = ['gpus', 'hours', 'uptime'] as const;
@@ -49,6 +50,7 @@ const SPEC = {
   'decode-mfu': 'positive',
   'prompt-tokens': 'nonnegative',
   'output-tokens': 'nonnegative',
+  'seq-len': 'integer',
 } as const;
 
 const has = (p: Parsed, k: string) => p.flags[k] !== undefined;
@@ -245,7 +247,9 @@ Inference (Sardana et al. 2024; rows of laws with a loss L(N, D)):
   --inference-mfu <f>       MFU for prefill and decode (or --prefill-mfu, --decode-mfu)
   --prompt-tokens <n> --output-tokens <n>   tokens per request, setting the prefill/decode mix
 
-  --json                    {"results":[{"law","N","D","compute","loss","tokensPerParam","warnings",…}],
+  --seq-len <S>             sequence length for the rows' batch sizes in sequences (--json "hparams")
+  --json                    {"results":[{"law","N","D","compute","loss","tokensPerParam","warnings",
+                             "hparams":[{"law","learningRate","batchTokens","batchSequences","steps",…}],…}],
                              "skipped":[{"law","reason"}], "budget":{…} with a GPU budget,
                              "consensus":{"N":{"low","mid","high"},"D":{…},"tokensPerParam":{…},
                              "laws":[…],"rule","relevant":{"law","reason"}} for a budget,
@@ -295,7 +299,8 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
       const costFull = cost ? { ...SARDANA_COST_DEFAULTS, ...cost.settings } : undefined;
       const { peak, ...b } = budget ?? { peak: undefined };
       const budgetJson = budget && peak ? { ...b, gpu: peak.label, peakSource: peak.source } : undefined;
-      io.out(JSON.stringify({ results, skipped, ...(agreed ? { consensus: agreed } : {}), ...(budgetJson ? { budget: budgetJson } : {}), ...(costFull ? { costSettings: costFull } : {}) }, null, 2));
+      const seqLen = get.num(p, 'seq-len') || undefined; // learning rate and batch per row (src/core/hparams)
+      io.out(JSON.stringify({ results: withHparams(results, seqLen), skipped, ...(agreed ? { consensus: agreed } : {}), ...(budgetJson ? { budget: budgetJson } : {}), ...(costFull ? { costSettings: costFull } : {}) }, null, 2));
       return 0;
     }
     const head = compute !== undefined ? `Compute-optimal allocation for C = ${formatSci(compute)} FLOPs` : `Minimum compute to reach loss ${targetLoss}`;

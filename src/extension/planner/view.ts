@@ -7,6 +7,7 @@ import {
   AllocationRefusal, allocateCompute, consensus, extrapolationFactor, lawModel, optimalLine, type AllocationResult,
 } from '../../core/allocation';
 import { InputError } from '../../core/errors';
+import { getHparamLaw, hparamsAtOptimum } from '../../core/hparams';
 import { logspace } from '../../core/stats/grid';
 import { formatCount, formatNum, formatRatio, formatSci } from '../../core/format';
 import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
@@ -104,7 +105,25 @@ function guidanceFor(law: LawInfo, r: AllocationResult | null, input: PlannerInp
   notes.push(note('info', 'setup', `Paper's setup — architecture: ${law.architecture}; data: ${law.data}; languages: ${law.languages.join(', ')}.`));
   notes.push(note('info', 'conventions', `Conventions — N counts ${law.paramConvention === 'total' ? 'all parameters (incl. embeddings)' : 'non-embedding parameters'}; FLOPs: ${law.flopConvention}.`));
   for (const c of law.caveats) notes.push(note('info', 'caveat', c));
+  if (r) notes.push(...hparamNotes(r));
   return notes;
+}
+
+/** Sequence length the planner quotes batches in (the planner has no sequence-length input; the CLI has --seq-len). */
+const PLANNER_SEQ_LEN = 2048;
+
+/** Peak learning rate and batch at the row's N*, D* under each hyperparameter law (src/core/hparams), one line each. */
+function hparamNotes(r: AllocationResult): Note[] {
+  return hparamsAtOptimum(r, PLANNER_SEQ_LEN).map((h) => {
+    const info = getHparamLaw(h.law);
+    const band = (b: [number, number] | null, f: (x: number) => string) => (b ? ` [95 %: ${f(b[0])}–${f(b[1])}]` : '');
+    const lr = h.learningRate === null ? '' : `peak lr ${formatSci(h.learningRate, 2)}${band(h.learningRateBand, (x) => formatSci(x, 2))}, `;
+    const batch = `${h.batchKind === 'critical' ? 'critical batch (upper bound)' : 'batch'} ${formatCount(h.batchTokens)} tokens${band(h.batchTokensBand, (x) => formatCount(x))} = ${formatNum(h.batchSequences!, 4)} sequences of ${PLANNER_SEQ_LEN}`;
+    const steps = h.steps === null ? '' : `, ${formatCount(h.steps)} steps (warmup ${formatCount(h.warmupSteps!)})`;
+    const extrap = h.warnings.some((w) => w.code === 'hparams-extrapolation') ? ' — extrapolated beyond its fitted range' : '';
+    const cite = `${info.citation.authors.split(/[,(]/)[0].trim()} et al. ${info.citation.year}, arXiv ${info.citation.arxiv}`;
+    return note('info', 'hparams', `At N*, D* — ${h.law} (${cite}; N: ${info.conventions.params.split(' (')[0]}): ${lr}${batch}${steps}${extrap}.`);
+  });
 }
 
 /** Short labels for the warnings a reviewer would flag first; the full message is the tooltip. */
