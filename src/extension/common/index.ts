@@ -19,5 +19,5 @@ export function register(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.exportResults, (format?: unknown, target?: unknown) => exportResults(format, target)),
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);
 }

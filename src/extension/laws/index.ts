@@ -1,6 +1,7 @@
 /**
  * "Scaling Laws: Show Published Laws": a searchable list of the registry (paper, form, conventions);
- * picking a law offers to open its paper or to open the planner showing that law.
+ * picking a law offers, in a second QuickPick (it stays until answered, unlike a toast that a busy or
+ * notification-silenced window may hide), to open its paper or to open the planner showing that law.
  */
 import * as vscode from 'vscode';
 import { LAWS, type LawInfo } from '../../core/laws';
@@ -25,15 +26,23 @@ export async function showPublishedLaws(): Promise<void> {
     matchOnDetail: true,
   });
   if (!pick) return;
-  const openPaper = `Open paper (arXiv ${pick.law.citation.arxiv})`;
-  const plan = 'Open in planner';
-  const action = await vscode.window.showInformationMessage(
-    `${pick.law.name}: ${pick.law.citation.source}. ${pick.law.caveats[0] ?? ''}`,
-    openPaper,
-    plan,
-  );
-  if (action === openPaper) await vscode.env.openExternal(vscode.Uri.parse(pick.law.citation.url));
-  if (action === plan) await vscode.commands.executeCommand(COMMANDS.openPlanner, { laws: [pick.law.id] });
+  const { law } = pick;
+  const actions: Array<vscode.QuickPickItem & { run: () => Thenable<unknown> }> = [
+    {
+      label: '$(link-external) Open paper',
+      description: `arXiv ${law.citation.arxiv}`,
+      detail: `${law.citation.title} · ${law.citation.source}`,
+      run: () => vscode.env.openExternal(vscode.Uri.parse(law.citation.url)),
+    },
+    {
+      label: '$(graph) Open in planner',
+      description: 'plan a compute-optimal run with this law',
+      detail: law.caveats[0],
+      run: () => vscode.commands.executeCommand(COMMANDS.openPlanner, { laws: [law.id] }),
+    },
+  ];
+  const action = await vscode.window.showQuickPick(actions, { title: law.name, placeHolder: 'Open its paper or plan with it' });
+  await action?.run();
 }
 
 export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): void {

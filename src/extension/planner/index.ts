@@ -50,7 +50,7 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
     vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializer),
   );
 
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
       vscode.commands.registerCommand(TEST_COMMANDS.setPlannerInput, (patch: Partial<PlannerInput>) => {
         const p = PlannerPanel.current;

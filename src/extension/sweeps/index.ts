@@ -31,7 +31,7 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     vscode.commands.registerCommand(COMMANDS.analyseIsoflop, (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
     vscode.window.registerWebviewPanelSerializer(ISOFLOP_VIEW_TYPE, serializer),
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMANDS.isoflopState, isoflopState));
   }
 }
