@@ -10,6 +10,7 @@ import { post, saveState } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
 import { exportButtons } from './exporting';
+import { showRunError } from './filePage';
 import { reportRendered } from './report';
 
 interface Page {
@@ -45,10 +46,7 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
       case 'fitError':
         if (msg.runId !== runId) return;
         setRunning(false, '', 0);
-        replace(byId('fit-error'), h('strong', {}, msg.title), h('pre', {}, msg.message));
-        byId('fit-error').hidden = false;
-        byId('results').classList.add('stale');
-        reportRendered('fit', msg.runId, root, 0, performance.now());
+        showRunError('fit', msg.runId, root, { error: 'fit-error', results: 'results' }, msg.title, msg.message);
         return;
       case 'fitView':
         if (msg.runId !== runId || !page) return;

@@ -11,6 +11,7 @@ import { post, saveState } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
 import { exportButtons } from './exporting';
+import { showRunError } from './filePage';
 import { reportRendered } from './report';
 
 interface Page {
@@ -39,10 +40,7 @@ export function startIsoflop(root: HTMLElement): (msg: HostMessage) => void {
       case 'isoflopError':
         if (msg.runId !== runId) return;
         byId('isoflop-status').textContent = '';
-        replace(byId('isoflop-error'), h('strong', {}, msg.title), h('pre', {}, msg.message));
-        byId('isoflop-error').hidden = false;
-        byId('isoflop-results').classList.add('stale');
-        reportRendered('isoflop', msg.runId, root, 0, performance.now());
+        showRunError('isoflop', msg.runId, root, { error: 'isoflop-error', results: 'isoflop-results' }, msg.title, msg.message);
         return;
       case 'isoflopView':
         if (msg.runId !== runId || !page) return;

@@ -9,7 +9,9 @@ import { arr, bool, type Check, literal, nullable, num, obj, oneOf, str, union }
 export const VIEW_KINDS = ['planner', 'fit', 'isoflop'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
-export type Severity = 'info' | 'warning' | 'error';
+import type { Severity } from '../core/diagnostic';
+
+export type { Severity };
 
 /** One line of guidance / recommendation / warning. `code` is stable for tests and filtering. */
 export interface Note {

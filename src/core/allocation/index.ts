@@ -24,12 +24,12 @@ import {
 import { formatCount, formatEpochs, formatNum, formatPercent, formatSci } from '../format';
 import { InputError, RefusalError } from '../errors';
 import { lawModel, type FrontierPoint, type LawModel } from './models';
-import { costAware, costWeights, inferenceAware, SARDANA_COST_DEFAULTS, type Allocation, type CostSettings } from './inferenceAware';
+import { costAware, costWeights, inferenceAware, SARDANA_COST_DEFAULTS, type LawAllocation, type CostSettings } from './inferenceAware';
 import { bisectRoot } from './solve1d';
 import { lawWarnings, rangeWarnings, repetitionWarning } from './warnings';
 
 export { inferenceAware, costAware, lifetimeOptimum, costWeights, SARDANA_CONSTANTS, SARDANA_COST_DEFAULTS } from './inferenceAware';
-export type { CostSettings, InferenceAwareResult, CostAwareResult, LifetimeWeights, Allocation } from './inferenceAware';
+export type { CostSettings, InferenceAwareResult, CostAwareResult, LifetimeWeights, LawAllocation } from './inferenceAware';
 export { dataConstrainedOptimum, dataConstrainedFloor } from './dataConstrained';
 export { minimizeScalar, bisectRoot } from './solve1d';
 export { lawModel } from './models';
@@ -258,13 +258,13 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
       // Equal quality (the frontier's loss at this budget), minimum lifetime FLOPs or dollars: Sardana et al. 2024.
       const baseline = { N, D };
       const cost = req.costSettings ? { ...SARDANA_COST_DEFAULTS, ...req.costSettings } : undefined;
-      const best: Allocation = cost
+      const best: LawAllocation = cost
         ? costAware(model.surface, { inferenceTokens: T, baseline, settings: cost })
         : inferenceAware(model.surface, { inferenceTokens: T, baseline });
       // In exact arithmetic inference demand can only shrink the model. A result that is not smaller
       // differs from the training-only optimum by less than the solvers resolve (~1e-9): keep that one.
       const chosen = best.N < N ? best : baseline;
-      const flopsOf = (a: Allocation) => 6 * a.N * a.D + 2 * a.N * T;
+      const flopsOf = (a: LawAllocation) => 6 * a.N * a.D + 2 * a.N * T;
       extra.trainingOnly = { N, D, compute: budget };
       extra.inferenceTokens = T;
       extra.lifetimeFlops = flopsOf(chosen);
@@ -272,7 +272,7 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
       extra.lifetimeFlopsSaved = 1 - flopsOf(chosen) / flopsOf(baseline);
       if (cost) {
         const w = costWeights(cost, T);
-        const dollars = (a: Allocation) => ({ train: w.perParamTrainToken * a.N * a.D, inference: w.perParam * a.N });
+        const dollars = (a: LawAllocation) => ({ train: w.perParamTrainToken * a.N * a.D, inference: w.perParam * a.N });
         const c = dollars(chosen);
         const b = dollars(baseline);
         Object.assign(extra, {

@@ -16,13 +16,11 @@ import { chinchillaLoss, chinchillaOptimal } from '../laws/forms';
 import { allocateCompute } from '../allocation';
 import { FieldError, type BackwardConfig, type LawChoice } from './config';
 import type { JSONPath } from 'jsonc-parser';
+import type { Diagnostic } from '../diagnostic';
 import { formatCount, formatNum, formatPercent } from '../format';
 import { evaluateHparams, type HparamResult } from '../hparams';
 
-export interface Finding {
-  code: 'mfu-high' | 'mfu-low' | 'sparse-peak' | 'dataset-exceeded' | 'many-epochs' | 'memory' | 'law';
-  severity: 'error' | 'warning' | 'info';
-  message: string;
+export interface Finding extends Diagnostic<'mfu-high' | 'mfu-low' | 'sparse-peak' | 'dataset-exceeded' | 'many-epochs' | 'memory' | 'law'> {
   path: JSONPath;
   fixes: Array<{ title: string; value: unknown }>;
 }

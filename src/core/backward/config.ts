@@ -222,7 +222,7 @@ export function resolveRelative(fromFile: string, rel: string): string {
   return out.join('/');
 }
 
-export interface ReadOptions {
+export interface BackwardReadOptions {
   fileName: string;
   /** Reads a referenced architecture file; undefined when missing. Parsed as JSONC by the caller. */
   loadArch?: (path: string) => unknown | undefined;
@@ -232,7 +232,7 @@ export interface ReadOptions {
  * Validate and normalise a parsed backward config. Throws FieldError for the first fatal problem;
  * returns non-fatal problems (unknown keys…) alongside the config.
  */
-export function readBackwardConfig(value: unknown, opts: ReadOptions): { config: BackwardConfig; problems: FieldProblem[] } {
+export function readBackwardConfig(value: unknown, opts: BackwardReadOptions): { config: BackwardConfig; problems: FieldProblem[] } {
   const r: Reader = new Reader();
   const top = r.obj(value, [], TOP_KEYS, true)!;
 

@@ -10,7 +10,7 @@ import { hoverMarkdown, plannerPatch, summaryLine, type ConfigIssue, type Docume
 import { DTYPES, GPUS } from '../../core/hardware';
 import { formatNum } from '../../core/format';
 import { analysisFor, configKind, forget } from './cache';
-import { COMMANDS } from '../common/commands';
+import { COMMAND_IDS } from '../common/commands';
 import { RefreshableLensProvider } from '../common/lensBase';
 
 export const SELECTOR: vscode.DocumentSelector = [
@@ -30,7 +30,7 @@ export class ConfigLensProvider extends RefreshableLensProvider {
     const lenses = [new vscode.CodeLens(top, { title: line, command: '' })];
     const patch = plannerPatch(a);
     if (patch) {
-      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMANDS.openConfigInPlanner, arguments: [patch] }));
+      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMAND_IDS.openConfigInPlanner, arguments: [patch] }));
     }
     return lenses;
   }

@@ -4,7 +4,7 @@
  */
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../common/commands';
+import { COMMAND_IDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
@@ -31,7 +31,7 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),
   });
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.fitCsv, (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMAND_IDS.fitCsv, (arg?: unknown) => {
       const t0 = performance.now();
       const uri = targetCsv(arg);
       if (!uri || !isCsv(uri)) {
