@@ -4,3 +4,8 @@ export * from './params';
 export * from './flops';
 export * from './memory';
 export * from './shape';
+export * from './modelWarning';
+export * from './modelConfig';
+export { readHfConfig, isHfConfig, HF_MODEL_TYPES } from './hf';
+export { readNanoGptConfig, nanoGptReportedParams, isNanoGptConfig } from './nanogpt';
+export { readMegatronScript, isMegatronScript } from './megatron';
