@@ -9,3 +9,5 @@ export * from './modelConfig';
 export { readHfConfig, isHfConfig, HF_MODEL_TYPES } from './hf';
 export { readNanoGptConfig, nanoGptReportedParams, isNanoGptConfig } from './nanogpt';
 export { readMegatronScript, isMegatronScript } from './megatron';
+export { tokensForModel, type LawTokens } from './lawTokens';
+export { modelReport, type ModelReport, type ModelReportOptions } from './modelReport';
