@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerConfigFeatures } from './config';
 import { registerLawCommands } from './laws';
+import { registerModelConfigFeatures } from './modelConfig';
 import { registerPanels } from './panels';
 import { registerSweepFeatures } from './sweep';
 import { timed } from './timing';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
     timed('panels', () => registerPanels(context));
     timed('sweep', () => registerSweepFeatures(context));
     timed('laws', () => registerLawCommands(context));
+    timed('modelConfig', () => registerModelConfigFeatures(context));
     return { version: String(context.extension.packageJSON.version ?? '0.0.0') };
   });
 }

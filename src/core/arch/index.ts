@@ -11,3 +11,4 @@ export { readNanoGptConfig, nanoGptReportedParams, isNanoGptConfig } from './nan
 export { readMegatronScript, isMegatronScript } from './megatron';
 export { tokensForModel, type LawTokens } from './lawTokens';
 export { modelReport, type ModelReport, type ModelReportOptions } from './modelReport';
+export { modelLensLine, modelHoverMarkdown, lawTokenLines, SIZE_KEYS, LENS_LAW } from './modelPresent';
