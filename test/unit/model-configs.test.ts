@@ -14,10 +14,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   analyseModelConfig, countParams, detectModelConfig, flopsPerToken, inferenceMemory, readHfConfig, readMegatronScript,
-  readNanoGptConfig, nanoGptReportedParams, trainingMemory, tokensForModel,
+  readNanoGptConfig, nanoGptReportedParams, trainingMemory, tokensForModel, modelReport, modelLensLine, modelHoverMarkdown,
 } from '../../src/core/arch';
 import { analyseDocument } from '../../src/core/config';
 import { main } from '../../src/cli/main';
+import { formatCount, formatNum } from '../../src/core/format';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'configs');
 const hf = (name: string) => JSON.parse(fs.readFileSync(path.join(FIX, 'hf', `${name}.config.json`), 'utf8'));
@@ -286,5 +287,31 @@ describe('model configs: CLI and backward', () => {
     assert.strictEqual(detectModelConfig('train.py', 'n_layer = 6\n'), 'nanogpt');
     assert.strictEqual(detectModelConfig('model.py', 'class GPT:\n  pass\nn_layer = 6\n'), undefined);
     assert.strictEqual(detectModelConfig('run.sh', 'torchrun pretrain_gpt.py --num-layers 2 --hidden-size 64'), 'megatron');
+  });
+});
+
+describe('model configs: what the editor shows', () => {
+  it('the lens line: N, active, FLOPs/token with the sequence-length source, memory, and the reference law\'s D* and loss', () => {
+    const read = readHfConfig(hf('Mixtral-8x7B-v0.1'));
+    const r = modelReport(read);
+    const line = modelLensLine(read, r);
+    assert.match(line, /^N 46\.7B · active 12\.9B · /);
+    assert.match(line, /FLOPs\/token \(6N; seq 2048 assumed\)/);
+    const row = r.lawTokens.rows.find((x) => x.law === 'hoffmann2022-a3')!;
+    assert.ok(line.includes(`hoffmann2022-a3: D* ${formatCount(row.D)}`) && line.includes(`L̂ ${formatNum(row.loss!, 4)}`), line);
+    assert.strictEqual(row.N, 12_879_925_248); // MoE: the law is evaluated at the active count
+  });
+  it('hovers only on size keys, and escape the key (text from the user\'s file)', () => {
+    const read = readHfConfig(hf('gpt2'), { seqLength: 1024 });
+    const r = modelReport(read, { laws: false });
+    assert.strictEqual(modelHoverMarkdown(read, r, 'attn_pdrop'), undefined);
+    const md = modelHoverMarkdown(read, r, 'n_embd')!;
+    assert.match(md, /124,439,808 parameters/);
+    assert.match(md, /\| positions \| 786,432 \|/);
+    assert.match(md, /`n\\_embd`/);
+  });
+  it('nanoGPT hovers say what nanoGPT prints', () => {
+    const read = readNanoGptConfig(text('nanogpt', 'train_gpt2.py'));
+    assert.match(modelHoverMarkdown(read, modelReport(read, { laws: false }), 'n_layer')!, /nanoGPT prints 123\.59M/);
   });
 });
