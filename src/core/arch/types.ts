@@ -4,6 +4,8 @@
  * (GPT-2 / LLaMA / Chinchilla) and defaults, with errors that name the offending field.
  */
 
+import { InputError } from '../errors';
+
 /** Two-matrix MLP ('gelu', any non-gated activation) or gated three-matrix MLP (SwiGLU, or GeGLU as in Gemma). */
 export type MlpType = 'gelu' | 'swiglu' | 'geglu';
 
@@ -94,8 +96,7 @@ export interface ArchConfig {
 }
 
 /** Error in an architecture description, with the JSON path of the field to blame. */
-export class ArchError extends Error {
-  readonly exitCode = 2;
+export class ArchError extends InputError {
   constructor(message: string, readonly path: (string | number)[]) {
     super(message);
     this.name = 'ArchError';

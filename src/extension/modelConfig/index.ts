@@ -12,7 +12,9 @@ import {
   analyseModelConfig, detectModelConfig, lawTokenLines, LENS_LAW, modelHoverMarkdown, modelLensLine, modelReport,
   type ModelConfigAnalysis, type ModelReport,
 } from '../../core/arch';
-import { RefreshableLensProvider } from '../lensBase';
+import { COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
+import { RefreshableLensProvider } from '../common/lensBase';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'python' }, { language: 'shellscript' }];
 /** Larger files are not model configs worth a lens (the biggest real config.json is a few KB). */
@@ -26,10 +28,8 @@ interface Entry {
 }
 const cache = new Map<string, Entry>();
 
-function seqSetting(): number {
-  const v = vscode.workspace.getConfiguration('scalingLaws').get<number>('modelConfig.seqLength', 0);
-  return Number.isInteger(v) && v > 0 ? v : 0;
-}
+/** The training sequence length from scalingLaws.modelConfig.seqLength (0 = not set). */
+let seqSetting = (): number => 0;
 
 /** The analysis of a model-config document, cached per version (lens, hover and diagnostics share it). */
 function entryFor(doc: vscode.TextDocument): Entry | undefined {
@@ -61,13 +61,13 @@ class ModelConfigLens extends RefreshableLensProvider {
     const read = e.analysis!.read!;
     const lenses = [
       new vscode.CodeLens(top, { title: modelLensLine(read, e.report), command: '' }),
-      new vscode.CodeLens(top, { title: 'Tokens per law…', command: 'scalingLaws.modelConfig.showTokens', arguments: [lawTokenLines(e.report)] }),
+      new vscode.CodeLens(top, { title: 'Tokens per law…', command: COMMANDS.showModelTokens, arguments: [doc.uri] }),
     ];
     const row = e.report.lawTokens.rows.find((r) => r.law === LENS_LAW);
     if (row) {
       // The budget at which the law picks this N, handed over like a backward config's (same command and patch).
       const patch = { mode: 'flops' as const, compute: row.compute, laws: [row.law], uniqueTokens: 0 };
-      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: 'scalingLaws.openConfigInPlanner', arguments: [patch] }));
+      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMANDS.openConfigInPlanner, arguments: [patch] }));
     }
     return lenses;
   }
@@ -118,8 +118,23 @@ const codeActions: vscode.CodeActionProvider = {
   },
 };
 
-export function registerModelConfigFeatures(context: vscode.ExtensionContext): void {
-  const lens = new ModelConfigLens();
+/** "Show Compute-Optimal Tokens for This Model Config": the per-law list for a document (the lens passes it; the palette uses the active editor). */
+async function showTokens(uri?: vscode.Uri): Promise<void> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  const e = doc && entryFor(doc);
+  if (!e?.report) {
+    void vscode.window.showInformationMessage('Open a Hugging Face config.json (with a model_type), a nanoGPT config .py or a Megatron-LM launch script first.');
+    return;
+  }
+  await vscode.window.showQuickPick(lawTokenLines(e.report), { title: `Compute-optimal tokens for N = ${e.report.N.toLocaleString('en-US')}${e.report.params.active !== e.report.N ? ` (${e.report.params.active.toLocaleString('en-US')} active)` : ''}, per law` });
+}
+
+export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
+  seqSetting = () => {
+    const v = deps.settings().modelConfigSeqLength;
+    return Number.isInteger(v) && v > 0 ? v : 0;
+  };
+  const lens = new ModelConfigLens(() => deps.settings().codeLensEnabled);
   const diagnostics = vscode.languages.createDiagnosticCollection('scaling-laws-model-config');
   const timers = new Map<string, NodeJS.Timeout>();
   const update = (doc: vscode.TextDocument) => {
@@ -148,16 +163,14 @@ export function registerModelConfigFeatures(context: vscode.ExtensionContext): v
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand('scalingLaws.modelConfig.showTokens', (lines?: string[]) =>
-      vscode.window.showQuickPick(lines ?? [], { title: 'Compute-optimal tokens for this model, per law', canPickMany: false })),
+    vscode.commands.registerCommand(COMMANDS.showModelTokens, (uri?: vscode.Uri) => showTokens(uri)),
     vscode.workspace.onDidOpenTextDocument(update),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       diagnostics.delete(d.uri);
       cache.delete(d.uri.toString());
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('scalingLaws.modelConfig') && !e.affectsConfiguration('scalingLaws.codeLens')) return;
+    deps.onSettingsChanged(['modelConfigSeqLength', 'codeLensEnabled'], () => {
       lens.refresh();
       vscode.workspace.textDocuments.forEach(update);
     }),
