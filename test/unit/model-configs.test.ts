@@ -13,10 +13,10 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  analyseModelConfig, countParams, detectModelConfig, flopsPerToken, inferenceMemory, readHfConfig, readMegatronScript,
-  readNanoGptConfig, nanoGptReportedParams, trainingMemory, tokensForModel, modelReport, modelLensLine, modelHoverMarkdown,
+  countParams, flopsPerToken, inferenceMemory, readHfConfig, readMegatronScript, readNanoGptConfig, nanoGptReportedParams, trainingMemory,
 } from '../../src/core/arch';
-import { analyseDocument } from '../../src/core/config';
+import { analyseDocument, analyseModelConfig, detectModelConfig } from '../../src/core/config';
+import { modelHoverMarkdown, modelLensLine, modelReport, tokensForModel } from '../../src/core/modelConfig';
 import { main } from '../../src/cli/main';
 import { formatCount, formatNum } from '../../src/core/format';
 

@@ -11,7 +11,9 @@ import type { CliCommand, CliIO } from '../lib/io';
 import { analyseDocument, type ConfigKind, type DocumentAnalysis } from '../../core/config/analyse';
 import { lineColumn } from '../../core/config/jsonc';
 import { formatCount, formatNum, formatSci } from '../../core/format';
-import { analyseModelConfig, detectModelConfig, modelReport, type Checkpointing, type MemoryOptions, type ModelConfigAnalysis } from '../../core/arch';
+import type { Checkpointing, MemoryOptions } from '../../core/arch';
+import { analyseModelConfig, detectModelConfig, type ModelConfigAnalysis } from '../../core/config/modelConfig';
+import { modelReport } from '../../core/modelConfig';
 
 function readText(path: string): string | undefined {
   try {
@@ -55,7 +57,7 @@ export function readModelConfigForCli(file: string, text: string, format: NonNul
   const m = analyseModelConfig(text, file, format, opts);
   for (const issue of m.issues) {
     const { line, column } = lineColumn(text, issue.offset);
-    if (issue.severity === 'error') throw new ConfigError(file, line, column, issue.message);
+    if (issue.severity === 'error') throw new InputError(file, line, column, issue.message);
     io.err(`${file}:${line}:${column}: warning: ${issue.message}`);
   }
   return m;
@@ -63,7 +65,7 @@ export function readModelConfigForCli(file: string, text: string, format: NonNul
 
 function positive(name: string, v: unknown): number | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || v < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got ${String(v)}`);
+  if (typeof v !== 'number' || v < 1) throw new InputError(`--${name} must be a whole number ≥ 1, got ${String(v)}`);
   return v;
 }
 
@@ -74,9 +76,9 @@ function forwardModel(argv: string[], io: CliIO): number {
   const text = readText(file)!;
   const format = detectModelConfig(file, text)!;
   const zero = p.flags.zero;
-  if (zero !== undefined && ![0, 1, 2, 3].includes(zero as number)) throw new UsageError(`--zero expects 0, 1, 2 or 3, got ${String(zero)}`);
+  if (zero !== undefined && ![0, 1, 2, 3].includes(zero as number)) throw new InputError(`--zero expects 0, 1, 2 or 3, got ${String(zero)}`);
   const ck = p.flags.checkpointing;
-  if (ck !== undefined && !['none', 'selective', 'full'].includes(ck as string)) throw new UsageError(`--checkpointing expects none, selective or full, got '${String(ck)}'`);
+  if (ck !== undefined && !['none', 'selective', 'full'].includes(ck as string)) throw new InputError(`--checkpointing expects none, selective or full, got '${String(ck)}'`);
   const m = readModelConfigForCli(file, text, format, { seqLength: positive('seq-length', p.flags['seq-length']), vocabSize: positive('vocab-size', p.flags['vocab-size']) }, io);
   const read = m.read!;
   const memory: MemoryOptions = {

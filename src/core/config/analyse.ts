@@ -4,7 +4,8 @@
  * as a located ConfigIssue with quick-fix edits. The CLI, the code lens, hovers and diagnostics all call
  * this, so the editor and the CLI show the same numbers.
  */
-import { analyseModelConfig, ArchError, countParams, detectModelConfig, flopsPerToken, normaliseArch, seqLengthScaling, trainingMemory } from '../arch';
+import { ArchError, countParams, flopsPerToken, normaliseArch, seqLengthScaling, trainingMemory } from '../arch';
+import { analyseModelConfig, detectModelConfig } from './modelConfig';
 import type { ArchConfig, FlopsPerToken, ParamBreakdown, TrainingMemory } from '../arch';
 import { analyseBackward, type BackwardResult } from '../backward/analyse';
 import { FieldError, readBackwardConfig, type BackwardConfig, type FieldProblem } from '../backward/config';

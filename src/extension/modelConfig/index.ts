@@ -8,10 +8,8 @@
  */
 import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
-import {
-  analyseModelConfig, detectModelConfig, lawTokenLines, LENS_LAW, modelHoverMarkdown, modelLensLine, modelReport,
-  type ModelConfigAnalysis, type ModelReport,
-} from '../../core/arch';
+import { analyseModelConfig, detectModelConfig, type ModelConfigAnalysis } from '../../core/config/modelConfig';
+import { lawTokenLines, LENS_LAW, modelHoverMarkdown, modelLensLine, modelReport, type ModelReport } from '../../core/modelConfig';
 import { COMMANDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';
 import { RefreshableLensProvider } from '../common/lensBase';

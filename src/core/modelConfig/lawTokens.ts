@@ -3,11 +3,11 @@
  * compute-optimal model size N*(C) equals this model's N (in the law's own parameter convention), and
  * the D*, C and loss the law gives there. N*(C) grows monotonically with C for every law in the
  * registry, so the budget is found by bisection in ln C on the law's own frontier (optimalLine), and
- * the row is then evaluated by allocate() exactly as the planner would for that budget.
+ * the row is then evaluated by allocateCompute() exactly as the planner would for that budget.
  */
-import { allocate, bisectRoot, optimalLine } from '../allocation';
+import { allocateCompute, bisectRoot, optimalLine } from '../allocation';
 import { LAWS } from '../laws';
-import type { ParamBreakdown } from './params';
+import type { ParamBreakdown } from '../arch';
 
 export interface LawTokens {
   law: string;
@@ -41,7 +41,7 @@ export function tokensForModel(p: ParamBreakdown): { rows: LawTokens[]; skipped:
       const hi = Math.log(1e32);
       if (gap(lo) > 0 || gap(hi) < 0) throw new Error(`N = ${N} is outside the law's frontier between 1e12 and 1e32 FLOPs`);
       const C = Math.exp(bisectRoot(gap, lo, hi, 1e-12));
-      const r = allocate({ compute: C, laws: [law.id] })[0];
+      const r = allocateCompute({ compute: C, laws: [law.id] })[0];
       rows.push({ law: law.id, name: law.name, N, convention: law.paramConvention, D: r.D, compute: C, loss: r.loss, lossUnit: r.lossUnit as string | undefined, tokensPerParam: r.D / r.N });
     } catch (e) {
       skipped.push({ law: law.id, reason: e instanceof Error ? e.message : String(e) });

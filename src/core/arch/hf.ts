@@ -1,16 +1,16 @@
 /**
  * A Hugging Face `config.json` → the architecture its *ForCausalLM model instantiates, per `model_type`
- * (see ./families), with a warning for every assumption: an unknown model_type, an unknown activation,
+ * (see ./hfFamilies), with a warning for every assumption: an unknown model_type, an unknown activation,
  * a key the count does not read, a quantised checkpoint, and the training sequence length (a config.json
  * gives the positional limit, max_position_embeddings, not the length a run trains at).
  */
-import { nearest } from '../../hardware/nearest';
-import { ArchError, normaliseArch, type ArchConfig } from '../types';
-import { ASSUMED_SEQ_LENGTH, type ModelRead, type ModelWarning, type ReadOptions } from '../modelWarning';
-import { FAMILIES, FAMILY_ALIASES, type FamilyBuild } from './families';
-import { HfKeys, SILENT_KEYS } from './keys';
+import { nearest } from '../hardware/nearest';
+import { ArchError, normaliseArch, type ArchConfig } from './types';
+import { ASSUMED_SEQ_LENGTH, type ModelRead, type ModelWarning, type ReadOptions } from './modelWarning';
+import { FAMILIES, FAMILY_ALIASES, type FamilyBuild } from './hfFamilies';
+import { HfKeys, SILENT_KEYS } from './hfKeys';
 
-export { FAMILIES } from './families';
+export { FAMILIES } from './hfFamilies';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);

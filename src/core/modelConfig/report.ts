@@ -5,11 +5,10 @@
  * parallelism, inference memory with the KV cache, context-length scaling, and the tokens a
  * compute-optimal run wants for this N under each law.
  */
-import { flopsPerToken, seqLengthScaling, type FlopsPerToken } from './flops';
-import { inferenceMemory, trainingMemory, type InferenceMemory, type MemoryOptions, type TrainingMemory } from './memory';
-import type { ModelRead } from './modelWarning';
-import { nanoGptReportedParams } from './nanogpt';
-import { countParams, type ParamBreakdown } from './params';
+import {
+  countParams, flopsPerToken, inferenceMemory, nanoGptReportedParams, seqLengthScaling, trainingMemory,
+  type FlopsPerToken, type InferenceMemory, type MemoryOptions, type ModelRead, type ParamBreakdown, type TrainingMemory,
+} from '../arch';
 import { tokensForModel, type LawTokens } from './lawTokens';
 
 export interface ModelReportOptions {

@@ -5,8 +5,8 @@
  * whatever is left over can be sorted into "known not to change the count" (silent) and "unknown"
  * (a warning naming it).
  */
-import { ArchError } from '../types';
-import type { ModelWarning } from '../modelWarning';
+import { ArchError } from './types';
+import type { ModelWarning } from './modelWarning';
 
 type Obj = Record<string, unknown>;
 export type Defaults = Readonly<Record<string, number | boolean | string | null>>;

@@ -6,8 +6,8 @@
  * classes it follows. The count is what `model.num_parameters()` reports for the *ForCausalLM model
  * (tied weights once; buffers such as DeepSeek-V3's `e_score_correction_bias` are not parameters).
  */
-import type { ArchConfig, ArchDetail, MlpType, MoeConfig } from '../types';
-import { KNOWN_ACTIVATIONS, type Defaults, type HfKeys } from './keys';
+import type { ArchConfig, ArchDetail, MlpType, MoeConfig } from './types';
+import { KNOWN_ACTIVATIONS, type Defaults, type HfKeys } from './hfKeys';
 
 /** A family's reading of the config: the architecture without the training sequence length. */
 export interface FamilyBuild {

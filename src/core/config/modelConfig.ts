@@ -4,12 +4,8 @@
  * content, read without executing anything, with every warning located in the text (offset, length)
  * for the CLI's file:line:column and the editor's diagnostics.
  */
-import { locate, locateKey, parseJsonc, type ParsedJsonc } from '../config/jsonc';
-import { readHfConfig, isHfConfig } from './hf';
-import { isMegatronScript, readMegatronScript } from './megatron';
-import type { ModelFormat, ModelRead, ReadOptions } from './modelWarning';
-import { isNanoGptConfig, readNanoGptConfig } from './nanogpt';
-import { ArchError } from './types';
+import { locate, locateKey, parseJsonc, type ParsedJsonc } from './jsonc';
+import { ArchError, isHfConfig, isMegatronScript, isNanoGptConfig, readHfConfig, readMegatronScript, readNanoGptConfig, type ModelFormat, type ModelRead, type ReadOptions } from '../arch';
 
 export interface LocatedModelIssue {
   severity: 'error' | 'warning';

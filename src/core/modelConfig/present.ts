@@ -4,8 +4,8 @@
  * so it is unit-tested and the editor only places it.
  */
 import { formatCount, formatNum, formatSci } from '../format';
-import type { ModelReport } from './modelReport';
-import type { ModelRead } from './modelWarning';
+import type { ModelRead } from '../arch';
+import type { ModelReport } from './report';
 
 const GB = 1e9;
 
