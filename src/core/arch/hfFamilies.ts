@@ -124,6 +124,16 @@ const MISTRAL_DEFAULTS: Defaults = {
   ...LLAMA_DEFAULTS, intermediate_size: 14336, num_key_value_heads: 8, max_position_embeddings: 4096 * 32,
 };
 
+const GEMMA2: DecoderOptions = {
+  label: 'Gemma2ForCausalLM',
+  defaults: { ...LLAMA_DEFAULTS, vocab_size: 256000, hidden_size: 2304, intermediate_size: 9216, num_hidden_layers: 26, num_attention_heads: 8, num_key_value_heads: 4, head_dim: 256, hidden_activation: 'gelu_pytorch_tanh', max_position_embeddings: 8192, tie_word_embeddings: true },
+  qkvBias: 'attention_bias',
+  oBias: 'attention_bias',
+  mlp: 'geglu',
+  normsPerLayer: 4,
+  activationKeys: ['hidden_activation', 'hidden_act'],
+};
+
 /** DeepSeek-V2/V3 (MLA + DeepSeekMoE). */
 function deepseek(label: string, defaults: Defaults, v3: boolean): Family {
   return {
@@ -317,25 +327,13 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     activationKeys: ['hidden_activation', 'hidden_act'],
   }),
   // Gemma2DecoderLayer: input, post_attention, pre_feedforward and post_feedforward norms.
-  gemma2: decoder({
-    label: 'Gemma2ForCausalLM',
-    defaults: { ...LLAMA_DEFAULTS, vocab_size: 256000, hidden_size: 2304, intermediate_size: 9216, num_hidden_layers: 26, num_attention_heads: 8, num_key_value_heads: 4, head_dim: 256, hidden_activation: 'gelu_pytorch_tanh', max_position_embeddings: 8192, tie_word_embeddings: true },
-    qkvBias: 'attention_bias',
-    oBias: 'attention_bias',
-    mlp: 'geglu',
-    normsPerLayer: 4,
-    activationKeys: ['hidden_activation', 'hidden_act'],
-  }),
+  gemma2: decoder(GEMMA2),
   // Gemma3Attention adds q_norm / k_norm RMSNorm(head_dim) to Gemma 2's layout.
   gemma3_text: decoder({
+    ...GEMMA2,
     label: 'Gemma3ForCausalLM',
-    defaults: { ...LLAMA_DEFAULTS, vocab_size: 262208, hidden_size: 2304, intermediate_size: 9216, num_hidden_layers: 26, num_attention_heads: 8, num_key_value_heads: 4, head_dim: 256, hidden_activation: 'gelu_pytorch_tanh', max_position_embeddings: 131072, tie_word_embeddings: true },
-    qkvBias: 'attention_bias',
-    oBias: 'attention_bias',
-    mlp: 'geglu',
-    normsPerLayer: 4,
+    defaults: { ...GEMMA2.defaults, vocab_size: 262208, max_position_embeddings: 131072 },
     qkNorm: 'head',
-    activationKeys: ['hidden_activation', 'hidden_act'],
   }),
   // PhiForCausalLM: one LayerNorm per layer (parallel attention and MLP), q/k/v/dense and fc1/fc2 with
   // biases, optional q/k LayerNorm(head_dim), final_layernorm, lm_head WITH bias, untied.

@@ -11,6 +11,7 @@ import { getLocation } from 'jsonc-parser';
 import { analyseModelConfig, detectModelConfig, type ModelConfigAnalysis } from '../../core/config/modelConfig';
 import { lawTokenLines, LENS_LAW, modelHoverMarkdown, modelLensLine, modelReport, type ModelReport } from '../../core/modelConfig';
 import { COMMANDS } from '../common/commands';
+import { perDocumentDebounce } from '../common/debounce';
 import type { FeatureDeps } from '../common/host';
 import { RefreshableLensProvider } from '../common/lensBase';
 
@@ -134,7 +135,6 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
   };
   const lens = new ModelConfigLens(() => deps.settings().codeLensEnabled);
   const diagnostics = vscode.languages.createDiagnosticCollection('scaling-laws-model-config');
-  const timers = new Map<string, NodeJS.Timeout>();
   const update = (doc: vscode.TextDocument) => {
     const e = entryFor(doc);
     if (!e) {
@@ -148,14 +148,7 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
       return d;
     }));
   };
-  const schedule = (doc: vscode.TextDocument) => {
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(doc);
-    }, 150));
-  };
+  const debounced = perDocumentDebounce(update);
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
@@ -163,7 +156,7 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(COMMANDS.showModelTokens, (uri?: vscode.Uri) => showTokens(uri)),
     vscode.workspace.onDidOpenTextDocument(update),
-    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
+    vscode.workspace.onDidChangeTextDocument((e) => debounced.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       diagnostics.delete(d.uri);
       cache.delete(d.uri.toString());
@@ -172,7 +165,7 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
       lens.refresh();
       vscode.workspace.textDocuments.forEach(update);
     }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    debounced,
   );
   vscode.workspace.textDocuments.forEach(update);
 }
