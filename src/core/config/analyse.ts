@@ -5,11 +5,12 @@
  * this, so the editor and the CLI show the same numbers.
  */
 import { ArchError, countParams, flopsPerToken, normaliseArch, seqLengthScaling, trainingMemory } from '../arch';
+import { analyseModelConfig, detectModelConfig } from './modelConfig';
 import type { ArchConfig, FlopsPerToken, ParamBreakdown, TrainingMemory } from '../arch';
 import { analyseBackward, type BackwardResult } from '../backward/analyse';
 import { FieldError, readBackwardConfig, type BackwardConfig, type FieldProblem } from '../backward/config';
 import { suggestGpus } from '../hardware';
-import { locate, locateKey, parseJsonc, type JSONPath, type ParsedJsonc } from './jsonc';
+import { lineColumn, locate, locateKey, parseJsonc, type JSONPath, type ParsedJsonc } from './jsonc';
 import type { ConfigIssue, IssueCode, QuickFix } from './issues';
 
 export type ConfigKind = 'arch' | 'backward' | 'sweep';
@@ -118,6 +119,19 @@ export function analyseDocument(text: string, fileName: string, opts: AnalyseOpt
           const e = inner.errors[0];
           if (e) throw new FieldError({ path: ['architecture'], kind: 'arch-path', severity: 'error', message: `architecture: ${path}:${e.line}:${e.column}: ${e.message}` });
           return inner.value;
+        },
+        // A Hugging Face config.json, nanoGPT config or Megatron script as the architecture (read, never run).
+        loadModel: (path, seqLength) => {
+          const t = opts.readFile?.(path);
+          const format = t === undefined ? undefined : detectModelConfig(path, t);
+          if (!format) return undefined;
+          const m = analyseModelConfig(t!, path, format, { seqLength });
+          const err = m.issues.find((i) => i.severity === 'error');
+          if (err || !m.read) {
+            const { line, column } = lineColumn(t!, err?.offset ?? 0);
+            throw new FieldError({ path: ['architecture'], kind: 'arch-path', severity: 'error', message: `architecture: ${path}:${line}:${column}: ${err?.message ?? 'unreadable model config'}` });
+          }
+          return { arch: m.read.arch, warnings: m.issues.map((i) => i.message) };
         },
       });
       out.backwardConfig = config;

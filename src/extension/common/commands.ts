@@ -24,6 +24,8 @@ export const COMMAND_IDS = {
   exportSweep: 'scalingLaws.exportSweep',
   mockSweep: 'scalingLaws.mockSweep',
   analyseIsoflop: 'scalingLaws.analyseIsoflop',
+  // modelConfig/
+  showModelTokens: 'scalingLaws.showModelTokens',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

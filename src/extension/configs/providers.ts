@@ -11,6 +11,7 @@ import { DTYPES, GPUS } from '../../core/hardware';
 import { formatNum } from '../../core/format';
 import { analysisFor, configKind, forget } from './cache';
 import { COMMAND_IDS } from '../common/commands';
+import { perDocumentDebounce } from '../common/debounce';
 import { RefreshableLensProvider } from '../common/lensBase';
 
 export const SELECTOR: vscode.DocumentSelector = [
@@ -120,20 +121,13 @@ export const completionProvider: vscode.CompletionItemProvider = {
 /** Keep diagnostics and lenses in step with edits (debounced), opens and closes. */
 export function watchDocuments(context: vscode.ExtensionContext, lens: ConfigLensProvider): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('scaling-laws-config');
-  const timers = new Map<string, NodeJS.Timeout>();
   const update = (doc: vscode.TextDocument) => {
     const a = analysisFor(doc);
     if (!a) return;
     collection.set(doc.uri, diagnosticsFor(doc, a));
   };
-  const schedule = (doc: vscode.TextDocument) => {
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(doc);
-    }, 150));
-  };
+  const debounced = perDocumentDebounce(update);
+  const schedule = debounced.schedule;
   context.subscriptions.push(
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
@@ -151,7 +145,7 @@ export function watchDocuments(context: vscode.ExtensionContext, lens: ConfigLen
       collection.delete(d.uri);
       forget(d);
     }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    debounced,
   );
   vscode.workspace.textDocuments.forEach(update);
   return collection;
