@@ -73,8 +73,8 @@ if (watch) {
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('[esbuild] watching', list.length, 'targets');
 } else {
-  // Start from an empty dist/: nothing from the other kind of build (source maps, bench) lingers beside it.
-  rmSync('dist', { recursive: true, force: true });
+  // A production build starts from an empty dist/, so no development leftovers (source maps, bench) linger.
+  if (production) rmSync('dist', { recursive: true, force: true });
   const t0 = Date.now();
   await Promise.all(list.map((t) => esbuild.build(t)));
   console.log(`[esbuild] built ${list.length} ${production ? 'production' : 'development/test'} targets in ${Date.now() - t0} ms`);
