@@ -11,7 +11,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { main } from '../../../src/cli/main';
-import type { IsoflopJson } from '../../../src/core/sweep';
+import type { IsoflopJson } from '../../../src/core/isoflop';
 import type { IsoflopView } from '../../../src/shared/protocol';
 import { EXTENSION_ID, metric, requireHarness, until } from './util';
 
