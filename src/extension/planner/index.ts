@@ -32,7 +32,7 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
       PlannerPanel.adopt(panel, extensionUri, status, input);
     },
   };
-  exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
+  if (TEST_BUILD) exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
 
   context.subscriptions.push(
     // Optional argument: a partial PlannerInput (e.g. from a config's "Open in Planner"), validated.
@@ -50,7 +50,7 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
     vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializer),
   );
 
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
       vscode.commands.registerCommand(TEST_COMMANDS.setPlannerInput, (patch: Partial<PlannerInput>) => {
         const p = PlannerPanel.current;
