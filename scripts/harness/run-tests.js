@@ -13,7 +13,9 @@
 //        waits for `text` inside the visible webview, then saves $SHOT_DIR/foo.png (webview only or window);
 //        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks,
 //        /viewport?size=1100x720 resizes the window (size=default restores it),
-//        /a11y?text=… walks the webview with the Tab key and reports its controls, charts and tables (a11y.js).
+//        /a11y?text=… walks the webview with the Tab key and reports its controls, charts and tables (a11y.js),
+//        /quickInput?text=…&keys=ArrowDown,Enter waits for the QuickPick/InputBox showing `text`, presses the
+//        keys and answers the widget's text as it was.
 'use strict';
 const fs = require('fs'); const path = require('path'); const http = require('http'); const util = require('util');
 const { launch, visibleWebview, webviewWithText } = require('./chromium');
@@ -73,6 +75,14 @@ const { audit } = require('./a11y');
           return { clientWidth: w, scrollWidth: html.scrollWidth, bodyScrollWidth: document.body.scrollWidth, overflowing, swatches, badges };
         });
         return res.end(JSON.stringify({ ok: true, report }));
+      }
+      // /quickInput?text=…&keys=…: a keyboard user answering a QuickPick (the API cannot see or drive one).
+      if (u.pathname === '/quickInput') {
+        const widget = page.locator('.quick-input-widget', { hasText: q.get('text') || '' });
+        await widget.waitFor({ state: 'visible', timeout: Number(q.get('timeout') || 20000) });
+        const shown = await widget.innerText();
+        for (const k of (q.get('keys') || '').split(',').filter(Boolean)) await page.keyboard.press(k);
+        return res.end(JSON.stringify({ ok: true, report: shown }));
       }
       const name = (q.get('name') || 'shot').replace(/[^\w.-]/g, '_');
       // viewport=WxH: a temporarily larger window, e.g. tall enough for a whole panel in one image.

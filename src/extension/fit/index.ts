@@ -25,7 +25,7 @@ function targetCsv(arg: unknown): vscode.Uri | undefined {
 export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const extensionUri = context.extensionUri;
   const serializer = fileRestorer('fit', 'fit panel', (panel, uri, options) => FitPanel.adopt(panel, extensionUri, uri, options, deps.settings));
-  exposePanelForTests('fit', {
+  if (TEST_BUILD) exposePanelForTests('fit', {
     viewType: FIT_VIEW_TYPE,
     serializer,
     find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),

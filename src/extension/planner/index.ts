@@ -32,7 +32,7 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
       PlannerPanel.adopt(panel, extensionUri, status, input);
     },
   };
-  exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
+  if (TEST_BUILD) exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
 
   context.subscriptions.push(
     // Optional argument: a partial PlannerInput (e.g. from a config's "Open in Planner"), validated.

@@ -16,7 +16,7 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
   const extensionUri = context.extensionUri;
   const lens = new SweepLensProvider(() => deps.settings().codeLensEnabled);
   const serializer = fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options));
-  exposePanelForTests('isoflop', {
+  if (TEST_BUILD) exposePanelForTests('isoflop', {
     viewType: ISOFLOP_VIEW_TYPE,
     serializer,
     find: (uri) => (uri ? IsoflopPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...IsoflopPanel.byUri.values()].pop()),
