@@ -29,7 +29,7 @@ export function serveFits(port: WorkerPort): void {
       port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() });
     } catch (e) {
       if (e instanceof CsvError) port.post({ type: 'error', kind: 'csv', message: e.message, file: e.file, line: e.line, column: e.column, detail: e.detail });
-      else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code });
+      else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code, detail: e.detail });
       else port.post({ type: 'error', kind: 'internal', message: (e as Error)?.message ?? String(e) });
     }
   });

@@ -21,7 +21,7 @@ export type FitResponse =
   | { type: 'progress'; progress: FitProgress }
   | { type: 'result'; table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }
   | { type: 'error'; kind: 'csv'; message: string; file: string; line: number; column: number; detail: string }
-  | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode }
+  | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode; detail: string }
   | { type: 'error'; kind: 'internal'; message: string };
 
 /** The two things a worker needs from its host: send a message, and receive them. */

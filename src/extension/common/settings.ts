@@ -13,6 +13,8 @@ export interface Settings {
   fitBootstrap: number;
   /** scalingLaws.fit.maxRows: refuse CSV files with more data rows than this. */
   fitMaxRows: number;
+  /** scalingLaws.modelConfig.seqLength: training sequence length for config.json files (0 = not set). */
+  modelConfigSeqLength: number;
   /** scalingLaws.mcp.command: the command and arguments that start the MCP server (empty: offer none). */
   mcpCommand: string[];
 }
@@ -22,6 +24,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   codeLensEnabled: 'codeLens.enabled',
   fitBootstrap: 'fit.bootstrap',
   fitMaxRows: 'fit.maxRows',
+  modelConfigSeqLength: 'modelConfig.seqLength',
   mcpCommand: 'mcp.command',
 };
 
@@ -30,6 +33,7 @@ export const SETTING_DEFAULTS: Readonly<Settings> = {
   codeLensEnabled: true,
   fitBootstrap: 0,
   fitMaxRows: 1_000_000,
+  modelConfigSeqLength: 0,
   mcpCommand: ['scaling-laws', 'mcp'],
 };
 
@@ -51,6 +55,7 @@ export function readSettings(section: { get(key: string): unknown }): Settings {
     codeLensEnabled: bool('codeLensEnabled', SETTING_DEFAULTS.codeLensEnabled),
     fitBootstrap: int('fitBootstrap', SETTING_DEFAULTS.fitBootstrap),
     fitMaxRows: int('fitMaxRows', SETTING_DEFAULTS.fitMaxRows),
+    modelConfigSeqLength: int('modelConfigSeqLength', SETTING_DEFAULTS.modelConfigSeqLength),
     mcpCommand: strings('mcpCommand', SETTING_DEFAULTS.mcpCommand),
   };
 }

@@ -3,7 +3,7 @@
  * reload by the webview serializer).
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../common/commands';
+import { COMMAND_IDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
@@ -24,13 +24,13 @@ function targetCsv(arg: unknown): vscode.Uri | undefined {
 export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const extensionUri = context.extensionUri;
   const serializer = fileRestorer('fit', 'fit panel', (panel, uri, options) => FitPanel.adopt(panel, extensionUri, uri, options, deps.settings));
-  exposePanelForTests('fit', {
+  if (TEST_BUILD) exposePanelForTests('fit', {
     viewType: FIT_VIEW_TYPE,
     serializer,
     find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),
   });
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.fitCsv, (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMAND_IDS.fitCsv, (arg?: unknown) => {
       const t0 = performance.now();
       const uri = targetCsv(arg);
       if (!uri || !isCsv(uri)) {

@@ -11,64 +11,48 @@ import { fitInWorker } from '../../core/fit/nodeWorker';
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
 import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
-import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
+import { FilePanel, type FilePanelKind } from '../common/filePanel';
+import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
 import { fitCsv, fitMarkdown } from '../common/report';
 import type { Settings } from '../common/settings';
 import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
 export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
 
-export class FitPanel extends PanelBase {
+/** How fit panels are made (common/filePanel.ts). */
+function fitKind(extensionUri: vscode.Uri, settings: () => Settings): FilePanelKind<FitPanel, FitPanelOptions> {
+  return {
+    byUri: FitPanel.byUri,
+    viewType: FIT_VIEW_TYPE,
+    title: (uri) => `Fit: ${path.basename(uri.path)}`,
+    create: (panel, uri, options, openedAt) => new FitPanel(panel, extensionUri, uri, options, openedAt, settings),
+  };
+}
+
+export class FitPanel extends FilePanel<FitPanelOptions> {
   static readonly byUri = new Map<string, FitPanel>();
-  options: FitPanelOptions;
   lastView: FitView | null = null;
   lastResult: FitResultJSON | null = null;
-  lastError: { title: string; message: string } | null = null;
-  running = false;
   /** ms spent on the host building the view from the worker's result (the fit's only main-thread work). */
   hostBuildMs: number | null = null;
-  private runId = 0;
   private abort: AbortController | undefined;
-  private current: Promise<void> = Promise.resolve();
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings) {
-    super(panel, 'fit', extensionUri, openedAt);
-    this.options = options;
-    FitPanel.byUri.set(uri.toString(), this);
-  }
-
-  get fileName(): string {
-    return path.basename(this.uri.path);
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings) {
+    super(panel, 'fit', extensionUri, uri, options, openedAt, FitPanel.byUri as Map<string, FilePanel<FitPanelOptions>>);
   }
 
   /** Open (or reveal) the CSV's panel and start a fit of its current text. */
   static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now()): FitPanel {
-    const existing = FitPanel.byUri.get(uri.toString());
-    if (existing && !existing.isDisposed) {
-      existing.panel.reveal(undefined, true);
-      existing.markActive();
-      void existing.run();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(FIT_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    const defaults = { ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap };
-    return new FitPanel(panel, extensionUri, uri, defaults, openedAt, settings);
+    return FilePanel.showFor(fitKind(extensionUri, settings), uri, () => ({ ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap }), openedAt);
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
   static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, settings: () => Settings): FitPanel {
-    FitPanel.byUri.get(uri.toString())?.dispose();
-    panel.title = titleFor(uri);
-    return new FitPanel(panel, extensionUri, uri, options, performance.now(), settings);
+    return FilePanel.adoptFor(fitKind(extensionUri, settings), panel, uri, options);
   }
 
   override testState(): PanelTestState {
     return { running: this.running, hostView: this.lastView, lastError: this.lastError, statusBar: null, hostBuildMs: this.hostBuildMs };
-  }
-
-  /** Resolves when the fit in progress (if any) has finished and been posted. */
-  whenIdle(): Promise<void> {
-    return this.current;
   }
 
   protected onMessage(msg: PanelMessage): void {
@@ -102,10 +86,9 @@ export class FitPanel extends PanelBase {
   /** Fit the document's current text with the current options; a newer run cancels an older one. */
   run(): Promise<void> {
     this.abort?.abort();
-    const runId = ++this.runId;
+    const runId = this.nextRun();
     const abort = new AbortController();
     this.abort = abort;
-    this.running = true;
     this.post({ type: 'fitRunning', runId });
     const task = vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Fitting ${this.fileName}`, cancellable: true },
@@ -117,15 +100,12 @@ export class FitPanel extends PanelBase {
         });
       },
     );
-    this.current = Promise.resolve(task).then(() => {
-      if (runId === this.runId) this.running = false;
-    });
-    return this.current;
+    return this.track(runId, task);
   }
 
   private async fitOnce(runId: number, signal: AbortSignal, report: (fraction: number, message: string) => void): Promise<void> {
     const t0 = performance.now();
-    const stale = () => runId !== this.runId || this.isDisposed;
+    const stale = () => this.isStale(runId);
     try {
       const doc = await vscode.workspace.openTextDocument(this.uri);
       const dropped = parseLineList(this.options.dropRows);
@@ -176,10 +156,6 @@ export class FitPanel extends PanelBase {
 
   protected override onDispose(): void {
     this.abort?.abort();
-    if (FitPanel.byUri.get(this.uri.toString()) === this) FitPanel.byUri.delete(this.uri.toString());
+    super.onDispose();
   }
-}
-
-function titleFor(uri: vscode.Uri): string {
-  return `Fit: ${path.basename(uri.path)}`;
 }
