@@ -15,7 +15,7 @@ import { parseRunsCsv } from '../src/core/csv';
 import { fitRuns } from '../src/core/fit';
 import { fitDataFromRows } from '../src/core/fit/data';
 import { fitModel } from '../src/core/fit/engine';
-import { chinchillaModel } from '../src/core/fit/powerSum';
+import { chinchillaForm as chinchillaModel } from '../src/core/fit/forms/chinchilla';
 import { mulberry32, normal } from '../src/core/stats/rng';
 import { benchAllocation } from './bench-allocation';
 import { benchConfig } from './bench-config';

@@ -11,13 +11,14 @@
  */
 import type { RunsTable } from '../csv';
 import { fitDataFromRows, countDistinct, type FitData } from './data';
-import { fitModel, freeObjective, makeReparam, polish, Cancelled, type EngineResult } from './engine';
+import { fitModel, freeObjective, makeReparam, polish, optimiserOutcome, Cancelled, type EngineResult } from './engine';
+import { dataWarnings, allocationWarnings, qualityWarnings } from './warnings';
 import { FORMS, MODELS, isFormId, type FormId } from './forms';
-import { FitResult, allocate, latexOf, scorePredictions, type Allocation, type FitResultJSON } from './result';
+import { FitResult, allocate, scorePredictions, type Allocation, type FitResultJSON } from './result';
 import { mulberry32, permutation, randInt } from '../stats/rng';
 import { percentileInterval, sampleStd } from '../stats/quantile';
 import type { Model } from './model';
-import { formatCount } from '../format';
+import { formatCount, formatNum } from '../format';
 
 export { FORMS, MODELS, isFormId, type FormId } from './forms';
 export { FitResult, allocate, type FitResultJSON, type Allocation, type FitMetrics, type FitProvenance } from './result';
@@ -98,6 +99,16 @@ export interface FitOptions {
   unique?: number;
   /** Grid points polished with L-BFGS (default per form; chinchilla 8). */
   topK?: number;
+  /**
+   * Which estimator: 'joint' (default: every free parameter at once) or one the form offers (FitForm.estimators,
+   * e.g. the data-constrained form's 'paper', the authors' two-stage procedure).
+   */
+  estimator?: string;
+  /**
+   * Per-row weights of the objective, aligned with table.rows (default 1): e.g. 1/(checkpoints of the run) so
+   * every training run counts once. Must be finite and ≥ 0.
+   */
+  weights?: ArrayLike<number>;
   signal?: { aborted: boolean };
   onProgress?: (p: FitProgress) => void;
 }
@@ -110,8 +121,20 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const form = opts.form ?? 'chinchilla';
   if (!isFormId(form)) throw new FitRefusal('bad-option', `unknown form '${String(form)}' (expected one of: ${Object.keys(FORMS).join(', ')})`);
   const info = FORMS[form];
-  const model = MODELS[form];
   checkOptions(opts);
+  const estimatorName = opts.estimator ?? 'joint';
+  const estimator = estimatorName === 'joint' ? undefined : info.estimators?.[estimatorName];
+  if (estimatorName !== 'joint' && !estimator) {
+    throw new FitRefusal('bad-option', `unknown estimator '${estimatorName}' for the ${form} form (expected: ${['joint', ...Object.keys(info.estimators ?? {})].join(', ')})`);
+  }
+  const model = estimator?.form ?? MODELS[form];
+  const fixedPublic: Record<string, number> = { ...(estimator?.fixed ?? {}), ...(opts.fixed ?? {}) };
+  if (opts.weights !== undefined) {
+    if (opts.weights.length !== table.rows.length) throw new FitRefusal('bad-option', `weights has ${opts.weights.length} entries for ${table.rows.length} rows`);
+    for (let i = 0; i < opts.weights.length; i++) {
+      if (!(opts.weights[i] >= 0 && Number.isFinite(opts.weights[i]))) throw new FitRefusal('bad-option', `weights[${i}] must be a finite number ≥ 0, got ${opts.weights[i]}`);
+    }
+  }
   const delta = opts.delta ?? 1e-3;
   const seed = opts.seed ?? 0;
   const B = opts.bootstrap ?? 0;
@@ -123,6 +146,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
 
   // Rows: optionally drop the K highest losses, as Besiroglu et al. (2024) do for the Epoch data.
   let rows = table.rows;
+  let rowWeights: number[] | null = opts.weights ? Array.from(opts.weights) : null;
   const dropped = [...table.summary.dropped];
   const K = opts.dropHighestLoss ?? 0;
   if (K > 0 && K >= rows.length) {
@@ -133,6 +157,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     const drop = new Set(order.slice(0, K));
     for (const i of order.slice(0, K)) dropped.push({ line: rows[i].line, reason: `among the ${K} highest losses (loss = ${rows[i].loss}; dropHighestLoss)` });
     rows = rows.filter((_, i) => !drop.has(i));
+    rowWeights = rowWeights?.filter((_, i) => !drop.has(i)) ?? null;
   }
   if (info.needs.includes('U') && rows.some((r) => r.U === undefined)) {
     throw new FitRefusal('missing-column', `the ${form} form needs unique tokens U (a column such as unique_tokens)`);
@@ -140,8 +165,8 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   if (rows.length < info.minRows) {
     throw new FitRefusal('too-few-rows', `${rows.length} usable row${rows.length === 1 ? '' : 's'}; the ${form} form needs at least ${info.minRows}`);
   }
-  const data = fitDataFromRows(rows);
-  const covariates: Array<[string, Float64Array]> = form === 'loss-vs-compute' ? [['C', data.C]] : [['N', data.N], ['D', data.D]];
+  const data = fitDataFromRows(rows, rowWeights);
+  const covariates: Array<[string, Float64Array]> = info.needs.includes('N') ? [['N', data.N], ['D', data.D]] : [['C', data.C]];
   for (const [name, col] of covariates) {
     const k = countDistinct(col, 3);
     if (k < 3) throw new FitRefusal('too-few-distinct', `only ${k} distinct value${k === 1 ? '' : 's'} of ${name}; an exponent needs at least 3`);
@@ -149,7 +174,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
 
   // Fixed and tied parameters.
   const fixed = new Map<number, number>();
-  for (const [name, value] of Object.entries(opts.fixed ?? {})) {
+  for (const [name, value] of Object.entries(fixedPublic)) {
     const fx = model.fixInternal(name, value);
     if (!fx) throw new FitRefusal('bad-option', `cannot fix '${name}': the ${form} form's parameters are ${info.params.join(', ')}`);
     if (!Number.isFinite(fx.value)) throw new FitRefusal('bad-option', `fixed ${name} = ${value} is outside the parameter's domain`);
@@ -160,12 +185,13 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
 
   let fit: EngineResult;
   try {
-    fit = fitModel(model, data, { delta, fixed, tie, seed, topK: opts.topK, signal: opts.signal, onProgress: progress });
+    fit = fitModel(model, data, { delta, fixed, tie, seed, topK: opts.topK, signal: opts.signal, onProgress: progress, exhaustive: estimator?.polishAll, tolerances: estimator?.tolerances });
   } catch (e) {
     if (e instanceof Cancelled) throw new FitRefusal('cancelled', 'the fit was cancelled');
     throw e;
   }
-  if (!fit.converged || !Number.isFinite(fit.objective)) {
+  const outcome = optimiserOutcome(fit.status, fit.gradMax, fit.objective);
+  if (outcome === 'failed' || !Number.isFinite(fit.objective)) {
     const objective = Number.isFinite(fit.objective) ? `objective ${fit.objective.toExponential(4)}` : 'the objective is not finite at any starting point';
     throw new FitRefusal('no-convergence', `L-BFGS stopped with status '${fit.status}' after ${fit.iterations} iterations (${objective}): the runs do not determine the ${form} law (try fixing a parameter or adding runs)`);
   }
@@ -176,7 +202,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const zStar = rp.compress(fit.theta);
   const refit = (w: Float64Array): Record<string, number> | null => {
     try {
-      const r = polish(freeObjective(model, data, rp, delta, w), zStar, opts.signal, undefined, fit.gamma);
+      const r = polish(freeObjective(model, data, rp, delta, w), zStar, opts.signal, estimator?.tolerances, fit.gamma);
       if (!r.converged || !Number.isFinite(r.f)) return null;
       const p = model.toPublic(rp.expand(r.x, new Float64Array(rp.dim)));
       return Object.values(p).every(Number.isFinite) ? p : null;
@@ -204,11 +230,31 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const stderr: Record<string, number | null> = {};
   const intervals: Record<string, [number, number] | null> = {};
   for (const k of info.params) {
-    const fixedHere = k in (opts.fixed ?? {}) || (tie && k === 'beta');
+    const fixedHere = k in fixedPublic || (tie && k === 'beta');
     const xs = samples.map((s) => s[k]);
     const sd = !fixedHere && xs.length >= 2 ? sampleStd(xs) : NaN;
     stderr[k] = Number.isFinite(sd) ? sd : null;
     intervals[k] = !fixedHere && xs.length >= 2 ? percentileInterval(xs) : null;
+  }
+
+  // What the data cannot say. A parameter that stopped on the start grid's outermost value, sits at its
+  // domain's bound, or whose bootstrap refits never moved (zero-width interval) is not measured: it gets no s.e.
+  // and no interval (never a zero-width "precise" one) and is reported as weakly identified, with the reason.
+  const weak: Record<string, string> = {};
+  const internalOf = (k: string) => model.fixInternal(k, 1)?.index ?? -1;
+  const minLoss = data.loss.reduce((a, b) => Math.min(a, b), Infinity);
+  for (const k of info.params) {
+    if (k in fixedPublic || (tie && k === 'beta')) continue;
+    const v = params[k];
+    const iv = intervals[k];
+    if (fit.atGridEdge.includes(internalOf(k))) weak[k] = `stopped on the start grid's outermost value (${formatNum(v, 4)})`;
+    else if (k === 'E' && v < 1e-6 * minLoss) weak[k] = `at its lower bound 0 (E = ${formatNum(v, 3)})`;
+    else if (iv && iv[1] - iv[0] <= 1e-9 * Math.abs(v)) weak[k] = `the bootstrap refits never left ${formatNum(v, 4)} (a bound, not precision)`;
+    else if (iv && (iv[0] > 0 ? iv[1] / iv[0] >= 3 : iv[1] - iv[0] >= Math.abs(v))) weak[k] = `95 % interval [${formatNum(iv[0], 3)}, ${formatNum(iv[1], 3)}] spans ${iv[0] > 0 ? 'a factor ≥ 3' : 'more than the value'}`;
+    if (weak[k] && (!iv || iv[1] - iv[0] <= 1e-9 * Math.abs(v))) {
+      stderr[k] = null;
+      intervals[k] = null;
+    }
   }
 
   // Cross-validation.
@@ -290,11 +336,21 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const optimal = allocationAt(budget);
   const ladder = ladderBudgets.map(allocationAt).filter((a): a is Allocation => a !== null);
   const notes = [...table.summary.notes];
+  if (estimator) notes.push(estimator.note);
+  if (outcome === 'stalled') {
+    warnings.push(`the optimiser stalled: the line search could not lower the objective while the gradient is still ${fit.gradMax.toExponential(2)} (max |g|); the reported point is not a verified minimum (try fixing a parameter or adding runs)`);
+  }
+  for (const [k, why] of Object.entries(weak)) warnings.push(`${k} is weakly identified: ${why}`);
+  warnings.push(...qualityWarnings(quality.r2, form), ...dataWarnings(data, info.needs.includes('N')), ...allocationWarnings(optimal));
+  if (optimal?.intervals && optimal.intervals.N[1] / optimal.intervals.N[0] > 3) {
+    warnings.push(`the allocation is sensitive to the parameters: across the bootstrap N* ranges ${formatCount(optimal.intervals.N[0])}–${formatCount(optimal.intervals.N[1])}, D* ${formatCount(optimal.intervals.D[0])}–${formatCount(optimal.intervals.D[1])} tokens — treat the single numbers as one point of that range`);
+  } else if (optimal && !optimal.intervals && Object.keys(weak).length) {
+    warnings.push('the allocation rests on weakly identified parameters and no bootstrap ran: its sensitivity is unknown (run with bootstrap resamples to see the range of N*, D*)');
+  }
   if (model.objectiveLabel) notes.push(`objective: ${model.objectiveLabel}; the Huber δ does not apply to the ${form} form`);
-  if (form === 'data-constrained' && unique !== undefined) notes.push(`allocation with U = ${formatCount(unique)} unique tokens`);
+  if (info.needs.includes('U') && unique !== undefined) notes.push(`allocation with U = ${formatCount(unique)} unique tokens`);
 
-  if (form === 'data-constrained' && params.RNstar > 1e4) warnings.push(`R_N* ran to ${params.RNstar.toExponential(2)}: these runs show no measurable decay of excess parameters`);
-  if (form === 'data-constrained' && params.RDstar > 1e4) warnings.push(`R_D* ran to ${params.RDstar.toExponential(2)}: these runs show no measurable decay of repeated data`);
+  warnings.push(...(model.warnings?.(params) ?? []));
   if (B > 0 && samples.length < B) warnings.push(`${B - samples.length} of ${B} bootstrap resamples did not converge and were left out`);
 
   const json: FitResultJSON = {
@@ -309,8 +365,9 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     optimal,
     ladder,
     warnings,
+    weak,
     provenance: {
-      method: `${model.objectiveLabel ? `${model.objectiveLabel}; ` : ''}grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (${form === 'data-constrained' ? 'central-difference gradient: U_N = min(N_opt(U), N) has kinks' : 'analytic gradient'}, strong Wolfe line search)`,
+      method: `${model.objectiveLabel ? `${model.objectiveLabel}; ` : ''}grid of ${fit.gridSize} starts evaluated once, best ${fit.polished} polished with L-BFGS (${model.gradientLabel ?? 'analytic gradient'}, strong Wolfe line search)`,
       form,
       delta,
       grid: model.gridLabel,
@@ -321,26 +378,24 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
       iterations: fit.iterations,
       evaluations: fit.evaluations,
       status: fit.status,
-      converged: fit.converged,
+      converged: outcome === 'converged',
       rowsRead: table.summary.read,
       rowsUsed: data.n,
       rowsDropped: dropped,
       notes,
-      fixed: { ...(opts.fixed ?? {}) },
+      fixed: { ...fixedPublic },
+      estimator: estimatorName,
+      optimiser: outcome,
       tieAlphaBeta: tie,
       bootstrap: { requested: B, succeeded: samples.length },
       cvFolds: cv === null ? 0 : folds,
       timeMs: Date.now() - t0,
     },
     formula: info.formula,
-    latex: latexOf(form, params),
+    latex: model.latex(params),
   };
-  if (form === 'chinchilla') {
-    // Straight from θ = [a, b, e, α, β]: log(E) would be −Infinity when e ≈ −800 underflows E to 0.
-    const t = fit.theta;
-    json.logSpace = { e: t[2], a: t[0], b: t[1], alpha: -t[3], beta: -t[4] };
-  }
-  if (form === 'loss-vs-compute') {
+  Object.assign(json, model.extras?.(fit.theta) ?? {});
+  if (!model.allocate) {
     json.curve = ladderBudgets.map((C) => ({ compute: C, loss: model.predict(params, 0, 0, undefined, C) })).filter((c) => Number.isFinite(c.loss));
   }
   return new FitResult(json);

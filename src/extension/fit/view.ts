@@ -99,7 +99,7 @@ function lossCurves(r: FitResultJSON, points: FitPoint[]): { axis: 'N' | 'C'; se
   const byD = new Map<number, FitPoint[]>();
   for (const p of points) byD.set(sig3(p.D), [...(byD.get(sig3(p.D)) ?? []), p]);
   const Ns = points.map((p) => p.N);
-  if (r.form !== 'loss-vs-compute' && byD.size <= 8) {
+  if (FORMS[r.form].needs.includes('N') && byD.size <= 8) {
     const nGrid = logspace(Math.min(...Ns) / 1.5, Math.max(...Ns) * 1.5, 40);
     const series: Series[] = [];
     for (const [D, pts] of [...byD.entries()].sort((a, b) => a[0] - b[0])) {
@@ -112,7 +112,7 @@ function lossCurves(r: FitResultJSON, points: FitPoint[]): { axis: 'N' | 'C'; se
   const Cs = points.map(C);
   const cGrid = logspace(Math.min(...Cs) / 2, Math.max(...Cs) * 10, 40);
   const series: Series[] = [{ id: 'runs', label: 'runs', lawId: 'runs', style: 'points', points: points.map((p) => [C(p), p.loss]) }];
-  if (r.form === 'loss-vs-compute') {
+  if (!FORMS[r.form].allocate) {
     series.push({ id: 'fit', label: 'fitted L(C)', lawId: 'fit', style: 'line', points: cGrid.map((c) => [c, model.predict(r.params, 0, 0, undefined, c)]) });
   } else {
     const frontier = cGrid.map((c): [number, number] | null => {
@@ -130,7 +130,7 @@ interface Frontier {
 }
 
 function fittedFrontier(r: FitResultJSON, points: FitPoint[]): Frontier | null {
-  if (r.form === 'loss-vs-compute') return null;
+  if (!FORMS[r.form].allocate) return null;
   const Cs = points.map((p) => 6 * p.N * p.D);
   const computes = logspace(Math.min(...Cs) / 10, Math.max(...Cs) * 1e3, 30);
   // Data-constrained fits: drawn without a data cap (fresh tokens), like the published frontiers beside it.
@@ -186,7 +186,7 @@ function recommendations(r: FitResultJSON, rows: FitParamRow[], points: FitPoint
   }
 
   // How far the runs are from the fitted law's own compute-optimal allocation.
-  if (r.form !== 'loss-vs-compute') {
+  if (FORMS[r.form].allocate) {
     const ratios = points.map((p) => {
       const a = allocateFit(r.form, r.params, 6 * p.N * p.D);
       return a ? p.N / a.N : NaN;
@@ -252,18 +252,5 @@ export function toFitView(o: WorkerFitOutcome, fileName: string, droppedByUser: 
 
 /** The plain-text formula with the fitted numbers in it (what "Copy as text" copies). */
 export function substitutedFormula(r: FitResultJSON): string {
-  const p = r.params;
-  const n = (x: number) => formatNum(x, 4);
-  switch (r.form) {
-    case 'chinchilla':
-      return `L(N, D) = ${n(p.E)} + ${n(p.A)} / N^${n(p.alpha)} + ${n(p.B)} / D^${n(p.beta)}`;
-    case 'loss-vs-compute':
-      return `L(C) = ${n(p.E)} + ${n(p.A)} · C^(−${n(p.alpha)})`;
-    case 'kaplan':
-      return `L(N, D) = [(${n(p.Nc)} / N)^(${n(p.alphaN)}/${n(p.alphaD)}) + ${n(p.Dc)} / D]^${n(p.alphaD)}`;
-    case 'overtraining':
-      return `L(N, M) = ${n(p.alpha)} · N^${n(p.b)} + ${n(p.beta)} · 6^(${n(p.b)}/2) · (M·N)^${n(p.b)} + ${n(p.E)}   (M = D/N)`;
-    case 'data-constrained':
-      return `L = ${n(p.E)} + ${n(p.A)} / N'^${n(p.alpha)} + ${n(p.B)} / D'^${n(p.beta)}   (R_D* = ${n(p.RDstar)}, R_N* = ${n(p.RNstar)})`;
-  }
+  return FORMS[r.form].text(r.params);
 }

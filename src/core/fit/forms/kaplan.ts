@@ -6,18 +6,27 @@
  *   ∂/∂ln N_c = α_N·w₁,  ∂/∂ln D_c = α_D·w₂,  ∂/∂α_N = w₁·(ln N_c − ln N),  ∂/∂α_D = S − w₁·u₁.
  * Paper values for reference: α_N = 0.076, α_D = 0.103, N_c = 6.4e13, D_c = 1.8e13 (non-embedding N).
  */
-import { huber, huberGrad } from './huber';
-import type { Model } from './model';
-import { cartesian } from './powerSum';
+import { huber, huberGrad } from '../huber';
+import type { FitForm } from '../model';
+import { allocateBySearch, cartesian, num, tex } from '../powerSum';
 
 export function kaplanLoss(p: { Nc: number; Dc: number; alphaN: number; alphaD: number }, N: number, D: number): number {
   return Math.pow(Math.pow(p.Nc / N, p.alphaN / p.alphaD) + p.Dc / D, p.alphaD);
 }
 
-export const kaplanModel: Model = {
-  form: 'kaplan',
+const law = (p: Record<string, number>) => ({ Nc: p.Nc, Dc: p.Dc, alphaN: p.alphaN, alphaD: p.alphaD });
+
+export const kaplanForm: FitForm = {
+  id: 'kaplan',
+  label: 'Kaplan et al. 2020 (Eq. 1.5)',
+  params: ['Nc', 'Dc', 'alphaN', 'alphaD'],
+  needs: ['N', 'D'],
+  minRows: 8,
+  formula: 'L(N, D) = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD',
+  text: (p) => `L(N, D) = [(${num(p.Nc)} / N)^(${num(p.alphaN)}/${num(p.alphaD)}) + ${num(p.Dc)} / D]^${num(p.alphaD)}`,
+  latex: (p) => `L(N, D) = \\left[\\left(\\frac{${tex(p.Nc)}}{N}\\right)^{${tex(p.alphaN)}/${tex(p.alphaD)}} + \\frac{${tex(p.Dc)}}{D}\\right]^{${tex(p.alphaD)}}`,
+  allocate: (p, C) => allocateBySearch((N, D) => kaplanLoss(law(p), N, D), C),
   internal: ['lnNc', 'lnDc', 'alphaN', 'alphaD'],
-  publicNames: ['Nc', 'Dc', 'alphaN', 'alphaD'],
   toPublic: (t) => ({ Nc: Math.exp(t[0]), Dc: Math.exp(t[1]), alphaN: t[2], alphaD: t[3] }),
   fixInternal: (name, value) => {
     const index = ({ Nc: 0, Dc: 1, alphaN: 2, alphaD: 3 } as Record<string, number>)[name];
@@ -65,6 +74,6 @@ export const kaplanModel: Model = {
       return f;
     };
   },
-  predict: (p, N, D) => kaplanLoss({ Nc: p.Nc, Dc: p.Dc, alphaN: p.alphaN, alphaD: p.alphaD }, N, D),
+  predict: (p, N, D) => kaplanLoss(law(p), N, D),
   exponents: ['alphaN', 'alphaD'],
 };
