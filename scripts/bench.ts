@@ -64,7 +64,7 @@ function epoch(): void {
   const rows = [...table.rows].sort((a, b) => b.loss - a.loss).slice(5);
   const data = fitDataFromRows(rows);
   const t1 = performance.now();
-  const ref = fitModel(chinchillaModel, data, { delta: 1e-3, fixed: new Map(), tie: false, seed: 0, exhaustive: true });
+  const ref = fitModel(chinchillaModel, data, { delta: { kind: 'huber', delta: 1e-3 } as const, fixed: new Map(), tie: false, seed: 0, exhaustive: true });
   const tRef = ms(t1);
   console.log(`    reference: L-BFGS from all ${ref.gridSize} grid points: ${fmtS(tRef)}, objective ${ref.objective.toExponential(10)}`);
   console.log(`    speed ratio (reference / engine): ${(tRef / median).toFixed(1)}×; objective difference engine − reference: ${(objective - ref.objective).toExponential(2)}`);

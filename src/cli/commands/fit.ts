@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, get, UsageError } from '../args';
-import type { CliCommand } from '../io';
+import type { CliCommand, CliIO } from '../io';
 import { parseRunsCsv, CsvError, type Role } from '../../core/csv';
-import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP } from '../../core/fit';
+import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP, type FitProgress } from '../../core/fit';
 
 const SPEC = {
   form: 'string',
@@ -24,6 +24,9 @@ const SPEC = {
   column: 'strings',
   'max-rows': 'integer',
   json: 'boolean',
+  estimator: 'string',
+  loss: 'string',
+  'asymmetric-weight': 'positive',
 } as const;
 
 const HELP = `scaling-laws fit <csv> — fit a scaling law to your training runs
@@ -40,6 +43,13 @@ Options:
   --unique U             unique tokens for the data-constrained allocation
   --fix NAME=VALUE       fix a parameter (repeatable or comma-separated), e.g. --fix E=1.69
   --tie-alpha-beta       fit with β = α
+  --estimator E          joint (default: every free parameter at once) or a form's published procedure:
+                         data-constrained 'paper' = Muennighoff et al.'s two stages (base law fixed to
+                         their C4 fit, R_D*, R_N* from their start grid; reaches their R_D* ≈ 15.4, which
+                         is a LOCAL minimum — the lowest with that base is R_D* ≈ 95, R_N* ≈ 1.7)
+  --loss L               huber (default, Hoffmann et al.) or asymmetric (kyo-takano/chinchilla: |L − L̂|,
+                         predictions above a run's loss weighted 10×: fits the lower edge of noisy runs)
+  --asymmetric-weight W  weight of over-predictions for --loss asymmetric (default 10)
   --column ROLE=HEADER   choose the column for N, D, loss, C or U
   --max-rows N           refuse files with more data rows (default 1000000)
   --json                 print the result as JSON
@@ -57,6 +67,21 @@ function pairs(list: string[] | undefined, flag: string): Array<[string, string]
   });
 }
 
+/**
+ * Progress of a long fit on stderr: nothing for the first 2 s (a fast fit prints nothing), then at most one
+ * line a second with the phase and its count.
+ */
+function progressOnStderr(io: CliIO): (p: FitProgress) => void {
+  const t0 = Date.now();
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - t0 < 2000 || now - last < 1000) return;
+    last = now;
+    io.err(`fit: ${p.phase} ${p.done}/${p.total} (${((now - t0) / 1000).toFixed(0)} s)`);
+  };
+}
+
 export const fitCommand: CliCommand = {
   summary: 'fit a scaling law (Chinchilla, Kaplan, data-constrained, loss-vs-compute, over-training) to a CSV of runs',
   help: HELP,
@@ -66,6 +91,11 @@ export const fitCommand: CliCommand = {
     if (!file) throw new UsageError('expected a CSV file: scaling-laws fit <csv>');
     const form = get.str(p, 'form') ?? 'chinchilla';
     if (!isFormId(form)) throw new UsageError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
+    const estimator = get.str(p, 'estimator');
+    const estimators = ['joint', ...Object.keys(FORMS[form].estimators ?? {})];
+    if (estimator !== undefined && !estimators.includes(estimator)) throw new UsageError(`--estimator expects ${estimators.join(' or ')} for --form ${form}; got '${estimator}'`);
+    const loss = get.str(p, 'loss');
+    if (loss !== undefined && loss !== 'huber' && loss !== 'asymmetric') throw new UsageError(`--loss expects huber or asymmetric; got '${loss}'`);
     const cv = get.num(p, 'cv');
     if (cv === 1) throw new UsageError('--cv expects 0 (off) or at least 2 folds, got 1');
     const bootstrap = get.num(p, 'bootstrap') ?? 200;
@@ -111,9 +141,16 @@ export const fitCommand: CliCommand = {
       unique: get.num(p, 'unique'),
       fixed,
       tieAlphaBeta: get.bool(p, 'tie-alpha-beta'),
+      estimator,
+      loss,
+      asymmetricWeight: get.num(p, 'asymmetric-weight'),
+      onProgress: progressOnStderr(io),
     });
-    if (get.bool(p, 'json')) io.out(JSON.stringify({ ...result.toJSON(), columns: table.columns, summary: table.summary }, null, 2));
-    else io.out(result.toString());
+    if (get.bool(p, 'json')) {
+      io.out(JSON.stringify({ ...result.toJSON(), columns: table.columns, summary: table.summary }, null, 2));
+      // JSON goes to a file or a program; the warnings also reach the person running the command.
+      for (const w of result.json.warnings) io.err(`warning: ${w}`);
+    } else io.out(result.toString());
     return 0;
   },
 };

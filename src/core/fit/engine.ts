@@ -12,12 +12,14 @@ import { minimizeLbfgs, type LbfgsStatus } from './lbfgs';
 import { subsetFitData, type FitData } from './data';
 import { Reparam, type Model, type InternalObjective } from './model';
 import { mulberry32, permutation } from '../stats/rng';
+import type { RowLoss } from './huber';
 
 export const GRID_ROWS = 2048;
 export const REFINE_ROWS = 65536;
 
 export interface EngineOptions {
-  delta: number;
+  /** Per-row loss (Huber δ, or the asymmetric loss). */
+  delta: RowLoss;
   fixed: Map<number, number>;
   tie: boolean;
   /** Number of best grid points polished (default 8). */
@@ -50,21 +52,23 @@ export interface EngineResult {
 }
 
 /**
- * What the optimiser's stop means: 'converged' (gradient or relative-decrease test met, or the line search could
- * not improve where the gradient is already at scipy L-BFGS-B's default pgtol, 1e-5, scaled by max(1, |f|)),
- * 'stalled' (the line search could not improve while the gradient is still larger: not a verified minimum),
+ * What the optimiser's stop means: 'converged' (gradient test met, or the line search / relative-decrease test
+ * stopped where the gradient is already at scipy L-BFGS-B's default pgtol, 1e-5, scaled by max(1, |f|)),
+ * 'stalled' (it stopped while the gradient is still larger: not a verified minimum),
  * or 'failed' (iteration limit or a non-finite objective).
  */
 export function optimiserOutcome(status: LbfgsStatus, gradMax: number, f: number): 'converged' | 'stalled' | 'failed' {
-  if (status === 'gtol' || status === 'ftol') return 'converged';
-  if (status === 'line-search') return gradMax <= 1e-5 * Math.max(1, Math.abs(f)) ? 'converged' : 'stalled';
+  if (status === 'gtol') return 'converged';
+  // At a kink (|x|-like terms, U_N = min(·)) both the line search and the relative-decrease test can stop
+  // where the gradient is far from zero: the gradient decides.
+  if (status === 'line-search' || status === 'ftol') return gradMax <= 1e-5 * Math.max(1, Math.abs(f)) ? 'converged' : 'stalled';
   return 'failed';
 }
 
 export class Cancelled extends Error {}
 
 /** Objective in the optimiser's free variables z, with the gradient pulled back through the reparametrisation. */
-export function freeObjective(model: Model, data: FitData, rp: Reparam, delta: number, w: Float64Array | null) {
+export function freeObjective(model: Model, data: FitData, rp: Reparam, delta: RowLoss, w: Float64Array | null) {
   const active = model.internal.map((_, i) => !rp.isFixed(i));
   const inner: InternalObjective = model.objective(data, delta, combineWeights(data.weights, w), active);
   const theta = new Float64Array(rp.dim);

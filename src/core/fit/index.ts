@@ -10,6 +10,7 @@
  * Failures are typed refusals (FitRefusal), never NaN.
  */
 import type { RunsTable } from '../csv';
+import { columnMeaningWarnings } from '../csv/columns';
 import { fitDataFromRows, countDistinct, type FitData } from './data';
 import { fitModel, freeObjective, makeReparam, polish, optimiserOutcome, Cancelled, type EngineResult } from './engine';
 import { dataWarnings, allocationWarnings, qualityWarnings } from './warnings';
@@ -18,6 +19,7 @@ import { FitResult, allocate, scorePredictions, type Allocation, type FitResultJ
 import { mulberry32, permutation, randInt } from '../stats/rng';
 import { percentileInterval, sampleStd } from '../stats/quantile';
 import type { Model } from './model';
+import { ASYMMETRIC_WEIGHT, type RowLoss } from './huber';
 import { formatCount, formatNum } from '../format';
 
 export { FORMS, MODELS, isFormId, type FormId } from './forms';
@@ -63,6 +65,7 @@ function checkOptions(o: FitOptions): void {
   if (o.cv === 1) bad('cv', '0 (off) or at least 2 folds', 1);
   if (o.seed !== undefined && !Number.isInteger(o.seed)) bad('seed', 'a whole number', o.seed);
   positive('delta');
+  positive('asymmetricWeight');
   positive('compute');
   positive('unique');
   for (const [k, v] of Object.entries(o.fixed ?? {})) {
@@ -80,6 +83,13 @@ export interface FitOptions {
   form?: FormId;
   /** Huber δ on log-loss residuals (default 1e-3, Hoffmann et al.). */
   delta?: number;
+  /**
+   * Per-row loss: 'huber' (default, Hoffmann et al. 2022) or 'asymmetric' (kyo-takano/chinchilla's default:
+   * |L − L̂| with predictions above the observed loss weighted `asymmetricWeight`, default 10 — fits the lower
+   * edge of noisy runs).
+   */
+  loss?: 'huber' | 'asymmetric';
+  asymmetricWeight?: number;
   /** Bootstrap resamples (default 0: no standard errors or intervals). */
   bootstrap?: number;
   seed?: number;
@@ -136,6 +146,9 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     }
   }
   const delta = opts.delta ?? 1e-3;
+  if (opts.loss !== undefined && opts.loss !== 'huber' && opts.loss !== 'asymmetric') throw new FitRefusal('bad-option', `loss must be 'huber' or 'asymmetric', got '${String(opts.loss)}'`);
+  if (opts.loss === 'asymmetric' && info.objectiveLabel) throw new FitRefusal('bad-option', `the ${form} form fits ${info.objectiveLabel}: the asymmetric loss does not apply`);
+  const rowLoss: RowLoss = opts.loss === 'asymmetric' ? { kind: 'asymmetric', weight: opts.asymmetricWeight ?? ASYMMETRIC_WEIGHT } : { kind: 'huber', delta };
   const seed = opts.seed ?? 0;
   const B = opts.bootstrap ?? 0;
   const folds = opts.cv ?? 5;
@@ -185,7 +198,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
 
   let fit: EngineResult;
   try {
-    fit = fitModel(model, data, { delta, fixed, tie, seed, topK: opts.topK, signal: opts.signal, onProgress: progress, exhaustive: estimator?.polishAll, tolerances: estimator?.tolerances });
+    fit = fitModel(model, data, { delta: rowLoss, fixed, tie, seed, topK: opts.topK, signal: opts.signal, onProgress: progress, exhaustive: estimator?.polishAll, tolerances: estimator?.tolerances });
   } catch (e) {
     if (e instanceof Cancelled) throw new FitRefusal('cancelled', 'the fit was cancelled');
     throw e;
@@ -196,13 +209,20 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
     throw new FitRefusal('no-convergence', `L-BFGS stopped with status '${fit.status}' after ${fit.iterations} iterations (${objective}): the runs do not determine the ${form} law (try fixing a parameter or adding runs)`);
   }
   const params = model.toPublic(fit.theta);
-  checkDegenerate(model, params);
+  try {
+    checkDegenerate(model, params);
+  } catch (e) {
+    // Say why the data could not determine the law, when a row-level check knows.
+    const why = e instanceof FitRefusal ? dataWarnings(data, info.needs.includes('N')) : [];
+    if (why.length) throw new FitRefusal('degenerate', `${e instanceof Error ? e.message.replace(/^degenerate: /, '') : String(e)}. Also: ${why.join('; ')}`);
+    throw e;
+  }
 
   const rp = makeReparam(model, data, { fixed, tie });
   const zStar = rp.compress(fit.theta);
   const refit = (w: Float64Array): Record<string, number> | null => {
     try {
-      const r = polish(freeObjective(model, data, rp, delta, w), zStar, opts.signal, estimator?.tolerances, fit.gamma);
+      const r = polish(freeObjective(model, data, rp, rowLoss, w), zStar, opts.signal, estimator?.tolerances, fit.gamma);
       if (!r.converged || !Number.isFinite(r.f)) return null;
       const p = model.toPublic(rp.expand(r.x, new Float64Array(rp.dim)));
       return Object.values(p).every(Number.isFinite) ? p : null;
@@ -337,13 +357,15 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const ladder = ladderBudgets.map(allocationAt).filter((a): a is Allocation => a !== null);
   const notes = [...table.summary.notes];
   if (estimator) notes.push(estimator.note);
+  if (rowLoss.kind === 'asymmetric') notes.push(`objective: Σ asymmetric absolute error of the loss (kyo-takano/chinchilla's default): predictions above a run's loss cost ${rowLoss.weight}× more than below, so the law follows the lower edge of the runs`);
   if (outcome === 'stalled') {
     warnings.push(`the optimiser stalled: the line search could not lower the objective while the gradient is still ${fit.gradMax.toExponential(2)} (max |g|); the reported point is not a verified minimum (try fixing a parameter or adding runs)`);
   }
   for (const [k, why] of Object.entries(weak)) warnings.push(`${k} is weakly identified: ${why}`);
+  warnings.push(...columnMeaningWarnings(table.columns, table.rows));
   warnings.push(...qualityWarnings(quality.r2, form), ...dataWarnings(data, info.needs.includes('N')), ...allocationWarnings(optimal));
-  if (optimal?.intervals && optimal.intervals.N[1] / optimal.intervals.N[0] > 3) {
-    warnings.push(`the allocation is sensitive to the parameters: across the bootstrap N* ranges ${formatCount(optimal.intervals.N[0])}–${formatCount(optimal.intervals.N[1])}, D* ${formatCount(optimal.intervals.D[0])}–${formatCount(optimal.intervals.D[1])} tokens — treat the single numbers as one point of that range`);
+  if (optimal?.intervals && (optimal.intervals.N[1] / optimal.intervals.N[0] > 3 || Object.keys(weak).length > 0)) {
+    warnings.push(`the allocation is sensitive to the parameters${Object.keys(weak).length ? ` (it rests on weakly identified ${Object.keys(weak).join(', ')})` : ''}: across the bootstrap N* ranges ${formatCount(optimal.intervals.N[0])}–${formatCount(optimal.intervals.N[1])}, D* ${formatCount(optimal.intervals.D[0])}–${formatCount(optimal.intervals.D[1])} tokens — treat the single numbers as one point of that range`);
   } else if (optimal && !optimal.intervals && Object.keys(weak).length) {
     warnings.push('the allocation rests on weakly identified parameters and no bootstrap ran: its sensitivity is unknown (run with bootstrap resamples to see the range of N*, D*)');
   }
@@ -385,6 +407,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
       notes,
       fixed: { ...fixedPublic },
       estimator: estimatorName,
+      loss: rowLoss.kind === 'asymmetric' ? `asymmetric (w = ${rowLoss.weight})` : 'huber',
       optimiser: outcome,
       tieAlphaBeta: tie,
       bootstrap: { requested: B, succeeded: samples.length },

@@ -4,6 +4,7 @@
  * preconditioning that decorrelates a coefficient from its exponent).
  */
 import type { FitData } from './data';
+import type { RowLoss } from './huber';
 
 
 /** Sum of (weighted) per-row losses; fills `grad` (length = internal dim) when given. */
@@ -58,10 +59,11 @@ export interface FitForm {
   /** Describes the starting grid for provenance. */
   gridLabel: string;
   /**
+   * `loss` is the per-row loss (Huber δ by default; forms with their own objectiveLabel ignore it).
    * `weights` are the combined per-row weights described above (null = all 1). `active` marks internal
    * indices whose gradient is needed (fixed ones are not).
    */
-  objective(data: FitData, delta: number, weights: Float64Array | null, active?: boolean[]): InternalObjective;
+  objective(data: FitData, loss: RowLoss, weights: Float64Array | null, active?: boolean[]): InternalObjective;
   /** Predicted loss for one run. */
   predict(p: Record<string, number>, N: number, D: number, U?: number, C?: number): number;
   /** Grid points polished by L-BFGS (default 8). */

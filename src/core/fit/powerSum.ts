@@ -5,7 +5,7 @@
  * Shared by forms/chinchilla.ts (X = N, D) and forms/lossVsCompute.ts (X = C), with the grid helpers.
  * The gradient is analytic: ∂LSE/∂a_k = softmax weight w_k, ∂/∂α_k = −w_k·log X_k, ∂/∂e = w_E.
  */
-import { huber, huberGrad } from './huber';
+import { huber, huberGrad, rowLoss, rowLossGrad, type RowLoss } from './huber';
 import type { InternalObjective } from './model';
 import { formatNum } from '../format';
 
@@ -32,7 +32,7 @@ export function powerSumObjective(
   x2: Float64Array | null,
   y: Float64Array,
   w: Float64Array | null,
-  delta: number,
+  loss: RowLoss,
   idx: { a: number; alpha: number; b: number; beta: number; e: number },
 ): InternalObjective {
   const n = y.length;
@@ -41,6 +41,9 @@ export function powerSumObjective(
   const twoTerms = x2 !== null;
   const z2 = x2 ?? new Float64Array(n);
   const wt = w ?? new Float64Array(n).fill(1);
+  // Huber is inlined in the hot loop; other row losses go through rowLoss/rowLossGrad.
+  const isHuber = loss.kind === 'huber';
+  const delta = loss.kind === 'huber' ? loss.delta : 0;
   return (th, grad) => {
     const a = th[idx.a];
     const al = th[idx.alpha];
@@ -72,10 +75,10 @@ export function powerSumObjective(
         lse = m + Math.log(s);
       }
       const r = lse - y[i];
-      f += wi * huber(r, delta);
+      f += wi * (isHuber ? huber(r, delta) : rowLoss(loss, r, y[i]));
       if (grad) {
-        // Softmax weights e_k/s times the Huber derivative: one division per row.
-        const hs = (wi * huberGrad(r, delta)) / s;
+        // Softmax weights e_k/s times the row loss' derivative: one division per row.
+        const hs = (wi * (isHuber ? huberGrad(r, delta) : rowLossGrad(loss, r, y[i]))) / s;
         ga += hs * e1;
         gal -= hs * e1 * x1[i];
         gb += hs * e2;

@@ -49,6 +49,8 @@ export interface FitProvenance {
   notes: string[];
   fixed: Record<string, number>;
   tieAlphaBeta: boolean;
+  /** Per-row loss: 'huber' or 'asymmetric (w = 10)'. */
+  loss: string;
   /** 'joint' or the form's named estimator (e.g. 'paper'). */
   estimator: string;
   /** 'converged' or 'stalled' (line search stopped with a non-negligible gradient). */
@@ -175,7 +177,7 @@ export class FitResult {
     for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
     const m = j.metrics;
     out.push(
-      `objective (${MODELS[j.form].objectiveLabel ?? `Σ Huber, δ = ${formatSci(pv.delta)}`}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
+      `objective (${MODELS[j.form].objectiveLabel ?? (pv.loss?.startsWith('asymmetric') ? `Σ ${pv.loss} absolute error of the loss` : `Σ Huber, δ = ${formatSci(pv.delta)}`)}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
         (m.cv != null ? `; ${pv.cvFolds}-fold CV RMSE ${formatNum(m.cv, 3)}` : '') +
         (m.loo != null ? `; LOO RMSE ${formatNum(m.loo, 3)}` : ''),
     );

@@ -36,7 +36,7 @@ export const chinchillaForm: FitForm = {
   ],
   starts: () => cartesian(HOFFMANN_GRID),
   gridLabel: 'Hoffmann et al. 2022: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25} (4,500 points)',
-  objective: (d, delta, w) => powerSumObjective(d.lnN, d.lnD, d.y, w, delta, { a: 0, b: 1, e: 2, alpha: 3, beta: 4 }),
+  objective: (d, loss, w) => powerSumObjective(d.lnN, d.lnD, d.y, w, loss, { a: 0, b: 1, e: 2, alpha: 3, beta: 4 }),
   predict: (p, N, D) => chinchillaLoss(law(p), N, D),
   exponents: ['alpha', 'beta'],
 };

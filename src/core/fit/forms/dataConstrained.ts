@@ -28,7 +28,7 @@
 import { dataConstrainedLoss, optimalParamsForTokens, type DataConstrainedParams } from '../../laws/forms';
 import { MUENNIGHOFF_LOG } from '../../laws/muennighoff2023';
 import { formatNum } from '../../format';
-import { huber, huberGrad } from '../huber';
+import { rowLoss, rowLossGrad } from '../huber';
 import type { FitForm, Estimator } from '../model';
 import type { FitData } from '../data';
 import { subsetFitData, countDistinct } from '../data';
@@ -65,13 +65,18 @@ function baseStart(data: FitData, tie: boolean): number[] {
   for (let i = 0; i < data.n; i++) if (data.D[i] <= data.U![i]) single.push(i);
   const sub = subsetFitData(data, single);
   const usable = single.length >= 10 && countDistinct(sub.N, 3) >= 3 && countDistinct(sub.D, 3) >= 3;
-  const r = fitModel(chinchillaForm, usable ? sub : data, { delta: 1e-3, fixed: new Map(), tie, seed: 1, topK: 4 });
+  const r = fitModel(chinchillaForm, usable ? sub : data, { delta: { kind: 'huber', delta: 1e-3 }, fixed: new Map(), tie, seed: 1, topK: 4 });
   // Only a start: runs that do not identify the base law can leave an exponent ≤ 0, where N_opt(U) (Eq. 4)
   // and so every start's objective is NaN. Clamp the exponents into the Hoffmann grid's range, away from 0.
   const theta = Array.from(r.theta);
   for (const i of [3, 4]) theta[i] = Number.isFinite(theta[i]) ? Math.min(2, Math.max(0.05, theta[i])) : 0.3;
   return theta;
 }
+
+/** 1 − e^(−x) without cancellation (R*·(1 − e^(−R/R*)) must stay ≈ R when R* is huge). */
+const oneMinusExp = (x: number) => -Math.expm1(-x);
+/** d/dR*[R*·(1 − e^(−R/R*))] = (1 − e^(−x)) − x·e^(−x), x = R/R*; its series x²/2 − x³/3 + x⁴/8 below 1e-3. */
+const decayDerivative = (x: number) => (x < 1e-3 ? x * x * (0.5 - x / 3 + (x * x) / 8) : oneMinusExp(x) - x * Math.exp(-x));
 
 const law = (p: Record<string, number>): DataConstrainedParams => ({ E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta, RDstar: p.RDstar, RNstar: p.RNstar });
 
@@ -111,7 +116,7 @@ export const dataConstrainedForm: FitForm = {
     return bases.flatMap((base) => cartesian([...base.map((v) => [v]), joint, joint]));
   },
   gridLabel: 'R_D*, R_N* ∈ {6.67, 13.3, 20} (Muennighoff et al. 2023: linspace(0, 20, 4), 0 is singular), plus 100 when the base law is free; base law fixed, or started from a Chinchilla fit of the single-epoch rows and from the published base law',
-  objective: (d, delta, w) => {
+  objective: (d, loss, w) => {
     const { N, D, y, n } = d;
     const U = d.U!;
     const lnU = Float64Array.from(U, Math.log);
@@ -129,9 +134,8 @@ export const dataConstrainedForm: FitForm = {
         let Dp = D[i], dDp = 0;
         if (D[i] > U[i]) {
           const x = (D[i] / U[i] - 1) / RDs;
-          const ex = Math.exp(-x);
-          Dp = U[i] * (1 + RDs * (1 - ex));
-          dDp = U[i] * (1 - ex - x * ex);
+          Dp = U[i] * (1 + RDs * oneMinusExp(x));
+          dDp = U[i] * decayDerivative(x);
         }
         // Effective parameters (Eq. 6–7).
         const lnNopt = (K + be * lnU[i]) / al;
@@ -142,18 +146,19 @@ export const dataConstrainedForm: FitForm = {
           const ratio = N[i] / UN;
           const yy = (ratio - 1) / RNs;
           const ey = Math.exp(-yy);
-          Np = UN * (1 + RNs * (1 - ey));
-          dNpRN = UN * (1 - ey - yy * ey);
-          dNpUNxUN = UN * (1 + RNs * (1 - ey) - ratio * ey); // ∂N'/∂U_N · U_N
+          const grow = RNs * oneMinusExp(yy);
+          Np = UN * (1 + grow);
+          dNpRN = UN * decayDerivative(yy);
+          dNpUNxUN = UN * (1 + grow - ratio * ey); // ∂N'/∂U_N · U_N
         }
         const lnNp = Math.log(Np), lnDp = Math.log(Dp);
         const tA = Math.exp(a - al * lnNp);
         const tB = Math.exp(b - be * lnDp);
         const L = E + tA + tB;
         const r = Math.log(L) - y[i];
-        f += wi * huber(r, delta);
+        f += wi * rowLoss(loss, r, y[i]);
         if (grad) {
-          const hs = (wi * huberGrad(r, delta)) / L;
+          const hs = (wi * rowLossGrad(loss, r, y[i])) / L;
           const cN = (-al * tA) / Np; // ∂L/∂N'
           const cU = cN * dNpUNxUN; // ∂L/∂ln U_N
           ge += hs * E;
@@ -195,8 +200,8 @@ const linearR: FitForm = {
     return fx && fx.index >= 5 ? { index: fx.index, value } : fx;
   },
   starts: (data, fixed, tie) => dataConstrainedForm.starts(data, fixed, tie).map((s) => [...s.slice(0, 5), Math.exp(s[5]), Math.exp(s[6])]),
-  objective: (d, delta, w, active) => {
-    const inner = dataConstrainedForm.objective(d, delta, w, active);
+  objective: (d, loss, w, active) => {
+    const inner = dataConstrainedForm.objective(d, loss, w, active);
     const t = new Float64Array(7);
     return (th, grad) => {
       if (!(th[5] > 0 && th[6] > 0)) return NaN;

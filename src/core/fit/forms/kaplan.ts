@@ -6,7 +6,7 @@
  *   ∂/∂ln N_c = α_N·w₁,  ∂/∂ln D_c = α_D·w₂,  ∂/∂α_N = w₁·(ln N_c − ln N),  ∂/∂α_D = S − w₁·u₁.
  * Paper values for reference: α_N = 0.076, α_D = 0.103, N_c = 6.4e13, D_c = 1.8e13 (non-embedding N).
  */
-import { huber, huberGrad } from '../huber';
+import { rowLoss, rowLossGrad } from '../huber';
 import type { FitForm } from '../model';
 import { allocateBySearch, cartesian, num, tex } from '../powerSum';
 
@@ -39,7 +39,7 @@ export const kaplanForm: FitForm = {
     return cartesian([logs, logs, exps, exps]);
   },
   gridLabel: 'ln N_c, ln D_c ∈ {10, 15, …, 45}, α_N, α_D ∈ {0.03, 0.06, 0.1, 0.2, 0.4} (1,600 points)',
-  objective: (d, delta, w) => {
+  objective: (d, loss, w) => {
     const { lnN, lnD, y, n } = d;
     return (th, grad) => {
       const [lnNc, lnDc, aN, aD] = [th[0], th[1], th[2], th[3]];
@@ -55,9 +55,9 @@ export const kaplanForm: FitForm = {
         const s = q1 + q2;
         const S = m + Math.log(s);
         const r = aD * S - y[i];
-        f += wi * huber(r, delta);
+        f += wi * rowLoss(loss, r, y[i]);
         if (grad) {
-          const h = wi * huberGrad(r, delta);
+          const h = wi * rowLossGrad(loss, r, y[i]);
           const w1 = q1 / s, w2 = q2 / s;
           g0 += h * aN * w1;
           g1 += h * aD * w2;

@@ -22,7 +22,7 @@ export const lossVsComputeForm: FitForm = {
   // ln C of LM runs is 35–60, so A·C^−α ≈ 1 needs a up to ~α·60: a wider a-range than Hoffmann's.
   starts: () => cartesian([range(0, 30, 2.5), range(-1, 1, 0.5), [0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 1]]),
   gridLabel: 'a ∈ {0, 2.5, …, 30}, e ∈ {−1, −0.5, …, 1}, α ∈ {0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 1} (455 points)',
-  objective: (d, delta, w) => powerSumObjective(d.lnC, null, d.y, w, delta, { a: 0, b: -1, e: 1, alpha: 2, beta: -1 }),
+  objective: (d, loss, w) => powerSumObjective(d.lnC, null, d.y, w, loss, { a: 0, b: -1, e: 1, alpha: 2, beta: -1 }),
   predict: (p, N, D, _U, C) => p.E + p.A * Math.pow(C ?? 6 * N * D, -p.alpha),
   exponents: ['alpha'],
 };

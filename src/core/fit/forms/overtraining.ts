@@ -106,7 +106,7 @@ export const overtrainingForm: FitForm = {
   // Every start is polished and the best kept, as the paper does.
   topK: 128,
   objectiveLabel: 'Σ squared loss residuals (least squares on loss)',
-  objective: (d, _delta, w) => {
+  objective: (d, _loss, w) => {
     const { lnN, lnD, loss, n } = d;
     return (th, grad) => {
       const [la, lb, b, E] = [th[0], th[1], th[2], th[3]];
