@@ -27,6 +27,7 @@ const SPEC = {
   estimator: 'string',
   loss: 'string',
   'asymmetric-weight': 'positive',
+  'no-adaptive': 'boolean',
 } as const;
 
 const HELP = `scaling-laws fit <csv> — fit a scaling law to your training runs
@@ -52,6 +53,8 @@ Options:
   --asymmetric-weight W  weight of over-predictions for --loss asymmetric (default 10)
   --column ROLE=HEADER   choose the column for N, D, loss, C or U
   --max-rows N           refuse files with more data rows (default 1000000)
+  --no-adaptive          above 10,000 rows keep every requested bootstrap resample (default: at most 100;
+                         bootstrap and CV always run on a 10,000-row sample there, as the output says)
   --json                 print the result as JSON
 
 CSV: a header row naming loss (loss, val_loss, L…) and two of N (params, n_params, "Model Size"…),
@@ -145,6 +148,7 @@ export const fitCommand: CliCommand = {
       loss,
       asymmetricWeight: get.num(p, 'asymmetric-weight'),
       onProgress: progressOnStderr(io),
+      adaptive: get.bool(p, 'no-adaptive') ? false : undefined,
     });
     if (get.bool(p, 'json')) {
       io.out(JSON.stringify({ ...result.toJSON(), columns: table.columns, summary: table.summary }, null, 2));

@@ -17,7 +17,7 @@ function median(a: ArrayLike<number>): number {
 const list = (lines: number[], max = 5) => lines.slice(0, max).join(', ') + (lines.length > max ? ` and ${lines.length - max} more` : '');
 
 /**
- * Row-level checks for forms with N and D: implausible values (N < 1e4, D < N), a row far off the others'
+ * Row-level checks for forms with N and D: implausible values (N < 1e4; D < N on most rows), a row far off the others'
  * scale (its N or D more than 100× from the median and beyond 4 median absolute deviations in log space — the
  * "parameter count written in millions" slip), and a tokens-per-parameter span under 4×, which leaves α and β
  * confounded (every run then moves N and D together).
@@ -31,7 +31,8 @@ export function dataWarnings(d: FitData, usesND: boolean): string[] {
     else if (d.D[i] < d.N[i]) fewTokens.push(d.lines[i]);
   }
   if (smallN.length) out.push(`implausible model size N < 10,000 parameters on line${smallN.length > 1 ? 's' : ''} ${list(smallN)}: a count written in millions or thousands (e.g. 350 for 350M)? Fix the value or drop the row`);
-  if (fewTokens.length) out.push(`fewer training tokens than parameters (D < N) on line${fewTokens.length > 1 ? 's' : ''} ${list(fewTokens)}: check the units of D`);
+  // A few small-data runs are legitimate (datablations trains 1.1B parameters on 100M tokens); most rows is a unit slip.
+  if (fewTokens.length >= 0.5 * d.n) out.push(`most runs have fewer training tokens than parameters (D < N on ${fewTokens.length} of ${d.n} rows, e.g. line${fewTokens.length > 1 ? 's' : ''} ${list(fewTokens)}): check the units of D`);
   for (const [name, col] of [['N', d.lnN], ['D', d.lnD]] as const) {
     const med = median(col);
     const dev = Float64Array.from(col, (v) => Math.abs(v - med));

@@ -5,6 +5,7 @@
  */
 import { parseRunsCsv, CsvError } from '../csv';
 import { fitRuns, FitRefusal } from './index';
+import { toFitView } from './view';
 import type { FitRequest, WorkerPort } from './workerProtocol';
 
 export function serveFits(port: WorkerPort): void {
@@ -26,7 +27,10 @@ export function serveFits(port: WorkerPort): void {
           }
         },
       });
-      port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() });
+      const outcome = { table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() };
+      // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
+      const view = req.view ? toFitView(outcome, req.view.fileName, req.view.droppedByUser, 0) : undefined;
+      port.post({ type: 'result', ...outcome, view });
     } catch (e) {
       if (e instanceof CsvError) port.post({ type: 'error', kind: 'csv', message: e.message, file: e.file, line: e.line, column: e.column, detail: e.detail });
       else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code });

@@ -5,6 +5,7 @@
  */
 import type { ParseOptions, RunsTable } from '../csv';
 import type { FitOptions, FitProgress, FitResultJSON, RefusalCode } from './index';
+import type { FitView } from '../../shared/protocol';
 
 export type WorkerFitOptions = Omit<FitOptions, 'signal' | 'onProgress'>;
 
@@ -15,11 +16,13 @@ export interface FitRequest {
   fitOpts: WorkerFitOptions;
   /** Int32Array(1) view of a SharedArrayBuffer: the client stores 1 to cancel (polled between iterations). */
   cancelFlag?: SharedArrayBuffer;
+  /** Build the panel's view model in the worker too (file name shown, lines the user left out). */
+  view?: { fileName: string; droppedByUser: number[] };
 }
 
 export type FitResponse =
   | { type: 'progress'; progress: FitProgress }
-  | { type: 'result'; table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }
+  | { type: 'result'; table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON; view?: FitView }
   | { type: 'error'; kind: 'csv'; message: string; file: string; line: number; column: number; detail: string }
   | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode }
   | { type: 'error'; kind: 'internal'; message: string };

@@ -13,7 +13,7 @@ import type { FitOptions, FitView } from '../../shared/protocol';
 import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
 import { log } from '../panels/log';
 import { fitCsv, fitMarkdown } from '../report';
-import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
+import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from '../../core/fit/view';
 
 export const FIT_VIEW_TYPE = 'scalingLaws.fit';
 
@@ -130,10 +130,12 @@ export class FitPanel extends PanelBase {
       const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
         signal,
         onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),
+        view: { fileName: this.fileName, droppedByUser: dropped },
       });
       if (stale()) return;
       const tb = performance.now();
-      const view = toFitView(outcome, this.fileName, dropped, tb - t0);
+      // The worker built the view; the host only stamps the elapsed time and relays it.
+      const view = outcome.view ? { ...outcome.view, elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;

@@ -7,6 +7,7 @@ import {
   AllocationRefusal, allocate, lawModel, optimalLine, type AllocationResult,
 } from '../../core/allocation';
 import { formatCount, formatNum, formatSci } from '../../core/format';
+import { logspace } from '../../core/stats/grid';
 import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
 import {
   LANGUAGES, LANGUAGE_NAMES, LAWS, LawInputError, isLanguage, type Language, type LawInfo,
@@ -47,14 +48,10 @@ export function citationUrls(): Set<string> {
   return new Set(LAWS.map((l) => l.citation.url));
 }
 
-const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });
+/** Log-spaced samples (now in src/core/stats/grid.ts; re-exported for the other panels' views). */
+export { logspace };
 
-/** Log-spaced samples from lo to hi inclusive. */
-export function logspace(lo: number, hi: number, n: number): number[] {
-  const a = Math.log(lo);
-  const b = Math.log(hi);
-  return Array.from({ length: n }, (_, i) => Math.exp(a + ((b - a) * i) / (n - 1)));
-}
+const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });
 
 interface Budget {
   compute: number | null;
