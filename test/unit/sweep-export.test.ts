@@ -10,9 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Papa from 'papaparse';
-import {
-  DEFAULT_PLAN_DEPS, exportPlan, mockResults, mockToCsv, parseSweepConfig, planSweep, sweepLaw, SweepConfigError, type SweepConfig, type SweepPlan,
-} from '../../src/core/sweep';
+import { DEFAULT_PLAN_DEPS, exportPlan, mockResults, mockToCsv, parseSweepConfig, planSweep, sweepLaw, type SweepConfig, type SweepPlan } from '../../src/core/sweep';
+import { InputError } from '../../src/core/errors';
 import { parseRunsCsv } from '../../src/core/csv';
 import { main } from '../../src/cli/main';
 
@@ -184,7 +183,7 @@ describe('sweep export — no injection from config values', () => {
 
   it('a newline cannot smuggle a line into the script header or an #SBATCH directive', () => {
     for (const extra of [{ name: 'a\ntouch pwned' }, { slurm: { partition: 'gpu\ntouch pwned' } }, { slurm: { extra: ['--qos=x\ntouch pwned'] } }]) {
-      assert.throws(() => planned(extra), (e: unknown) => e instanceof SweepConfigError && /line break|control character/.test((e as Error).message), JSON.stringify(extra));
+      assert.throws(() => planned(extra), (e: unknown) => e instanceof InputError && /line break|control character/.test((e as Error).message), JSON.stringify(extra));
     }
     // Planned programmatically (no parser in between), the header still cannot gain a line.
     const { config, plan } = planned();

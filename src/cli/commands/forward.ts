@@ -3,10 +3,11 @@
  * conventions (6N and Chinchilla App. F), training memory and context-length scaling of an architecture.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, get, formatTable, UsageError } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { parseArgs, get, formatTable } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand, CliIO } from '../lib/io';
 import { analyseDocument, type ConfigKind, type DocumentAnalysis } from '../../core/config/analyse';
-import { ConfigError, lineColumn } from '../../core/config/jsonc';
+import { lineColumn } from '../../core/config/jsonc';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 
 function readText(path: string): string | undefined {
@@ -24,13 +25,13 @@ function readText(path: string): string | undefined {
 export function analyseFileForCli(argv: string[], kind: ConfigKind, io: CliIO): { file: string; json: boolean; a: DocumentAnalysis } {
   const p = parseArgs(argv, { json: 'boolean' }, 1);
   const file = p.positionals[0];
-  if (!file) throw new UsageError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
+  if (!file) throw new InputError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
   const text = readText(file);
-  if (text === undefined) throw new UsageError(`cannot read '${file}'`);
+  if (text === undefined) throw new InputError(`cannot read '${file}'`);
   const a = analyseDocument(text, file, { readFile: readText, kind });
   for (const issue of a.issues) {
     const { line, column } = lineColumn(text, issue.offset);
-    if (issue.severity === 'error') throw new ConfigError(file, line, column, issue.message);
+    if (issue.severity === 'error') throw new InputError(file, line, column, issue.message);
     io.err(`${file}:${line}:${column}: ${issue.severity}: ${issue.message}`);
   }
   return { file, json: get.bool(p, 'json'), a };

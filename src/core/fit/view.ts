@@ -10,7 +10,7 @@ import { optimalLine } from '../allocation';
 import { formatCount, formatNum, formatSci } from '../format';
 import { FORMS, MODELS, allocate as allocateFit, type FitResultJSON, type FormId } from './index';
 import { getLaw, type LawId } from '../laws';
-import type { FitMetric, FitOptions, FitParamRow, FitPoint, FitView, FormOption, Note, Series } from '../../shared/protocol';
+import type { FitMetric, FitPanelOptions, FitParamRow, FitPoint, FitView, FormOption, Note, Series } from '../../shared/protocol';
 import type { RunsTable } from '../csv';
 import { logspace } from '../stats/grid';
 
@@ -54,7 +54,7 @@ export function samplePoints(points: FitPoint[], max = MAX_VIEW_POINTS): FitPoin
 /** Published laws drawn beside the fit (frontiers in total parameters under C = 6ND). */
 export const COMPARISON_LAWS: LawId[] = ['hoffmann2022-a3', 'besiroglu2024', 'hoffmann2022-a1', 'llama3-2024', 'deepseek2024', 'kaplan2020'];
 
-export const DEFAULT_FIT_OPTIONS: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+export const DEFAULT_FIT_OPTIONS: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
 
 export function formOptions(): FormOption[] {
   return Object.values(FORMS).map((f) => ({ id: f.id, label: f.label, description: f.formula }));
@@ -88,7 +88,7 @@ export function blankLines(text: string, lines: number[]): string {
 }
 
 /** Fit-engine options from the panel's options. */
-export function engineOptions(o: FitOptions): { form: FormId; delta: number; bootstrap: number; fixed?: Record<string, number>; tieAlphaBeta: boolean } {
+export function engineOptions(o: FitPanelOptions): { form: FormId; delta: number; bootstrap: number; fixed?: Record<string, number>; tieAlphaBeta: boolean } {
   return {
     form: o.form as FormId,
     delta: o.huberDelta,

@@ -50,11 +50,6 @@ export interface SweepConfig {
   skypilot: { accelerators?: string; setup?: string; workdir?: string };
 }
 
-/** A bad sweep config: `file:line:column: detail`, CLI exit code 2 (src/core/errors.ts). */
-export class SweepConfigError extends InputError {
-  override readonly name = 'SweepConfigError';
-}
-
 /** Top-level keys a sweep config may have (schemas/sweep.schema.json lists the same). */
 export const SWEEP_KEYS = [
   '$schema', 'name', 'budgets', 'law', 'modelsPerBudget', 'span', 'centre', 'seqLen', 'batchSize', 'vocabSize',
@@ -86,7 +81,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const fail = (offset: number, msg: string): never => {
     const { line, column } = lineColumn(text, offset);
-    throw new SweepConfigError(fileName, line, column, msg);
+    throw new InputError(fileName, line, column, msg);
   };
   if (errors.length > 0) fail(errors[0].offset, `invalid JSONC: ${printParseErrorCode(errors[0].error)}`);
   if (!root || root.type !== 'object') return fail(root?.offset ?? 0, 'a sweep config must be a JSON object');
