@@ -23,7 +23,7 @@ import { parseRunsCsv } from '../src/core/csv';
 import { fitRuns } from '../src/core/fit';
 import { fitDataFromRows } from '../src/core/fit/data';
 import { fitModel } from '../src/core/fit/engine';
-import { chinchillaForm as chinchillaModel } from '../src/core/fit/forms/chinchilla';
+import { chinchillaForm as chinchillaModel } from '../src/core/fit/chinchillaForm';
 import { mulberry32, normal } from '../src/core/stats/rng';
 import { benchAllocation } from './bench-allocation';
 import { benchConfig } from './bench-config';

@@ -10,7 +10,7 @@ import { fitRuns, FitRefusal, type FitOptions } from '../../src/core/fit';
 import { optimiserOutcome } from '../../src/core/fit/engine';
 import { allocationWarnings } from '../../src/core/fit/warnings';
 import { minimizeLbfgs } from '../../src/core/fit/lbfgs';
-import { dataConstrainedForm } from '../../src/core/fit/forms/dataConstrained';
+import { dataConstrainedForm } from '../../src/core/fit/dataConstrainedForm';
 import { fitDataFromRows } from '../../src/core/fit/data';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { mulberry32, normal } from '../../src/core/stats/rng';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'fs';
 import { parseRunsCsv, type RunsTable, type RunRow } from '../../src/core/csv';
 import { fitRuns, FitRefusal, FitResult, FORMS, type FitOptions } from '../../src/core/fit';
 import { mulberry32, normal } from '../../src/core/stats/rng';
-import { kaplanLoss } from '../../src/core/fit/forms/kaplan';
+import { kaplanLoss } from '../../src/core/fit/kaplanForm';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { sharedData } from './sharedData';
 

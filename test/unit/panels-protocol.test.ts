@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { checkPlannerInput, parsePersistedState, parseWebviewMessage, type WebviewMessage } from '../../src/shared/protocol';
 import { ProtocolError } from '../../src/shared/validate';
 import { DEFAULT_PLANNER_INPUT } from '../../src/extension/planner/view';
-import { DEFAULT_FIT_OPTIONS } from '../../src/core/fit/view';
+import { DEFAULT_FIT_OPTIONS } from '../../src/extension/fit/view';
 
 const good: WebviewMessage[] = [
   { type: 'ready', view: 'planner' },

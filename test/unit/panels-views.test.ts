@@ -8,7 +8,7 @@ import { allocateCompute } from '../../src/core/allocation';
 import { parseRunsCsv } from '../../src/core/csv';
 import { fitRuns } from '../../src/core/fit';
 import { chinchillaLoss } from '../../src/core/laws/forms';
-import { blankLines, parseLineList, substitutedFormula, toFitView } from '../../src/core/fit/view';
+import { blankLines, parseLineList, substitutedFormula, toFitView } from '../../src/extension/fit/view';
 import { computePlannerView, DEFAULT_PLANNER_INPUT, statusText } from '../../src/extension/planner/view';
 import { csvField, fitCsv, fitMarkdown, mdText, plannerCsv, plannerMarkdown } from '../../src/extension/common/report';
 import { formatParam } from '../../src/shared/format';

@@ -11,7 +11,7 @@ import type { RowLoss } from './huber';
 export type InternalObjective = (theta: Float64Array, grad: Float64Array | null) => number;
 
 /**
- * Everything one functional form knows, in one file under ./forms/ (registered in ./forms/index.ts): what the
+ * Everything one functional form knows, in one file src/core/fit/<name>Form.ts (registered in ./forms.ts): what the
  * user sees (label, parameters, formula, LaTeX, the allocation it implies, the warnings it adds) and what the
  * engine needs (internal parametrisation, starting grid, objective with its gradient, prediction).
  *

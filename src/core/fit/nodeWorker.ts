@@ -7,13 +7,12 @@ import { Worker } from 'node:worker_threads';
 import { CsvError, type ParseOptions, type RunsTable } from '../csv';
 import { FitRefusal, type FitProgress, type FitResultJSON } from './index';
 import type { FitRequest, FitResponse, WorkerFitOptions } from './workerProtocol';
-import type { FitView } from '../../shared/protocol';
 
 export interface WorkerFitOutcome {
   table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] };
   result: FitResultJSON;
-  /** The panel's view model, when requested (hooks.view). */
-  view?: FitView;
+  /** The panel's view model, when requested (hooks.view) and the worker builds views. */
+  view?: unknown;
 }
 
 export function fitInWorker(

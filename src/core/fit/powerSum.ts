@@ -2,7 +2,7 @@
  * Power-law sums L = E + Σ_k A_k·X_k^(−α_k) fitted in the log-sum-exp form of Hoffmann et al. 2022 (App. D.2,
  * Eq. 10 fit): log L̂ = LSE(a_k − α_k·log X_k, e) with A_k = e^(a_k), E = e^e, minimising
  *   Σ_i Huber_δ(LSE(…) − log L_i).
- * Shared by forms/chinchilla.ts (X = N, D) and forms/lossVsCompute.ts (X = C), with the grid helpers.
+ * Shared by chinchillaForm.ts (X = N, D) and lossVsComputeForm.ts (X = C), with the grid helpers.
  * The gradient is analytic: ∂LSE/∂a_k = softmax weight w_k, ∂/∂α_k = −w_k·log X_k, ∂/∂e = w_E.
  */
 import { huber, huberGrad, rowLoss, rowLossGrad, type RowLoss } from './huber';

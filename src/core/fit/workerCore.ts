@@ -5,10 +5,10 @@
  */
 import { parseRunsCsv, CsvError } from '../csv';
 import { fitRuns, FitRefusal } from './index';
-import { toFitView } from './view';
-import type { FitRequest, WorkerPort } from './workerProtocol';
+import type { FitRequest, ViewBuilder, WorkerPort } from './workerProtocol';
 
-export function serveFits(port: WorkerPort): void {
+/** `buildView`: the panel's view model, built here in the worker when the request asks for it. */
+export function serveFits(port: WorkerPort, buildView?: ViewBuilder): void {
   port.onMessage((req: FitRequest) => {
     if (req.type !== 'fit') return;
     const flag = req.cancelFlag ? new Int32Array(req.cancelFlag) : null;
@@ -29,7 +29,7 @@ export function serveFits(port: WorkerPort): void {
       });
       const outcome = { table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() };
       // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
-      const view = req.view ? toFitView(outcome, req.view.fileName, req.view.droppedByUser, 0) : undefined;
+      const view = req.view && buildView ? buildView(outcome, req.view.fileName, req.view.droppedByUser) : undefined;
       port.post({ type: 'result', ...outcome, view });
     } catch (e) {
       if (e instanceof CsvError) port.post({ type: 'error', kind: 'csv', message: e.message, file: e.file, line: e.line, column: e.column, detail: e.detail });

@@ -15,7 +15,7 @@ import { log } from '../common/log';
 import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
 import { fitCsv, fitMarkdown } from '../common/report';
 import type { Settings } from '../common/settings';
-import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from '../../core/fit/view';
+import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
 export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
 
@@ -141,7 +141,7 @@ export class FitPanel extends PanelBase {
       if (stale()) return;
       const tb = performance.now();
       // The worker built the view; the host only stamps the elapsed time and relays it.
-      const view = outcome.view ? { ...outcome.view, elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
+      const view = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;

@@ -2,9 +2,9 @@
  * Loss against compute, L = E + A·C^(−α) (the single-term case of the power-law sums of Hoffmann et al. 2022,
  * App. D.2, fitted the same way: powerSum.ts), θ = [a, e, α]. No N or D, so no allocation.
  */
-import { mean } from '../../stats/quantile';
-import type { FitForm } from '../model';
-import { cartesian, logCoefficientFix, num, powerSumObjective, range, tex } from '../powerSum';
+import { mean } from '../stats/quantile';
+import type { FitForm } from './model';
+import { cartesian, logCoefficientFix, num, powerSumObjective, range, tex } from './powerSum';
 
 export const lossVsComputeForm: FitForm = {
   id: 'loss-vs-compute',

@@ -25,16 +25,16 @@
  *   ∂ln N_opt/∂a = 1/α, ∂/∂b = −1/α, ∂/∂α = (1 − K − β·ln U)/α², ∂/∂β = (ln U − 1/β)/α;
  * then L = E + t_A + t_B (t_A = A·N'^−α, t_B = B·D'^−β) and the Huber chain rule on r = ln L − ln L_obs.
  */
-import { dataConstrainedLoss, optimalParamsForTokens, type DataConstrainedParams } from '../../laws/forms';
-import { MUENNIGHOFF_LOG } from '../../laws/muennighoff2023';
-import { formatNum } from '../../format';
-import { rowLoss, rowLossGrad } from '../huber';
-import type { FitForm, Estimator } from '../model';
-import type { FitData } from '../data';
-import { subsetFitData, countDistinct } from '../data';
-import { allocateBySearch, cartesian, num, tex } from '../powerSum';
-import { chinchillaForm } from './chinchilla';
-import { fitModel } from '../engine';
+import { dataConstrainedLoss, optimalParamsForTokens, type DataConstrainedParams } from '../laws/forms';
+import { MUENNIGHOFF_LOG } from '../laws/muennighoff2023';
+import { formatNum } from '../format';
+import { rowLoss, rowLossGrad } from './huber';
+import type { FitForm, Estimator } from './model';
+import type { FitData } from './data';
+import { subsetFitData, countDistinct } from './data';
+import { allocateBySearch, cartesian, num, tex } from './powerSum';
+import { chinchillaForm } from './chinchillaForm';
+import { fitModel } from './engine';
 
 const BASE = [0, 1, 2, 3, 4];
 /** The notebook's grid linspace(0, 20, 4) without the singular 0. */

@@ -1,18 +1,18 @@
 /**
  * The fit panel's view model: a FitResultJSON (+ the parsed table's summary) → FitView with the plot series
- * and the recommendations. Built IN THE FIT WORKER (workerCore.ts), so the extension host only relays it to
- * the webview. Whatever the table's size, every plot gets at most MAX_VIEW_POINTS runs (an even sample that
+ * and the recommendations. Built IN THE FIT WORKER (./worker.ts hands it to core/fit/workerCore.ts), so the
+ * extension host only relays it to the webview. Whatever the table's size, every plot gets at most MAX_VIEW_POINTS runs (an even sample that
  * keeps the worst-fitted rows; the view says so), and nothing spreads a large array into Math.min/max.
  * Predictions use the form's own `predict` and the fitted allocation its `allocate`: nothing here
  * re-implements a law.
  */
-import { optimalLine } from '../allocation';
-import { formatCount, formatNum, formatSci } from '../format';
-import { FORMS, MODELS, allocate as allocateFit, type FitResultJSON, type FormId } from './index';
-import { getLaw, type LawId } from '../laws';
+import { optimalLine } from '../../core/allocation';
+import { formatCount, formatNum, formatSci } from '../../core/format';
+import { FORMS, MODELS, allocate as allocateFit, type FitResultJSON, type FormId } from '../../core/fit';
+import { getLaw, type LawId } from '../../core/laws';
 import type { FitMetric, FitPanelOptions, FitParamRow, FitPoint, FitView, FormOption, Note, Series } from '../../shared/protocol';
-import type { RunsTable } from '../csv';
-import { logspace } from '../stats/grid';
+import type { RunsTable } from '../../core/csv';
+import { logspace } from '../../core/stats/grid';
 
 /** What the view is built from: the fit and the table's column/summary information. */
 export interface FitOutcome {

@@ -6,9 +6,9 @@
  *   ∂/∂ln N_c = α_N·w₁,  ∂/∂ln D_c = α_D·w₂,  ∂/∂α_N = w₁·(ln N_c − ln N),  ∂/∂α_D = S − w₁·u₁.
  * Paper values for reference: α_N = 0.076, α_D = 0.103, N_c = 6.4e13, D_c = 1.8e13 (non-embedding N).
  */
-import { rowLoss, rowLossGrad } from '../huber';
-import type { FitForm } from '../model';
-import { allocateBySearch, cartesian, num, tex } from '../powerSum';
+import { rowLoss, rowLossGrad } from './huber';
+import type { FitForm } from './model';
+import { allocateBySearch, cartesian, num, tex } from './powerSum';
 
 export function kaplanLoss(p: { Nc: number; Dc: number; alphaN: number; alphaD: number }, N: number, D: number): number {
   return Math.pow(Math.pow(p.Nc / N, p.alphaN / p.alphaD) + p.Dc / D, p.alphaD);

@@ -1,13 +1,13 @@
 /**
- * The registry of fit forms. Each form is one file in this folder exporting a FitForm (../model.ts);
+ * The registry of fit forms. Each form is one file beside this one (*Form.ts) exporting a FitForm (./model.ts);
  * adding a form = that file + one line here.
  */
-import type { FitForm } from '../model';
-import { chinchillaForm } from './chinchilla';
-import { kaplanForm } from './kaplan';
-import { dataConstrainedForm } from './dataConstrained';
-import { lossVsComputeForm } from './lossVsCompute';
-import { overtrainingForm } from './overtraining';
+import type { FitForm } from './model';
+import { chinchillaForm } from './chinchillaForm';
+import { kaplanForm } from './kaplanForm';
+import { dataConstrainedForm } from './dataConstrainedForm';
+import { lossVsComputeForm } from './lossVsComputeForm';
+import { overtrainingForm } from './overtrainingForm';
 
 export const FIT_FORMS = {
   chinchilla: chinchillaForm,

@@ -25,10 +25,10 @@
  * (α = 166.2, β = 366.7, b = −0.2729) M* ≈ 7.4. It is computed with chinchillaOptimal on the tied-exponent
  * Chinchilla view above (Hoffmann Eq. 4 gives the same M* = G⁻², G = (A/B)^(1/(2·(−b))) here).
  */
-import { chinchillaOptimal } from '../../laws/forms';
-import type { FitForm } from '../model';
-import { cartesian, num, tex } from '../powerSum';
-import { mean } from '../../stats/quantile';
+import { chinchillaOptimal } from '../laws/forms';
+import type { FitForm } from './model';
+import { cartesian, num, tex } from './powerSum';
+import { mean } from '../stats/quantile';
 
 export interface OvertrainingParams {
   alpha: number;

@@ -4,10 +4,10 @@
  * 4,500-point grid α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25}.
  * Allocation: the closed form of Eq. 4 (chinchillaOptimal).
  */
-import { chinchillaLoss, chinchillaOptimal } from '../../laws/forms';
-import { mean } from '../../stats/quantile';
-import type { FitForm } from '../model';
-import { HOFFMANN_GRID, cartesian, logCoefficientFix, num, powerSumObjective, tex } from '../powerSum';
+import { chinchillaLoss, chinchillaOptimal } from '../laws/forms';
+import { mean } from '../stats/quantile';
+import type { FitForm } from './model';
+import { HOFFMANN_GRID, cartesian, logCoefficientFix, num, powerSumObjective, tex } from './powerSum';
 
 const law = (p: Record<string, number>) => ({ E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta });
 
