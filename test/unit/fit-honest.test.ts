@@ -4,7 +4,6 @@
  * Real data from ../shared/data where the claim is about real data (named, loud skip when absent).
  */
 import * as assert from 'assert';
-import { existsSync, readFileSync } from 'fs';
 import { parseRunsCsv, type RunsTable, type RunRow } from '../../src/core/csv';
 import { fitRuns, FitRefusal, type FitOptions } from '../../src/core/fit';
 import { optimiserOutcome } from '../../src/core/fit/engine';
@@ -15,20 +14,14 @@ import { fitDataFromRows } from '../../src/core/fit/data';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { mulberry32, normal } from '../../src/core/stats/rng';
 import { main } from '../../src/cli/main';
-import { sharedData } from './sharedData';
+import { sharedData, requireSharedFile } from './sharedData';
 
 const DATABLATIONS = sharedData('datablations_c4/data_constrained_c4_182.csv');
 const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
 const OPT = sharedData('colpret_hitchhiker/opt_trajectories.csv');
 const FAST: FitOptions = { cv: 0, loo: false, bootstrap: 0 };
 
-function requireFile(ctx: Mocha.Context, path: string): string {
-  if (!existsSync(path)) {
-    console.warn(`SKIPPED (${ctx.test?.title}): ${path} is not available`);
-    ctx.skip();
-  }
-  return readFileSync(path, 'utf8');
-}
+const requireFile = requireSharedFile;
 
 function table(rows: RunRow[]): RunsTable {
   return { columns: { N: 'N', D: 'D', loss: 'loss' }, rows, summary: { read: rows.length, used: rows.length, dropped: [], notes: [] }, headers: ['N', 'D', 'loss'], meta: { fileName: 't', delimiter: ',', linebreak: '\n' } };

@@ -1,24 +1,18 @@
 import * as assert from 'assert';
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { parseRunsCsv, type RunsTable, type RunRow } from '../../src/core/csv';
 import { fitRuns, FitRefusal, FitResult, FORMS, type FitOptions } from '../../src/core/fit';
 import { mulberry32, normal } from '../../src/core/stats/rng';
 import { kaplanLoss } from '../../src/core/fit/kaplanForm';
 import { chinchillaLoss } from '../../src/core/laws/forms';
-import { sharedData } from './sharedData';
+import { sharedData, requireSharedFile } from './sharedData';
 
 const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
 const DATABLATIONS = sharedData('datablations_c4/data_constrained_c4_182.csv');
 const FAST: FitOptions = { cv: 0, loo: false, bootstrap: 0 };
 
 /** Unlicensed / external data: skip loudly (named) when the shared folder is absent. */
-function requireFile(ctx: Mocha.Context, path: string): string {
-  if (!existsSync(path)) {
-    console.warn(`SKIPPED (${ctx.test?.title}): ${path} is not available`);
-    ctx.skip();
-  }
-  return readFileSync(path, 'utf8');
-}
+const requireFile = requireSharedFile;
 
 const rel = (x: number, ref: number) => Math.abs(x - ref) / Math.abs(ref);
 
