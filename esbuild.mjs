@@ -1,7 +1,7 @@
 // Build script (modelled on rust-analyzer's editors/code): one esbuild context per target.
 //   dist/extension.js  — extension host (CommonJS, vscode external)
 //   dist/cli.js        — headless CLI (`scaling-laws`), same core
-//   dist/fitWorker.js  — worker_threads entry for long fits
+//   dist/fitWorker.js  — worker_threads entry for long fits (core worker + the fit panel's view builder)
 //   dist/fitWorker.web.js — the same worker entry for a Web Worker (browser, IIFE)
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
@@ -38,7 +38,7 @@ const exists = (p) => existsSync(p);
 const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/extension.js` },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
+  exists('src/extension/fit/worker.ts') && { ...node, entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
   exists('src/core/fit/worker.ts') && {
