@@ -3,7 +3,7 @@
 //   dist/web/extension.js — the same extension for the web extension host (vscode.dev, github.dev, code-server's
 //                        browser worker): Node modules aliased to src/extension/web/ and path-browserify
 //   dist/cli.js        — headless CLI (`scaling-laws`), same core
-//   dist/fitWorker.js  — worker_threads entry for long fits
+//   dist/fitWorker.js  — worker_threads entry for long fits (core worker + the fit panel's view builder)
 //   dist/fitWorker.web.js — the same worker entry for a Web Worker (browser, IIFE)
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
@@ -55,7 +55,7 @@ const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/extension.js` },
   { ...web, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/web/extension.js` },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
+  exists('src/extension/fit/worker.ts') && { ...node, entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
   exists('src/core/fit/worker.ts') && {

@@ -11,6 +11,8 @@ import type { FitRequest, FitResponse, WorkerFitOptions } from './workerProtocol
 export interface WorkerFitOutcome {
   table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] };
   result: FitResultJSON;
+  /** The panel's view model, when requested (hooks.view) and the worker builds views. */
+  view?: unknown;
 }
 
 export function fitInWorker(
@@ -18,7 +20,7 @@ export function fitInWorker(
   csvText: string,
   parseOpts: ParseOptions,
   fitOpts: WorkerFitOptions,
-  hooks: { onProgress?: (p: FitProgress) => void; signal?: AbortSignal } = {},
+  hooks: { onProgress?: (p: FitProgress) => void; signal?: AbortSignal; view?: FitRequest['view'] } = {},
 ): Promise<WorkerFitOutcome> {
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) return reject(new FitRefusal('cancelled', 'the fit was cancelled'));
@@ -43,14 +45,14 @@ export function fitInWorker(
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: FitResponse) => {
       if (m.type === 'progress') hooks.onProgress?.(m.progress);
-      else if (m.type === 'result') finish(() => resolve({ table: m.table, result: m.result }));
+      else if (m.type === 'result') finish(() => resolve({ table: m.table, result: m.result, view: m.view }));
       else if (m.kind === 'csv') finish(() => reject(new CsvError(m.file, m.line, m.column, m.detail)));
       else if (m.kind === 'refusal') finish(() => reject(new FitRefusal(m.code, m.detail)));
       else finish(() => reject(new Error(`fit worker: ${m.message}`)));
     });
     worker.on('error', (e) => finish(() => reject(e)));
     worker.on('exit', (code) => finish(() => reject(new Error(`fit worker exited with code ${code} before answering`))));
-    const req: FitRequest = { type: 'fit', csvText, parseOpts, fitOpts, cancelFlag };
+    const req: FitRequest = { type: 'fit', csvText, parseOpts, fitOpts, cancelFlag, view: hooks.view };
     worker.postMessage(req);
   });
 }

@@ -5,9 +5,10 @@
  */
 import { parseRunsCsv, CsvError } from '../csv';
 import { fitRuns, FitRefusal } from './index';
-import type { FitRequest, WorkerPort } from './workerProtocol';
+import type { FitRequest, ViewBuilder, WorkerPort } from './workerProtocol';
 
-export function serveFits(port: WorkerPort): void {
+/** `buildView`: the panel's view model, built here in the worker when the request asks for it. */
+export function serveFits(port: WorkerPort, buildView?: ViewBuilder): void {
   port.onMessage((req: FitRequest) => {
     if (req.type !== 'fit') return;
     const flag = req.cancelFlag ? new Int32Array(req.cancelFlag) : null;
@@ -26,7 +27,10 @@ export function serveFits(port: WorkerPort): void {
           }
         },
       });
-      port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() });
+      const outcome = { table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() };
+      // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
+      const view = req.view && buildView ? buildView(outcome, req.view.fileName, req.view.droppedByUser) : undefined;
+      port.post({ type: 'result', ...outcome, view });
     } catch (e) {
       if (e instanceof CsvError) port.post({ type: 'error', kind: 'csv', message: e.message, file: e.file, line: e.line, column: e.column, detail: e.detail });
       else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code, detail: e.detail });

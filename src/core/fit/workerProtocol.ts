@@ -15,14 +15,19 @@ export interface FitRequest {
   fitOpts: WorkerFitOptions;
   /** Int32Array(1) view of a SharedArrayBuffer: the client stores 1 to cancel (polled between iterations). */
   cancelFlag?: SharedArrayBuffer;
+  /** Build the panel's view model in the worker too (file name shown, lines the user left out), when the worker has a view builder. */
+  view?: { fileName: string; droppedByUser: number[] };
 }
 
 export type FitResponse =
   | { type: 'progress'; progress: FitProgress }
-  | { type: 'result'; table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }
+  | { type: 'result'; table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON; view?: unknown }
   | { type: 'error'; kind: 'csv'; message: string; file: string; line: number; column: number; detail: string }
   | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode; detail: string }
   | { type: 'error'; kind: 'internal'; message: string };
+
+/** The panel's view model from a fit (built by the extension's worker entry; opaque to the core). */
+export type ViewBuilder = (outcome: { table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }, fileName: string, droppedByUser: number[]) => unknown;
 
 /** The two things a worker needs from its host: send a message, and receive them. */
 export interface WorkerPort {

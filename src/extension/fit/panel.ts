@@ -118,10 +118,12 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
         signal,
         onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),
+        view: { fileName: this.fileName, droppedByUser: dropped },
       });
       if (stale()) return;
       const tb = performance.now();
-      const view = toFitView(outcome, this.fileName, dropped, tb - t0);
+      // The worker built the view; the host only stamps the elapsed time and relays it.
+      const view = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;
