@@ -58,10 +58,11 @@ const targets = [
   exists('src/extension/fit/worker.ts') && { ...node, entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
-  exists('src/core/fit/worker.ts') && {
+  exists('src/extension/fit/worker.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: ['node:worker_threads'],
     mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
+    // The extension's worker entry (the core worker plus the panel's view builder), as dist/fitWorker.js.
+    entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
   },
   !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: `${dist}/bench.js` },
   exists('webview/main.ts') && {
