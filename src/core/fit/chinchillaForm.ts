@@ -7,7 +7,7 @@
 import { chinchillaLoss, chinchillaOptimal } from '../laws/forms';
 import { mean } from '../stats/quantile';
 import type { FitForm } from './model';
-import { HOFFMANN_GRID, cartesian, logCoefficientFix, num, powerSumObjective, tex } from './powerSum';
+import { HOFFMANN_GRID, cartesian, logCoefficientFix, fmtParam, powerSumObjective, tex } from './powerSum';
 
 const law = (p: Record<string, number>) => ({ E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta });
 
@@ -18,7 +18,7 @@ export const chinchillaForm: FitForm = {
   needs: ['N', 'D'],
   minRows: 10,
   formula: 'L(N, D) = E + A/N^alpha + B/D^beta',
-  text: (p) => `L(N, D) = ${num(p.E)} + ${num(p.A)} / N^${num(p.alpha)} + ${num(p.B)} / D^${num(p.beta)}`,
+  text: (p) => `L(N, D) = ${fmtParam(p.E)} + ${fmtParam(p.A)} / N^${fmtParam(p.alpha)} + ${fmtParam(p.B)} / D^${fmtParam(p.beta)}`,
   latex: (p) => `L(N, D) = ${tex(p.E)} + \\frac{${tex(p.A)}}{N^{${tex(p.alpha)}}} + \\frac{${tex(p.B)}}{D^{${tex(p.beta)}}}`,
   allocate: (p, C) => {
     const o = chinchillaOptimal(law(p), C);

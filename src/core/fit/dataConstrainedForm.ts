@@ -32,7 +32,7 @@ import { rowLoss, rowLossGrad } from './huber';
 import type { FitForm, Estimator } from './model';
 import type { FitData } from './data';
 import { subsetFitData, countDistinct } from './data';
-import { allocateBySearch, cartesian, num, tex } from './powerSum';
+import { allocateBySearch, cartesian, fmtParam, tex } from './powerSum';
 import { chinchillaForm } from './chinchillaForm';
 import { fitModel } from './engine';
 
@@ -87,7 +87,7 @@ export const dataConstrainedForm: FitForm = {
   needs: ['N', 'D', 'U'],
   minRows: 10,
   formula: "L = E + A/N'^alpha + B/D'^beta, D' = U + U·RD*·(1 − exp(−R_D/RD*)), N' likewise with RN*",
-  text: (p) => `L = ${num(p.E)} + ${num(p.A)} / N'^${num(p.alpha)} + ${num(p.B)} / D'^${num(p.beta)}   (R_D* = ${num(p.RDstar)}, R_N* = ${num(p.RNstar)})`,
+  text: (p) => `L = ${fmtParam(p.E)} + ${fmtParam(p.A)} / N'^${fmtParam(p.alpha)} + ${fmtParam(p.B)} / D'^${fmtParam(p.beta)}   (R_D* = ${fmtParam(p.RDstar)}, R_N* = ${fmtParam(p.RNstar)})`,
   latex: (p) => `L = ${tex(p.E)} + \\frac{${tex(p.A)}}{N'^{${tex(p.alpha)}}} + \\frac{${tex(p.B)}}{D'^{${tex(p.beta)}}},\\ R_D^* = ${tex(p.RDstar)},\\ R_N^* = ${tex(p.RNstar)}`,
   allocate: (p, C, unique) => allocateBySearch((N, D) => dataConstrainedLoss(law(p), N, D, unique ?? D), C),
   warnings: (p) => {

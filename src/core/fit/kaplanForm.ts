@@ -8,7 +8,7 @@
  */
 import { rowLoss, rowLossGrad } from './huber';
 import type { FitForm } from './model';
-import { allocateBySearch, cartesian, num, tex } from './powerSum';
+import { allocateBySearch, cartesian, fmtParam, tex } from './powerSum';
 
 export function kaplanLoss(p: { Nc: number; Dc: number; alphaN: number; alphaD: number }, N: number, D: number): number {
   return Math.pow(Math.pow(p.Nc / N, p.alphaN / p.alphaD) + p.Dc / D, p.alphaD);
@@ -23,7 +23,7 @@ export const kaplanForm: FitForm = {
   needs: ['N', 'D'],
   minRows: 8,
   formula: 'L(N, D) = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD',
-  text: (p) => `L(N, D) = [(${num(p.Nc)} / N)^(${num(p.alphaN)}/${num(p.alphaD)}) + ${num(p.Dc)} / D]^${num(p.alphaD)}`,
+  text: (p) => `L(N, D) = [(${fmtParam(p.Nc)} / N)^(${fmtParam(p.alphaN)}/${fmtParam(p.alphaD)}) + ${fmtParam(p.Dc)} / D]^${fmtParam(p.alphaD)}`,
   latex: (p) => `L(N, D) = \\left[\\left(\\frac{${tex(p.Nc)}}{N}\\right)^{${tex(p.alphaN)}/${tex(p.alphaD)}} + \\frac{${tex(p.Dc)}}{D}\\right]^{${tex(p.alphaD)}}`,
   allocate: (p, C) => allocateBySearch((N, D) => kaplanLoss(law(p), N, D), C),
   internal: ['lnNc', 'lnDc', 'alphaN', 'alphaD'],

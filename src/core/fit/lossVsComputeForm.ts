@@ -4,7 +4,7 @@
  */
 import { mean } from '../stats/quantile';
 import type { FitForm } from './model';
-import { cartesian, logCoefficientFix, num, powerSumObjective, range, tex } from './powerSum';
+import { cartesian, logCoefficientFix, fmtParam, powerSumObjective, range, tex } from './powerSum';
 
 export const lossVsComputeForm: FitForm = {
   id: 'loss-vs-compute',
@@ -13,7 +13,7 @@ export const lossVsComputeForm: FitForm = {
   needs: ['C'],
   minRows: 5,
   formula: 'L(C) = E + A·C^(−alpha)',
-  text: (p) => `L(C) = ${num(p.E)} + ${num(p.A)} · C^(−${num(p.alpha)})`,
+  text: (p) => `L(C) = ${fmtParam(p.E)} + ${fmtParam(p.A)} · C^(−${fmtParam(p.alpha)})`,
   latex: (p) => `L(C) = ${tex(p.E)} + ${tex(p.A)}\\, C^{-${tex(p.alpha)}}`,
   internal: ['a', 'e', 'alpha'],
   toPublic: (t) => ({ E: Math.exp(t[1]), A: Math.exp(t[0]), alpha: t[2] }),

@@ -27,7 +27,7 @@
  */
 import { chinchillaOptimal } from '../laws/forms';
 import type { FitForm } from './model';
-import { cartesian, num, tex } from './powerSum';
+import { cartesian, fmtParam, tex } from './powerSum';
 import { mean } from '../stats/quantile';
 
 export interface OvertrainingParams {
@@ -82,7 +82,7 @@ export const overtrainingForm: FitForm = {
   // The paper fits its 4 parameters to 5 runs.
   minRows: 5,
   formula: 'L(N, M) = alpha·N^b + beta·6^(b/2)·(M·N)^b + E, M = D/N  (= E + (a·M^η + beta·M^−η)·C^−η, C = 6ND, η = −b/2, a = alpha·6^η)',
-  text: (p) => `L(N, M) = ${num(p.alpha)} · N^${num(p.b)} + ${num(p.beta)} · 6^(${num(p.b)}/2) · (M·N)^${num(p.b)} + ${num(p.E)}   (M = D/N)`,
+  text: (p) => `L(N, M) = ${fmtParam(p.alpha)} · N^${fmtParam(p.b)} + ${fmtParam(p.beta)} · 6^(${fmtParam(p.b)}/2) · (M·N)^${fmtParam(p.b)} + ${fmtParam(p.E)}   (M = D/N)`,
   latex: (p) => `L(N, M) = ${tex(p.alpha)}\\, N^{${tex(p.b)}} + ${tex(p.beta)} \\cdot 6^{${tex(p.b)}/2} (MN)^{${tex(p.b)}} + ${tex(p.E)},\\ M = D/N`,
   // A constant optimal tokens-per-parameter ratio, in closed form.
   allocate: (p, C) => overtrainingOptimal(law(p), C),

@@ -110,7 +110,7 @@ export function logCoefficientFix(layout: Record<string, number>, logged: string
 }
 
 /** A fitted number for formulas: 4 significant digits, exponent as × 10^{k} in LaTeX. */
-export const num = (x: number): string => formatNum(x, 4);
+export const fmtParam = (x: number): string => formatNum(x, 4);
 export const tex = (x: number): string => {
   const s = formatNum(x, 4);
   return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
