@@ -2,10 +2,12 @@
  * `scaling-laws fit <csv>`: fit a scaling law to a CSV of training runs (src/core/fit) and print the parameters
  * with bootstrap uncertainty, fit quality, cross-validation error and the compute-optimal allocation.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs, get, UsageError } from '../args';
 import type { CliCommand } from '../io';
+import { readInputBytes } from '../files';
+import { droppedLines } from '../dropped';
 import { parseRunsCsv, CsvError, type Role } from '../../core/csv';
+import { isDecimal } from '../../core/csv/numbers';
 import { fitRuns, FORMS, isFormId, MAX_BOOTSTRAP } from '../../core/fit';
 
 const SPEC = {
@@ -72,8 +74,8 @@ export const fitCommand: CliCommand = {
     if (bootstrap > MAX_BOOTSTRAP) throw new UsageError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
     const fixed: Record<string, number> = {};
     for (const [k, v] of pairs(get.strs(p, 'fix'), 'fix')) {
-      const x = Number(v);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new UsageError(`--fix ${k} expects a number, got '${v}'`);
+      const x = isDecimal(v) ? Number(v) : NaN;
+      if (!Number.isFinite(x)) throw new UsageError(`--fix ${k} expects a number, got '${v}'`);
       if (!FORMS[form].params.includes(k)) throw new UsageError(`--fix: '${k}' is not a parameter of ${form} (${FORMS[form].params.join(', ')})`);
       fixed[k] = x;
     }
@@ -82,12 +84,7 @@ export const fitCommand: CliCommand = {
       if (!['N', 'D', 'loss', 'C', 'U'].includes(k)) throw new UsageError(`--column: role must be N, D, loss, C or U, got '${k}'`);
       columns[k as Role] = v;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      throw new CsvError(file, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
+    const bytes = readInputBytes(file, 'CSV');
     // Excel's "Unicode text" export is UTF-16: its NUL bytes would otherwise be reported as binary data.
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       throw new CsvError(file, 1, 1, 'the file is UTF-16 encoded: expected UTF-8 text (save the CSV as UTF-8)');
@@ -113,7 +110,11 @@ export const fitCommand: CliCommand = {
       tieAlphaBeta: get.bool(p, 'tie-alpha-beta'),
     });
     if (get.bool(p, 'json')) io.out(JSON.stringify({ ...result.toJSON(), columns: table.columns, summary: table.summary }, null, 2));
-    else io.out(result.toString());
+    else {
+      io.out(result.toString());
+      // The text output lists the dropped lines as the JSON's summary.dropped does.
+      for (const line of droppedLines(file, table.summary.dropped)) io.out(line);
+    }
     return 0;
   },
 };

@@ -2,20 +2,12 @@
  * `scaling-laws forward <file.arch.jsonc> [--json]` — parameters by component, FLOPs per token in both
  * conventions (6N and Chinchilla App. F), training memory and context-length scaling of an architecture.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs, get, formatTable, UsageError } from '../args';
+import { MAX_CONFIG_BYTES, readInputFile, readReferencedFile } from '../files';
 import type { CliCommand, CliIO } from '../io';
 import { analyseDocument, type ConfigKind, type DocumentAnalysis } from '../../core/config/analyse';
 import { ConfigError, lineColumn } from '../../core/config/jsonc';
 import { formatCount, formatNum, formatSci } from '../../core/format';
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Parse `<file> [--json]` and read and analyse the config for a CLI command: the first error becomes
@@ -25,9 +17,8 @@ export function analyseFileForCli(argv: string[], kind: ConfigKind, io: CliIO): 
   const p = parseArgs(argv, { json: 'boolean' }, 1);
   const file = p.positionals[0];
   if (!file) throw new UsageError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
-  const text = readText(file);
-  if (text === undefined) throw new UsageError(`cannot read '${file}'`);
-  const a = analyseDocument(text, file, { readFile: readText, kind });
+  const text = readInputFile(file, kind === 'arch' ? 'architecture config' : 'backward config', MAX_CONFIG_BYTES);
+  const a = analyseDocument(text, file, { readFile: readReferencedFile, kind });
   for (const issue of a.issues) {
     const { line, column } = lineColumn(text, issue.offset);
     if (issue.severity === 'error') throw new ConfigError(file, line, column, issue.message);

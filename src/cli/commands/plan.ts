@@ -1,23 +1,13 @@
 /** `scaling-laws plan <sweep.jsonc>` — plan an IsoFLOP sweep and export it (table, CSV, JSON, SLURM, SkyPilot). */
-import * as fs from 'fs';
 import { formatTable, get, parseArgs, UsageError } from '../args';
+import { readInputFile, MAX_CONFIG_BYTES } from '../files';
 import type { CliCommand, CliIO } from '../io';
 import { formatCount, formatSci } from '../../core/format';
 import { DEFAULT_PLAN_DEPS, EXPORT_FORMATS, PLACEHOLDERS, exportPlan, parseSweepConfig, planSweep, type ExportFormat, type SweepConfig, type SweepPlan } from '../../core/sweep';
 
-/** Read a text file named on the command line; a missing file is a one-line input error (exit 2). */
-export function readInputFile(path: string, what: string): string {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} '${path}'${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-  }
-}
-
 /** Parse and plan a sweep config file (shared by plan and mock). */
 export function planFromFile(path: string): { config: SweepConfig; plan: SweepPlan } {
-  const config = parseSweepConfig(readInputFile(path, 'sweep config'), path);
+  const config = parseSweepConfig(readInputFile(path, 'sweep config', MAX_CONFIG_BYTES), path);
   return { config, plan: planSweep(config, DEFAULT_PLAN_DEPS) };
 }
 

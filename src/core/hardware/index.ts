@@ -7,6 +7,7 @@
  * (PaLM, Chowdhery et al. 2022, arXiv 2204.02311, App. B); uptime is the fraction of wall-clock the job
  * is actually training (restarts, evaluation, checkpointing).
  */
+import { own } from '../text';
 import { DTYPES, GPUS, type Dtype, type GpuSpec } from './gpus';
 import { nearest } from './nearest';
 
@@ -39,7 +40,7 @@ const DTYPE_ALIASES: Record<string, Dtype> = {
 
 /** Accepts the spellings configs use (bf16, bfloat16, float16, fp32, …); undefined if unknown. */
 export function parseDtype(s: string): Dtype | undefined {
-  return DTYPE_ALIASES[s.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  return own(DTYPE_ALIASES, s.toLowerCase().replace(/[^a-z0-9]/g, '')); // "constructor" is not a dtype
 }
 
 export const DTYPE_SPELLINGS = Object.keys(DTYPE_ALIASES);
