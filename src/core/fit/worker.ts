@@ -6,7 +6,7 @@
  * cancel flag needs SharedArrayBuffer).
  */
 import { serveFits } from './workerCore';
-import type { FitRequest, FitResponse, WorkerPort } from './workerProtocol';
+import type { WorkerRequest, WorkerResponse, WorkerPort } from './workerProtocol';
 
 interface MessageScope {
   postMessage(msg: unknown): void;
@@ -18,10 +18,10 @@ function hostPort(): WorkerPort {
   const wt = typeof process !== 'undefined' && process.versions?.node ? (require('node:worker_threads') as typeof import('node:worker_threads')) : null;
   if (wt?.parentPort) {
     const pp = wt.parentPort;
-    return { post: (m: FitResponse) => pp.postMessage(m), onMessage: (h) => pp.on('message', (m: FitRequest) => h(m)) };
+    return { post: (m: WorkerResponse) => pp.postMessage(m), onMessage: (h) => pp.on('message', (m: WorkerRequest) => h(m)) };
   }
   const scope = globalThis as unknown as MessageScope;
-  return { post: (m: FitResponse) => scope.postMessage(m), onMessage: (h) => scope.addEventListener('message', (ev) => h(ev.data as FitRequest)) };
+  return { post: (m: WorkerResponse) => scope.postMessage(m), onMessage: (h) => scope.addEventListener('message', (ev) => h(ev.data as WorkerRequest)) };
 }
 
 serveFits(hostPort());

@@ -77,7 +77,7 @@ export function registerPanels(context: vscode.ExtensionContext): void {
       }
       return FitPanel.show(extensionUri, uri, t0).uri.toString();
     }),
-    vscode.commands.registerCommand('scalingLaws.exportResults', (format?: unknown, target?: unknown) => exportResults(format, target)),
+    vscode.commands.registerCommand('scalingLaws.exportResults', (format?: unknown, target?: unknown, opts?: { overwrite?: unknown }) => exportResults(format, target, opts)),
     vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializers.planner),
     vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializers.fit),
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },

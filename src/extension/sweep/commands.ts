@@ -41,7 +41,7 @@ async function plannedSweep(arg: unknown, command: string): Promise<{ uri: vscod
     void vscode.window.showErrorMessage(`${command}: cannot open ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  const planned = planDocument(doc);
+  const planned = await planDocument(doc);
   if (planned instanceof Error) {
     void showConfigError(command, doc, planned);
     return undefined;

@@ -6,11 +6,12 @@
 import * as vscode from 'vscode';
 import { fileRestorer } from '../panels/restore';
 import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, planSweepCommand } from './commands';
-import { forgetDocument, SWEEP_SELECTOR, SweepLensProvider } from './lens';
+import { forgetDocument, setPlannerWorker, SWEEP_SELECTOR, SweepLensProvider } from './lens';
 import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
 
 export function registerSweepFeatures(context: vscode.ExtensionContext): void {
   const extensionUri = context.extensionUri;
+  setPlannerWorker(extensionUri);
   const lens = new SweepLensProvider();
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(SWEEP_SELECTOR, lens),
