@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import {
   EXPORT_FORMATS, exportPlan, mockResults, mockToCsv, sweepLaw, SweepConfigError, type ExportFormat,
 } from '../../core/sweep';
+import { exists } from '../export';
 import { planDocument, type PlannedDocument } from './lens';
 import { IsoflopPanel } from './panel';
 import { DEFAULT_ISOFLOP_OPTIONS, planMarkdown } from './view';
@@ -74,15 +75,6 @@ interface WriteOptions {
 }
 
 const asUri = (v: unknown) => (v instanceof vscode.Uri ? v : typeof v === 'string' && v ? vscode.Uri.file(v) : undefined);
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Where to write: the caller's target (confirmed if it exists) or a save dialog (which confirms itself). */
 async function destination(opts: WriteOptions, suggested: vscode.Uri, filters: Record<string, string[]>, title: string): Promise<vscode.Uri | undefined> {
