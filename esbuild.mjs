@@ -6,8 +6,16 @@
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
 //   out/test/...       — integration suite run inside a real VS Code extension host
+//
+// Two builds:
+//   node esbuild.mjs               the development / integration-test build: source maps, unminified, and the
+//                                  test probes compiled in (TEST_BUILD = true: the `scalingLaws._test.*`
+//                                  commands, the page text each webview reports after a render).
+//   node esbuild.mjs --production  what users install (`npm run package`): minified, no source maps,
+//                                  TEST_BUILD = false so the probes are dropped as dead code; only the
+//                                  shipped bundles and the CLI, no bench or tests.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,6 +25,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { TEST_BUILD: String(!production) },
   // jsonc-parser's UMD "main" entry confuses bundlers; its ESM "module" build bundles cleanly.
   mainFields: ['module', 'main'],
 };
@@ -27,7 +36,7 @@ const exists = (p) => existsSync(p);
 const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.js' },
+  exists('src/core/worker/entry.ts') && { ...node, entryPoints: ['src/core/worker/entry.ts'], outfile: 'dist/fitWorker.js' },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
   exists('src/core/fit/worker.ts') && {
@@ -35,7 +44,7 @@ const targets = [
     mainFields: ['browser', 'module', 'main'],
     entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.web.js',
   },
-  exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' },
+  !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' },
   exists('webview/main.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022',
     entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js',
@@ -44,7 +53,7 @@ const targets = [
 
 // Integration tests: every test/integration/**/*.ts compiled (not bundled, except the vscode-free helpers).
 const integrationDir = 'test/integration';
-if (exists(integrationDir)) {
+if (!production && exists(integrationDir)) {
   const entries = [];
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -54,7 +63,7 @@ if (exists(integrationDir)) {
   };
   walk(integrationDir);
   if (entries.length) {
-    targets.push({ ...node, entryPoints: entries, outdir: 'out/test/integration', bundle: true, external: ['vscode', 'mocha', '@vscode/test-electron'] });
+    targets.push({ ...node, entryPoints: entries, outbase: integrationDir, outdir: 'out/test/integration', bundle: true, external: ['vscode', 'mocha'] });
   }
 }
 
@@ -64,7 +73,9 @@ if (watch) {
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('[esbuild] watching', list.length, 'targets');
 } else {
+  // Start from an empty dist/: nothing from the other kind of build (source maps, bench) lingers beside it.
+  rmSync('dist', { recursive: true, force: true });
   const t0 = Date.now();
   await Promise.all(list.map((t) => esbuild.build(t)));
-  console.log(`[esbuild] built ${list.length} targets in ${Date.now() - t0} ms`);
+  console.log(`[esbuild] built ${list.length} ${production ? 'production' : 'development/test'} targets in ${Date.now() - t0} ms`);
 }

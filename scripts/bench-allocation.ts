@@ -1,13 +1,13 @@
 /**
- * Allocation latency: the planner panel calls allocate() for every law on every keystroke, so one call
- * must stay well under 10 ms. Prints, per scenario, the median time per allocate() call (median of 7
+ * Allocation latency: the planner panel calls allocateCompute() for every law on every keystroke, so one call
+ * must stay well under 10 ms. Prints, per scenario, the median time per allocateCompute() call (median of 7
  * batches, after a JIT warm-up) and its ratio to a reference measured in the same run: one
  * chinchillaOptimal() closed-form call (Hoffmann Eq. 4), the cheapest thing a row can cost. The ratio
  * is what to compare across machines; the absolute time is judged against the 10 ms target.
  *
  * Run alone with `npx tsx scripts/bench-allocation.ts`; scripts/bench.ts calls benchAllocation().
  */
-import { allocate, type AllocationRequest } from '../src/core/allocation';
+import { allocateCompute, type AllocationRequest } from '../src/core/allocation';
 import { chinchillaOptimal } from '../src/core/laws/forms';
 import { HOFFMANN_A3_UNROUNDED } from '../src/core/laws/hoffmann2022';
 
@@ -40,12 +40,12 @@ export function benchAllocation(): void {
   // Vary C slightly so nothing can be cached between calls; the sink keeps the work observable.
   let sink = 0;
   const refMs = medianPerCall((i) => (sink += chinchillaOptimal(HOFFMANN_A3_UNROUNDED, 1e22 * (1 + i * 1e-6)).N), 20000);
-  console.log('\n[allocation] allocate() latency (planner panel: every keystroke, all laws)');
+  console.log('\n[allocation] allocateCompute() latency (planner panel: every keystroke, all laws)');
   console.log(`    reference: chinchillaOptimal (Eq. 4 closed form) ${(refMs * 1e6).toFixed(0)} ns/call`);
   for (const { label, req } of SCENARIOS) {
     const ms = medianPerCall((i) => {
       const scale = 1 + i / 1000;
-      const r = allocate({
+      const r = allocateCompute({
         ...req,
         ...(req.compute !== undefined ? { compute: req.compute * scale } : {}),
         ...(req.targetLoss !== undefined ? { targetLoss: req.targetLoss * (1 + i / 1e5) } : {}),

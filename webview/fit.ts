@@ -5,7 +5,7 @@
  */
 import { formatNum } from '../src/core/format';
 import { formatParam } from '../src/shared/format';
-import type { FitOptions, FitView, FormOption, HostMessage, Series } from '../src/shared/protocol';
+import type { FitPanelOptions, FitView, FormOption, HostMessage, Series } from '../src/shared/protocol';
 import { post, saveState } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
@@ -75,12 +75,12 @@ function setRunning(running: boolean, message: string, fraction: number): void {
   byId<HTMLButtonElement>('refit').disabled = running;
 }
 
-function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], options: FitOptions, refit: (o: FitOptions) => void): Page {
+function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], options: FitPanelOptions, refit: (o: FitPanelOptions) => void): Page {
   const formSelect = h('select', { id: 'form' }, ...forms.map((f) => h('option', { value: f.id, selected: f.id === options.form, title: f.description }, f.label)));
   const fixE = h('input', { id: 'fix-e', type: 'checkbox', checked: options.fixE !== null });
   const eValue = h('input', { id: 'e-value', type: 'number', step: 0.01, min: 0, value: options.fixE ?? 1.69, disabled: options.fixE === null, 'aria-label': 'Fixed value of E (irreducible loss)' });
   fixE.addEventListener('change', () => { eValue.disabled = !fixE.checked; });
-  const read = (): FitOptions | null => {
+  const read = (): FitPanelOptions | null => {
     const delta = Number(byId<HTMLInputElement>('huber').value);
     const boot = Number(byId<HTMLInputElement>('bootstrap').value);
     const drop = byId<HTMLInputElement>('drop-rows').value;

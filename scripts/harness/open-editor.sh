@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # `npm start`: open a real VS Code on examples/ with this extension.
 #   - Desktop VS Code (`code` on PATH): a window with --extensionDevelopmentPath=<repo> (live dist/).
-#   - Otherwise: code-server (installed into $VSCH_HOME by install.sh) with the packaged .vsix installed;
-#     prints the URL to open in a browser and serves until Ctrl-C.
+#   - Otherwise: code-server (installed into $VSCH_HOME by install.sh) with the production .vsix installed
+#     (what `npm run package` makes); prints the URL to open in a browser and serves until Ctrl-C. It runs
+#     without the smoke-test driver option the test harness uses, so notifications show as usual.
 # Env: VSCH_PORT (default 38600), VSCH_HOME, START_FOLDER (default examples/), VSCH_FORCE_SERVER=1.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"
 FOLDER="$(cd "${START_FOLDER:-$ROOT/examples}" && pwd)"
 cd "$ROOT"
-node esbuild.mjs
 
 if command -v code >/dev/null 2>&1 && [ -z "${VSCH_FORCE_SERVER:-}" ]; then
+  node esbuild.mjs   # development build: source maps for the debugger
   echo "[start] desktop VS Code: code --extensionDevelopmentPath=$ROOT $FOLDER"
   exec code --new-window --extensionDevelopmentPath="$ROOT" "$FOLDER"
 fi
@@ -24,6 +25,7 @@ bash "$HERE/stop.sh" >/dev/null 2>&1 || true
 mkdir -p "$VSCH_RUN/ud/User" "$VSCH_RUN/tmp"
 [ -f "$VSCH_RUN/ud/User/settings.json" ] || cp "$HERE/settings.json" "$VSCH_RUN/ud/User/settings.json"
 VSIX="$VSCH_RUN/scaling-laws.vsix"
+node esbuild.mjs --production
 "$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license --no-rewrite-relative-links -o "$VSIX" >/dev/null
 XDG_CONFIG_HOME="$VSCH_RUN/xdg-config" XDG_DATA_HOME="$VSCH_RUN/xdg-data" XDG_CACHE_HOME="$VSCH_RUN/xdg-cache" "$NODE24" "$CODE_SERVER_JS" \
   --user-data-dir "$VSCH_RUN/ud" --extensions-dir "$VSCH_RUN/ext" --install-extension "$VSIX" --force >/dev/null

@@ -3,7 +3,9 @@
 # extension host + headless Chromium). Installs the harness (cached in $VSCH_HOME, outside the clone),
 # builds and packages the extension as a .vsix, installs it, starts code-server on a fixture workspace,
 # runs the mocha suite (out/test/integration/suite/index.js) in the extension host with
-# extensionDevelopmentPath = this repo, saves screenshots to docs/screenshots/, stops everything.
+# extensionDevelopmentPath = this repo, saves screenshots to out/screenshots/ (`npm run screenshots` copies the
+# README's ones to docs/screenshots/), stops everything. The build is the development/test one (esbuild.mjs
+# without --production): the suite reads the test probes it compiles in.
 # Exit code = test result. Env: VSCH_HOME, VSCH_PORT, SHOT_DIR, VSCH_SKIP_BUILD=1, VSCH_EXT_ENV='{"K":"V"}'.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"
@@ -20,7 +22,7 @@ for _ in $(seq 1 50); do
 done
 export VSCH_PORT="$p" VSCH_RUN="$VSCH_HOME/run-$p"
 source "$HERE/env.sh"
-SHOT_DIR="${SHOT_DIR:-$ROOT/docs/screenshots}"
+SHOT_DIR="${SHOT_DIR:-$ROOT/out/screenshots}"
 WS_SRC="$ROOT/test/fixtures/integration"
 lap() { echo "[integration] $(date +%T) +${SECONDS}s $*"; }
 SECONDS=0
@@ -29,7 +31,8 @@ SECONDS=0
 lap "harness installed in $VSCH_HOME"
 
 cd "$ROOT"
-[ "${VSCH_SKIP_BUILD:-}" = 1 ] || node esbuild.mjs
+# A production build left in dist/ (npm run package, npm start) has no test probes: rebuild then, skip or not.
+if [ "${VSCH_SKIP_BUILD:-}" != 1 ] || ! grep -q 'scalingLaws._test.panelState' dist/extension.js 2>/dev/null; then node esbuild.mjs; fi
 [ -f out/test/integration/suite/index.js ] || { echo "[integration] out/test/integration/suite/index.js missing: build failed?"; exit 1; }
 
 # Fresh per-run state (the cache of installed tools stays).
@@ -38,7 +41,7 @@ rm -rf "$VSCH_RUN" && mkdir -p "$VSCH_RUN/ud/User" "$VSCH_RUN/tmp" "$SHOT_DIR"
 export TMPDIR="$VSCH_RUN/tmp"      # Chromium profiles, Node compile cache: keep them out of /tmp
 cp "$HERE/settings.json" "$VSCH_RUN/ud/User/settings.json"
 
-# Package exactly what users get (.vscodeignore applies) and install it before the server starts.
+# Package the test build (.vscodeignore applies, as for `npm run package`) and install it before the server starts.
 VSIX="$VSCH_RUN/scaling-laws.vsix"
 "$ROOT/node_modules/.bin/vsce" package --no-dependencies --skip-license --no-rewrite-relative-links -o "$VSIX" 2>&1 | grep -v '^ *$' | tail -3
 lap "packaged: $(du -k "$VSIX" | cut -f1) KiB ($(stat -c %s "$VSIX") bytes) $VSIX"
@@ -48,7 +51,7 @@ XDG_CONFIG_HOME="$VSCH_RUN/xdg-config" XDG_DATA_HOME="$VSCH_RUN/xdg-data" XDG_CA
 # The workspace is a copy of the fixtures, so exports made by the tests never touch the clone.
 WS_DIR="$VSCH_RUN/workspace"; cp -r "$WS_SRC" "$WS_DIR"
 trap 'bash "$HERE/stop.sh" >/dev/null; cp "$VSCH_RUN/code-server.log" "$VSCH_RUN/../last-code-server.log" 2>/dev/null || true' EXIT
-bash "$HERE/start.sh" "$WS_DIR" 8>&-   # the server must not inherit (and outlive us holding) the port lock
+VSCH_TEST_DRIVER=1 bash "$HERE/start.sh" "$WS_DIR" 8>&-   # the server must not inherit (and outlive us holding) the port lock
 lap "code-server started on $VSCH_URL"
 
 # 1) The mocha suite inside the real extension host (development path = this repo).

@@ -3,9 +3,10 @@
  * exports `run(argv: string[], io: CliIO): Promise<number> | number` returning the exit code.
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
-import { shortArg, UsageError } from './args';
+import { exitCodeOf } from '../core/errors';
+import { shortArg } from './lib/args';
 import { own, forTerminal } from '../core/text';
-import type { CliIO } from './io';
+import type { CliIO } from './lib/io';
 import { COMMANDS } from './commands';
 
 const HELP = `scaling-laws — compute-optimal planning from published scaling laws
@@ -37,16 +38,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`scaling-laws ${cmd}: ${e.message}`);
-      return 2;
+    // Bad arguments or input (InputError, exit 2) and refused computations (RefusalError, exit 1) print
+    // their one-line message; anything else is an internal error.
+    const code = exitCodeOf(e);
+    if (code !== undefined) {
+      io.err(`scaling-laws ${cmd}: ${(e as Error).message}`);
+      return code;
     }
-    // Typed input errors from the core (bad CSV, invalid JSONC…) carry exitCode 2 and a one-line message.
-    const err = e as { exitCode?: number; message?: string };
-    if (typeof err?.exitCode === 'number') {
-      io.err(`scaling-laws ${cmd}: ${err.message}`);
-      return err.exitCode;
-    }
+    const err = e as { message?: string };
     io.err(`scaling-laws ${cmd}: internal error: ${err?.message ?? String(e)}`);
     if (process.env.SCALING_LAWS_DEBUG) io.err(String((e as Error)?.stack));
     return 1;

@@ -1,13 +1,18 @@
 /**
- * Extension entry point. Feature modules register their own commands/providers; activate() wires them.
- * Nothing here computes: the numbers come from src/core (shared with the CLI and the worker).
+ * Extension entry point. Each feature folder registers what it contributes (its commands from the one id
+ * table in common/commands.ts, providers, panels); activate() only calls each feature's register() with
+ * the shared dependencies. Nothing here computes: the numbers come from src/core (shared with the CLI and
+ * the worker). See ARCHITECTURE.md.
  */
 import * as vscode from 'vscode';
-import { registerConfigFeatures } from './config';
-import { registerLawCommands } from './laws';
-import { registerPanels } from './panels';
-import { registerSweepFeatures } from './sweep';
-import { timed } from './timing';
+import * as common from './common';
+import { hostDeps } from './common/host';
+import { timed } from './common/timing';
+import * as configs from './configs';
+import * as fit from './fit';
+import * as laws from './laws';
+import * as planner from './planner';
+import * as sweeps from './sweeps';
 
 export interface ScalingLawsApi {
   /** Version string, used by integration tests to check activation. */
@@ -16,10 +21,15 @@ export interface ScalingLawsApi {
 
 export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
   return timed('total', () => {
-    timed('config', () => registerConfigFeatures(context));
-    timed('panels', () => registerPanels(context));
-    timed('sweep', () => registerSweepFeatures(context));
-    timed('laws', () => registerLawCommands(context));
+    const deps = hostDeps();
+    timed('common', () => common.register(context));
+    timed('config', () => configs.register(context, deps));
+    timed('panels', () => {
+      planner.register(context, deps);
+      fit.register(context, deps);
+    });
+    timed('sweep', () => sweeps.register(context, deps));
+    timed('laws', () => laws.register(context, deps));
     return { version: String(context.extension.packageJSON.version ?? '0.0.0') };
   });
 }

@@ -119,7 +119,7 @@ export interface GpuOption {
 
 // ───────────────────────────── fit ─────────────────────────────
 
-export interface FitOptions {
+export interface FitPanelOptions {
   form: string;
   /** Fix the irreducible loss E to this value (null = fit it). */
   fixE: number | null;
@@ -259,7 +259,7 @@ export type HostMessage =
   | { type: 'plannerView'; seq: number; view: PlannerView }
   /** Replace the form's values (restore, tests, "plan this fit" links); the page then posts plannerInput. */
   | { type: 'plannerSetInput'; input: PlannerInput }
-  | { type: 'fitInit'; uri: string; fileName: string; forms: FormOption[]; options: FitOptions }
+  | { type: 'fitInit'; uri: string; fileName: string; forms: FormOption[]; options: FitPanelOptions }
   | { type: 'fitRunning'; runId: number }
   | { type: 'fitProgress'; runId: number; fraction: number; message: string }
   | { type: 'fitView'; runId: number; view: FitView }
@@ -279,7 +279,7 @@ export interface ChartPng {
 export type WebviewMessage =
   | { type: 'ready'; view: ViewKind }
   | { type: 'plannerInput'; seq: number; input: PlannerInput }
-  | { type: 'refit'; options: FitOptions }
+  | { type: 'refit'; options: FitPanelOptions }
   | { type: 'isoflopOptions'; options: IsoflopPanelOptions }
   | { type: 'cancelFit' }
   | { type: 'copyFormula'; format: 'text' | 'latex' }
@@ -295,7 +295,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What a panel persists with vscode.setState so the serializer can restore it after a reload. */
 export type PersistedState =
   | { view: 'planner'; input: PlannerInput }
-  | { view: 'fit'; uri: string; options: FitOptions }
+  | { view: 'fit'; uri: string; options: FitPanelOptions }
   | { view: 'isoflop'; uri: string; options: IsoflopPanelOptions };
 
 // ───────────────────────────── validators ─────────────────────────────
@@ -322,7 +322,7 @@ export const checkPlannerInput: Check<PlannerInput> = obj<PlannerInput>({
   contourLaw: str(64, ID),
 });
 
-export const checkFitOptions: Check<FitOptions> = obj<FitOptions>({
+export const checkFitPanelOptions: Check<FitPanelOptions> = obj<FitPanelOptions>({
   form: str(64, ID),
   fixE: nullable(num(0, 100)),
   tieExponents: bool,
@@ -343,7 +343,7 @@ const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 const checkWebviewMessage: Check<WebviewMessage> = union<WebviewMessage>({
   ready: obj({ type: literal('ready'), view: oneOf(VIEW_KINDS) }),
   plannerInput: obj({ type: literal('plannerInput'), seq: num(0, Number.MAX_SAFE_INTEGER, true), input: checkPlannerInput }),
-  refit: obj({ type: literal('refit'), options: checkFitOptions }),
+  refit: obj({ type: literal('refit'), options: checkFitPanelOptions }),
   isoflopOptions: obj({ type: literal('isoflopOptions'), options: checkIsoflopPanelOptions }),
   cancelFit: obj({ type: literal('cancelFit') }),
   copyFormula: obj({ type: literal('copyFormula'), format: oneOf(['text', 'latex'] as const) }),
@@ -376,7 +376,7 @@ const checkPersisted: Check<PersistedState> = (v, path) => {
     return obj<Extract<PersistedState, { view: 'isoflop' }>>({ view: literal('isoflop'), uri: str(4000), options: checkIsoflopPanelOptions })(v, path);
   }
   return view === 'fit'
-    ? obj<Extract<PersistedState, { view: 'fit' }>>({ view: literal('fit'), uri: str(4000), options: checkFitOptions })(v, path)
+    ? obj<Extract<PersistedState, { view: 'fit' }>>({ view: literal('fit'), uri: str(4000), options: checkFitPanelOptions })(v, path)
     : obj<Extract<PersistedState, { view: 'planner' }>>({ view: literal('planner'), input: checkPlannerInput })(v, path);
 };
 

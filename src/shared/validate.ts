@@ -5,7 +5,10 @@
  * validator composed from these cannot drift from the TypeScript type it is declared against.
  */
 
-export class ProtocolError extends Error {
+import { InputError } from '../core/errors';
+
+/** A message that does not match the protocol: bad input from an untrusted page. */
+export class ProtocolError extends InputError {
   constructor(readonly path: string, expected: string, got: unknown) {
     super(`invalid webview message at ${path}: expected ${expected}, got ${describe(got)}`);
     this.name = 'ProtocolError';

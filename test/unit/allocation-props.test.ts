@@ -1,12 +1,13 @@
 /**
  * Property tests of the published-law API under hostile requests (fast-check): allocate, optimalLine and
- * lawLoss never return NaN or Infinity for a valid request, and refuse an invalid one with a LawInputError
+ * lawLoss never return NaN or Infinity for a valid request, and refuse an invalid one with a InputError
  * (or, for a target no budget reaches, an AllocationRefusal) whose message names the field.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { allocate, optimalLine, AllocationRefusal, type AllocationRequest } from '../../src/core/allocation';
-import { LAW_IDS, LANGUAGES, LawInputError, lawLoss, type LawId } from '../../src/core/laws';
+import { allocateCompute, optimalLine, AllocationRefusal, type AllocationRequest } from '../../src/core/allocation';
+import { LAW_IDS, LANGUAGES, lawLoss, type LawId } from '../../src/core/laws';
+import { InputError } from '../../src/core/errors';
 
 /** PROPS_SOAK=20 multiplies the runs for a longer hunt (not in CI). */
 const SOAK = Number(process.env.PROPS_SOAK ?? 1);
@@ -59,7 +60,7 @@ describe('published laws under hostile requests (property tests)', function () {
     fc.assert(
       fc.property(requests, (req) => {
         try {
-          const rows = allocate(req);
+          const rows = allocateCompute(req);
           assert.ok(rows.length > 0);
           for (const r of rows) {
             assertFiniteDeep({ ...r, loss: r.loss ?? 0 }, `${r.law}`);
@@ -103,33 +104,33 @@ describe('published laws under hostile requests (property tests)', function () {
           const L = lawLoss(id, N, D, { uniqueTokens: U });
           assert.ok(L === null || Number.isFinite(L), `${id}(${N}, ${D}, U = ${U}) = ${L}`);
         } catch (e) {
-          assert.ok(e instanceof LawInputError && /overflows|non-embedding/.test(e.message), String(e));
+          assert.ok(e instanceof InputError && /overflows|non-embedding/.test(e.message), String(e));
         }
       }),
       { numRuns: 500 * SOAK },
     );
   });
 
-  it('invalid requests are refused with a LawInputError naming the field', () => {
+  it('invalid requests are refused with an InputError naming the field', () => {
     const bad: Array<[string, () => unknown, RegExp]> = [
-      ['negative compute', () => allocate({ compute: -1 }), /compute must be/],
-      ['NaN compute', () => allocate({ compute: NaN }), /compute must be/],
-      ['infinite compute', () => allocate({ compute: Infinity }), /compute must be/],
-      ['compute beyond 1e40', () => allocate({ compute: 1e41 }), /compute must be between 1 and 1e40/],
-      ['compute and target', () => allocate({ compute: 1e22, targetLoss: 2 }), /exactly one of compute/],
-      ['neither', () => allocate({}), /exactly one of compute/],
-      ['zero target', () => allocate({ targetLoss: 0, laws: ['hoffmann2022-a3'] }), /targetLoss must be/],
-      ['NaN inference tokens', () => allocate({ compute: 1e22, inferenceTokens: NaN }), /inferenceTokens must be/],
-      ['negative unique tokens', () => allocate({ compute: 1e22, uniqueTokens: -5 }), /uniqueTokens must be between 1 and 1e40/],
-      ['a fraction of a unique token', () => allocate({ compute: 1e22, uniqueTokens: 1e-300 }), /uniqueTokens must be between 1 and 1e40/],
-      ['1e300 inference tokens', () => allocate({ compute: 1e22, inferenceTokens: 1e300 }), /inferenceTokens must be between 0 and 1e40/],
-      ['a 1e-300 FLOP/s inference GPU', () => allocate({ compute: 1e22, inferenceTokens: 1e12, costSettings: { inferencePeakFlops: 1e-300 } }), /costSettings.inferencePeakFlops must be between 1e6 and 1e22/],
-      ['unknown law', () => allocate({ compute: 1e22, laws: ['nope'] }), /unknown law 'nope'/],
-      ['unknown language', () => allocate({ compute: 1e22, language: 'xx' as never }), /unknown language 'xx'/],
-      ['unknown vocabulary', () => allocate({ compute: 1e22, laws: ['atlas2025'], atlasVocab: 'foo' as never }), /unknown ATLAS vocabulary 'foo'/],
-      ['unknown constant set', () => allocate({ compute: 1e22, constantSet: 'nope' }), /constant set 'nope'/],
-      ['unknown cost field', () => allocate({ compute: 1e22, inferenceTokens: 1e12, costSettings: { foo: 1 } as never }), /unknown costSettings field 'foo'/],
-      ['MFU above 1', () => allocate({ compute: 1e22, inferenceTokens: 1e12, costSettings: { trainMfu: 2 } }), /costSettings.trainMfu/],
+      ['negative compute', () => allocateCompute({ compute: -1 }), /compute must be/],
+      ['NaN compute', () => allocateCompute({ compute: NaN }), /compute must be/],
+      ['infinite compute', () => allocateCompute({ compute: Infinity }), /compute must be/],
+      ['compute beyond 1e40', () => allocateCompute({ compute: 1e41 }), /compute must be between 1 and 1e40/],
+      ['compute and target', () => allocateCompute({ compute: 1e22, targetLoss: 2 }), /exactly one of compute/],
+      ['neither', () => allocateCompute({}), /exactly one of compute/],
+      ['zero target', () => allocateCompute({ targetLoss: 0, laws: ['hoffmann2022-a3'] }), /targetLoss must be/],
+      ['NaN inference tokens', () => allocateCompute({ compute: 1e22, inferenceTokens: NaN }), /inferenceTokens must be/],
+      ['negative unique tokens', () => allocateCompute({ compute: 1e22, uniqueTokens: -5 }), /uniqueTokens must be between 1 and 1e40/],
+      ['a fraction of a unique token', () => allocateCompute({ compute: 1e22, uniqueTokens: 1e-300 }), /uniqueTokens must be between 1 and 1e40/],
+      ['1e300 inference tokens', () => allocateCompute({ compute: 1e22, inferenceTokens: 1e300 }), /inferenceTokens must be between 0 and 1e40/],
+      ['a 1e-300 FLOP/s inference GPU', () => allocateCompute({ compute: 1e22, inferenceTokens: 1e12, costSettings: { inferencePeakFlops: 1e-300 } }), /costSettings.inferencePeakFlops must be between 1e6 and 1e22/],
+      ['unknown law', () => allocateCompute({ compute: 1e22, laws: ['nope'] }), /unknown law 'nope'/],
+      ['unknown language', () => allocateCompute({ compute: 1e22, language: 'xx' as never }), /unknown language 'xx'/],
+      ['unknown vocabulary', () => allocateCompute({ compute: 1e22, laws: ['atlas2025'], atlasVocab: 'foo' as never }), /unknown ATLAS vocabulary 'foo'/],
+      ['unknown constant set', () => allocateCompute({ compute: 1e22, constantSet: 'nope' }), /constant set 'nope'/],
+      ['unknown cost field', () => allocateCompute({ compute: 1e22, inferenceTokens: 1e12, costSettings: { foo: 1 } as never }), /unknown costSettings field 'foo'/],
+      ['MFU above 1', () => allocateCompute({ compute: 1e22, inferenceTokens: 1e12, costSettings: { trainMfu: 2 } }), /costSettings.trainMfu/],
       ['optimalLine: negative budget', () => optimalLine('hoffmann2022-a3', [1e22, -1]), /computes\[1\] must be/],
       ['optimalLine: NaN budget', () => optimalLine('hoffmann2022-a3', [NaN]), /computes\[0\] must be/],
       ['optimalLine: unknown law', () => optimalLine('nope', [1e22]), /unknown law 'nope'/],
@@ -145,7 +146,7 @@ describe('published laws under hostile requests (property tests)', function () {
       ['lawLoss: unknown law', () => lawLoss('nope' as LawId, 1e9, 1e10), /unknown law 'nope'/],
     ];
     for (const [name, fn, re] of bad) {
-      assert.throws(fn, (e: unknown) => e instanceof LawInputError && e.exitCode === 2 && re.test(e.message) && !/NaN loss|undefined/.test(e.message), name);
+      assert.throws(fn, (e: unknown) => e instanceof InputError && e.exitCode === 2 && re.test(e.message) && !/NaN loss|undefined/.test(e.message), name);
     }
   });
 });

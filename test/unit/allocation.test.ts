@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import {
-  allocate,
+  allocateCompute,
   allocateDetailed,
   optimalLine,
   inferenceAware,
@@ -18,14 +18,15 @@ import {
   SARDANA_CONSTANTS,
   type AllocationResult,
 } from '../../src/core/allocation';
-import { LAW_IDS, LawInputError, atlasParams, lawLoss, type LawId } from '../../src/core/laws';
+import { LAW_IDS, atlasParams, lawLoss, type LawId } from '../../src/core/laws';
+import { InputError } from '../../src/core/errors';
 import { chinchillaLoss, chinchillaOptimal, dataConstrainedLoss, optimalParamsForTokens } from '../../src/core/laws/forms';
 import { dataConstrainedSaturation } from '../../src/core/allocation/dataConstrained';
 import { MUENNIGHOFF_PARAMS } from '../../src/core/laws/muennighoff2023';
 
 const rel = (x: number, y: number) => Math.abs(x / y - 1);
-const one = (law: string, req: Parameters<typeof allocate>[0] = {}): AllocationResult => {
-  const rows = allocate({ ...req, laws: [law] });
+const one = (law: string, req: Parameters<typeof allocateCompute>[0] = {}): AllocationResult => {
+  const rows = allocateCompute({ ...req, laws: [law] });
   assert.strictEqual(rows.length, 1);
   return rows[0];
 };
@@ -161,7 +162,7 @@ describe('allocation oracles', () => {
   });
 
   it('a language adds the ATLAS row with its MADLAD-400 unique-token cap and the repetition penalty, and says so', () => {
-    const rows = allocate({ compute: 1e22, language: 'sw' });
+    const rows = allocateCompute({ compute: 1e22, language: 'sw' });
     assert.strictEqual(rows.length, LAW_IDS.length);
     const at = rows.find((r) => r.law === 'atlas2025') as AllocationResult;
     assert.strictEqual(at.language, 'sw');
@@ -171,7 +172,7 @@ describe('allocation oracles', () => {
     assert.ok(rel(at.loss as number, lawLoss('atlas2025', at.N, at.D, { language: 'sw', uniqueTokens: 770e6 }) as number) < 1e-12);
     const other = rows.find((r) => r.law === 'hoffmann2022-a3') as AllocationResult;
     assert.ok(codes(other).includes('language-mismatch'));
-    assert.ok(!allocate({ compute: 1e22 }).some((r) => r.law === 'atlas2025'), 'no ATLAS row without a language');
+    assert.ok(!allocateCompute({ compute: 1e22 }).some((r) => r.law === 'atlas2025'), 'no ATLAS row without a language');
   });
 
   it('the ATLAS vocabulary variant selects its Table C.1 row: N* is the Eq. 4 optimum of that row (rel 1e-9)', () => {
@@ -221,9 +222,9 @@ describe('cost objective through allocate (Sardana et al. 2024, Sec. 4)', () => 
   });
 
   it('rejects bad cost settings with a typed input error naming the field', () => {
-    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { trainMfu: 1.5 } }), /costSettings\.trainMfu must be between 1e-6 and 1, got 1\.5/);
-    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inferencePeakFlops: -1 } }), LawInputError);
-    assert.throws(() => allocate({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inputTokenFraction: 1.2 } }), /inputTokenFraction must be between 0 and 1, got 1\.2/);
+    assert.throws(() => allocateCompute({ compute: 1e23, inferenceTokens: 1e12, costSettings: { trainMfu: 1.5 } }), /costSettings\.trainMfu must be between 1e-6 and 1, got 1\.5/);
+    assert.throws(() => allocateCompute({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inferencePeakFlops: -1 } }), InputError);
+    assert.throws(() => allocateCompute({ compute: 1e23, inferenceTokens: 1e12, costSettings: { inputTokenFraction: 1.2 } }), /inputTokenFraction must be between 0 and 1, got 1\.2/);
   });
 });
 
@@ -252,26 +253,26 @@ describe('target loss', () => {
   });
 
   it('refuses a target at or below the irreducible loss E, clearly', () => {
-    assert.throws(() => allocate({ targetLoss: 1.6, laws: ['hoffmann2022-a3'] }), (e: unknown) =>
+    assert.throws(() => allocateCompute({ targetLoss: 1.6, laws: ['hoffmann2022-a3'] }), (e: unknown) =>
       e instanceof AllocationRefusal && e.exitCode === 1 && /irreducible loss E = 1\.693/.test(e.message));
   });
 
   it('refuses a target the data constraint makes unreachable', () => {
-    assert.throws(() => allocate({ targetLoss: 1.95, laws: ['muennighoff2023'], uniqueTokens: 1e9 }), /lowest loss reachable with 1B unique tokens/);
+    assert.throws(() => allocateCompute({ targetLoss: 1.95, laws: ['muennighoff2023'], uniqueTokens: 1e9 }), /lowest loss reachable with 1B unique tokens/);
   });
 
   it('refuses frontier-only laws when asked by name; leaves them out (listed) by default', () => {
-    assert.throws(() => allocate({ targetLoss: 2, laws: ['llama3-2024'] }), /predicts no loss/);
+    assert.throws(() => allocateCompute({ targetLoss: 2, laws: ['llama3-2024'] }), /predicts no loss/);
     const out = allocateDetailed({ targetLoss: 1.8 });
     assert.ok(out.results.every((r) => r.law !== 'llama3-2024'));
     assert.ok(out.skipped.some((s) => s.law === 'besiroglu2024' && /irreducible/.test(s.reason)), 'E = 1.817 > 1.8');
   });
 
   it('rejects bad requests with a typed input error', () => {
-    assert.throws(() => allocate({}), LawInputError);
-    assert.throws(() => allocate({ compute: 1e21, targetLoss: 2 }), LawInputError);
-    assert.throws(() => allocate({ compute: -5 }), LawInputError);
-    assert.throws(() => allocate({ compute: 1e21, laws: ['nope'] }), /valid ids: hoffmann2022-a1/);
+    assert.throws(() => allocateCompute({}), InputError);
+    assert.throws(() => allocateCompute({ compute: 1e21, targetLoss: 2 }), InputError);
+    assert.throws(() => allocateCompute({ compute: -5 }), InputError);
+    assert.throws(() => allocateCompute({ compute: 1e21, laws: ['nope'] }), /valid ids: hoffmann2022-a1/);
   });
 });
 
@@ -303,7 +304,7 @@ describe('allocation invariants (fast-check)', () => {
   });
 
   it('adding inference tokens never increases N* (raw Sardana solvers: slack rel 1e-7; allocate: rel 1e-9)', () => {
-    // allocate() keeps the training-only row when the solver's answer is not smaller, so testing through
+    // allocateCompute() keeps the training-only row when the solver's answer is not smaller, so testing through
     // allocate alone could not fail: test the solvers themselves on every law's loss surface. A
     // golden-section search locates a smooth minimum only to ~√ε ≈ 1.5e-8 (the objective is flat to
     // second order there), so with a tiny inference demand the raw N can exceed the baseline by ~1e-8
@@ -423,8 +424,8 @@ describe('constant sets through allocate', () => {
   });
 
   it('applies only to laws that have the set; other rows are unchanged', () => {
-    const withSet = allocate({ compute: 1e22, constantSet: 'eq10-rounded' });
-    const plain = allocate({ compute: 1e22 });
+    const withSet = allocateCompute({ compute: 1e22, constantSet: 'eq10-rounded' });
+    const plain = allocateCompute({ compute: 1e22 });
     for (const r of withSet) {
       const p = plain.find((x) => x.law === r.law) as AllocationResult;
       if (r.law === 'hoffmann2022-a3') assert.ok(rel(r.N, p.N) > 0.05);
@@ -438,8 +439,8 @@ describe('constant sets through allocate', () => {
   });
 
   it('a set no selected law has is an input error listing the sets', () => {
-    assert.throws(() => allocate({ compute: 1e22, laws: ['besiroglu2024'], constantSet: 'eq10-rounded' }),
-      (e: unknown) => e instanceof LawInputError && /no selected law has constant set 'eq10-rounded' \(constant sets: hoffmann2022-a3: unrounded, eq10-rounded, sardana2024\)/.test(e.message));
+    assert.throws(() => allocateCompute({ compute: 1e22, laws: ['besiroglu2024'], constantSet: 'eq10-rounded' }),
+      (e: unknown) => e instanceof InputError && /no selected law has constant set 'eq10-rounded' \(constant sets: hoffmann2022-a3: unrounded, eq10-rounded, sardana2024\)/.test(e.message));
     assert.throws(() => optimalLine('besiroglu2024', [1e22], { constantSet: 'eq10-rounded' }), /besiroglu2024 has a single constant set/);
     assert.ok(rel(optimalLine('hoffmann2022-a3', [1e22], { constantSet: 'eq10-rounded' })[0].N, chinchillaOptimal({ E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }, 1e22).N) < 1e-12);
   });

@@ -4,7 +4,7 @@
  *    tensors a framework would allocate (GQA, MoE, tied/untied, SwiGLU/GELU, biases, position types);
  *  - shapeForParams: random targets 10M–100B are hit within the tolerance by a real shape;
  *  - analyseBackward: random valid configs give finite numbers (or a typed FieldError), never NaN or a crash;
- *  - random JSONC garbage and mutated examples: ConfigError / SweepConfigError with a line and column inside
+ *  - random JSONC garbage and mutated examples: InputError / InputError with a line and column inside
  *    the text, or editor issues — never another exception.
  */
 import * as assert from 'assert';
@@ -14,11 +14,12 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { applyEdits, modify, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import { countParams, flopsPerToken, normaliseArch, shapeForParams, type ArchConfig } from '../../src/core/arch';
-import { analyseBackward } from '../../src/core/backward';
-import { analyseDocument, ConfigError, FieldError, parseJsoncStrict, readBackwardConfig } from '../../src/core/config';
+import { analyseBackward, FieldError, readBackwardConfig } from '../../src/core/backward';
+import { analyseDocument, parseJsoncStrict } from '../../src/core/config';
 import { DTYPES, GPUS } from '../../src/core/hardware';
 import { constantSetIds, LANGUAGES, LAW_IDS } from '../../src/core/laws';
-import { parseSweepConfig, SweepConfigError } from '../../src/core/sweep';
+import { parseSweepConfig } from '../../src/core/sweep';
+import { InputError } from '../../src/core/errors';
 import { main } from '../../src/cli/main';
 
 const EXAMPLES = path.join(__dirname, '../../examples');
@@ -320,7 +321,7 @@ const anyText = fc.oneof(garbage.map((text) => ({ name: 'garbage.backward.jsonc'
 
 describe('properties: JSONC garbage', function () {
   this.timeout(60000); // property runs; the machine is shared
-  it('parseJsoncStrict: ConfigError with a line and column inside the text, or an object', () => {
+  it('parseJsoncStrict: InputError with a line and column inside the text, or an object', () => {
     const seen = { ok: 0, errors: 0 };
     fc.assert(
       fc.property(anyText, ({ name, text }) => {
@@ -330,7 +331,7 @@ describe('properties: JSONC garbage', function () {
           seen.ok++;
         } catch (e) {
           seen.errors++;
-          assert.ok(e instanceof ConfigError, `${(e as Error).name}: ${(e as Error).message}`);
+          assert.ok(e instanceof InputError, `${(e as Error).name}: ${(e as Error).message}`);
           assert.strictEqual(e.file, name);
           assertInside(text, e.line, e.column);
           assert.strictEqual(e.message, `${name}:${e.line}:${e.column}: ${e.detail}`);
@@ -341,13 +342,13 @@ describe('properties: JSONC garbage', function () {
     assert.ok(seen.ok >= 50 && seen.errors >= 200, JSON.stringify(seen)); // both outcomes exercised
   });
 
-  it('parseSweepConfig: SweepConfigError with a line and column inside the text, or a config', () => {
+  it('parseSweepConfig: InputError with a line and column inside the text, or a config', () => {
     fc.assert(
       fc.property(anyText, ({ text }) => {
         try {
           parseSweepConfig(text, 'x.sweep.jsonc');
         } catch (e) {
-          assert.ok(e instanceof SweepConfigError, `${(e as Error).name}: ${(e as Error).message}`);
+          assert.ok(e instanceof InputError, `${(e as Error).name}: ${(e as Error).message}`);
           assertInside(text, e.line, e.column);
         }
       }),

@@ -3,9 +3,8 @@
  * LLaMA-style 1.29B model (≈ 2.372 at D = 84.72B), the law's optimum, dataset and memory checks.
  */
 import * as assert from 'assert';
-import { analyseBackward } from '../../src/core/backward';
-import { readBackwardConfig, type BackwardConfig } from '../../src/core/config';
-import { allocate } from '../../src/core/allocation';
+import { analyseBackward, readBackwardConfig, type BackwardConfig } from '../../src/core/backward';
+import { allocateCompute } from '../../src/core/allocation';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { HOFFMANN_EQ10_ROUNDED } from '../../src/core/laws/hoffmann2022';
 import { lawLoss, MADLAD_UNIQUE_TOKENS } from '../../src/core/laws';
@@ -64,7 +63,7 @@ describe('backward: compute, tokens, loss', () => {
       assert.strictEqual(r.loss, chinchillaLoss(HOFFMANN_EQ10_ROUNDED, N_LLAMA, r.D));
       assert.match(r.law.label, /eq10-rounded/);
       // the optimum uses the same set
-      const row = allocate({ compute: r.compute, laws: ['hoffmann2022-a3'], constantSet: 'eq10-rounded' })[0];
+      const row = allocateCompute({ compute: r.compute, laws: ['hoffmann2022-a3'], constantSet: 'eq10-rounded' })[0];
       assert.strictEqual(r.optimum!.N, row.N);
     }
     // the registry id alone keeps the registry default (unrounded): a different, documented L̂
@@ -96,7 +95,7 @@ describe('backward: compute, tokens, loss', () => {
 
   it("the law's optimum for the same C comes from the allocation engine", () => {
     const r = analyseBackward(config());
-    const row = allocate({ compute: r.compute, laws: ['hoffmann2022-a3'] })[0];
+    const row = allocateCompute({ compute: r.compute, laws: ['hoffmann2022-a3'] })[0];
     assert.strictEqual(r.optimum!.N, row.N);
     assert.strictEqual(r.sizeVsOptimum, r.N / row.N);
     // the optimum is the optimum: no worse than the configured model at the same compute
@@ -165,7 +164,7 @@ describe('backward: each law sees the model in its own convention', () => {
     assert.deepStrictEqual([r.lawSize.convention, r.lawSize.N], ['non-embedding', nonEmb]);
     assert.strictEqual(r.loss, lawLoss('kaplan2020', nonEmb, r.D));
     assert.notStrictEqual(r.loss, lawLoss('kaplan2020', N_LLAMA, r.D), 'the total count would be the wrong convention');
-    const row = allocate({ compute: r.compute, laws: ['kaplan2020'], uniqueTokens: 627e9 })[0];
+    const row = allocateCompute({ compute: r.compute, laws: ['kaplan2020'], uniqueTokens: 627e9 })[0];
     assert.strictEqual(r.sizeVsOptimum, nonEmb / row.N);
     assert.ok(r.findings.some((f) => f.code === 'law' && /non-embedding parameters/.test(f.message)));
     // N/N* ≈ 0.127: the message must say the model is ≈12.7 % of the optimal size (not its inverse).
@@ -188,7 +187,7 @@ describe('backward: each law sees the model in its own convention', () => {
     const M = 72 * L * d * d + 12 * L * d * s;
     assert.strictEqual(r.lawSize.convention, 'M/6');
     assert.ok(rel(6 * r.lawSize.N, M) < 1e-3, `${6 * r.lawSize.N} vs ${M}`);
-    const row = allocate({ compute: r.compute, laws: ['deepseek2024'], uniqueTokens: 627e9 })[0];
+    const row = allocateCompute({ compute: r.compute, laws: ['deepseek2024'], uniqueTokens: 627e9 })[0];
     assert.strictEqual(r.sizeVsOptimum, r.lawSize.N / row.N);
     assert.strictEqual(r.loss, null);
   });
@@ -204,7 +203,7 @@ describe('backward: each law sees the model in its own convention', () => {
     assert.strictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw', uniqueTokens: 770e6 }));
     assert.strictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw' }), 'the registry applies the same default cap');
     assert.notStrictEqual(r.loss, lawLoss('atlas2025', N_LLAMA, r.D, { language: 'sw', noDataCap: true }));
-    const row = allocate({ compute: r.compute, laws: ['atlas2025'], language: 'sw' })[0];
+    const row = allocateCompute({ compute: r.compute, laws: ['atlas2025'], language: 'sw' })[0];
     assert.strictEqual(r.optimum!.N, row.N);
     assert.strictEqual(r.optimum!.loss, row.loss);
     assert.ok(r.findings.some((f) => /MADLAD-400/.test(f.message)));

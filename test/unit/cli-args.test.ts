@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { parseArgs, UsageError, formatTable } from '../../src/cli/args';
+import { parseArgs, formatTable } from '../../src/cli/lib/args';
+import { InputError } from '../../src/core/errors';
 import { main } from '../../src/cli/main';
 
 const spec = { compute: 'positive', law: 'strings', json: 'boolean', seed: 'integer' } as const;
@@ -22,7 +23,7 @@ describe('CLI argument parser', () => {
     [['stray'], /unexpected argument 'stray'/],
   ] as Array<[string[], RegExp]>) {
     it(`rejects ${JSON.stringify(argv)} with a clear message`, () => {
-      assert.throws(() => parseArgs(argv, spec), (e: unknown) => e instanceof UsageError && re.test((e as Error).message));
+      assert.throws(() => parseArgs(argv, spec), (e: unknown) => e instanceof InputError && re.test((e as Error).message));
     });
   }
   it('aligns tables', () => {

@@ -55,7 +55,10 @@ describe('CLI under bad invocations (fit, optimal, laws)', function () {
 
   describe('fit: bad files', () => {
     it('missing file', () => expectFailure(['fit', join(dir, 'nope.csv')], 2, /nope\.csv:1:1: cannot read the file \(ENOENT\)/));
-    it('a directory instead of a file', () => expectFailure(['fit', dir], 2, /:1:1: cannot read the file \(EISDIR\)/));
+    it('a folder without training logs', () => {
+      const empty = mkdtempSync(join(dir, 'empty-'));
+      return expectFailure(['fit', empty], 2, /no training logs in folder/);
+    });
     it('a path through a file (not a directory)', () => expectFailure(['fit', join(good, 'x.csv')], 2, /x\.csv:1:1: cannot read the file \(ENOTDIR\)/));
     it('unreadable file (permission denied)', async () => {
       const p = file('locked.csv', 'N,D,loss\n');
@@ -109,12 +112,12 @@ describe('CLI under bad invocations (fit, optimal, laws)', function () {
       [['--compute', '1e999'], /--compute expects a number/],
       [['--unique', '-1'], /--unique must be greater than 0/],
       [['--max-rows', 'NaN'], /--max-rows expects a number/],
-      [['--column', 'Q=x'], /--column: role must be N, D, loss, C or U/],
+      [['--column', 'Q=x'], /--column: role must be one of N, D, loss, C, U, run, step, tokens, lr/],
       [['--tie-alpha-beta', '--form', 'kaplan'], /the kaplan form has no α\/β pair to tie/],
       [['--form', 'data-constrained'], /data-constrained form needs unique tokens U/],
       [['--nope'], /unknown option '--nope'/],
       [['--json=1'], /--json takes no value/],
-      [['extra.csv'], /unexpected argument 'extra\.csv'/],
+      [['extra.csv'], /cannot read 'extra\.csv': no such file or folder/],
     ];
     for (const [args, re] of cases) {
       // Refusals by the fit itself (a form needing a column the file lacks) exit 1; bad arguments exit 2.

@@ -6,13 +6,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyseDocument, CONSTANT_SET_IDS, ConfigError, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
-import { acceptedPlannerPatch } from '../../src/extension/config/planner';
+import { analyseDocument, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
+import { acceptedPlannerPatch } from '../../src/extension/configs/planner';
 import { GPUS } from '../../src/core/hardware';
 import { LAW_IDS } from '../../src/core/laws';
-import { LEGACY_LAWS } from '../../src/core/config/backward';
+import { CONSTANT_SET_IDS, LEGACY_LAWS } from '../../src/core/backward';
 import { InputError } from '../../src/core/errors';
-import { SweepConfigError } from '../../src/core/sweep/config';
 import { main } from '../../src/cli/main';
 import { parseSweepConfig } from '../../src/core/sweep/config';
 import * as os from 'os';
@@ -39,7 +38,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 describe('config: JSONC parsing', () => {
   it('reports the line and column of a syntax error', () => {
     const text = '{\n  "a": 1,\n  "b": ,\n}';
-    assert.throws(() => parseJsoncStrict(text, 'f.jsonc'), (e: ConfigError) => e.message === 'f.jsonc:3:8: invalid JSONC: expected a value' && e.exitCode === 2);
+    assert.throws(() => parseJsoncStrict(text, 'f.jsonc'), (e: InputError) => e.message === 'f.jsonc:3:8: invalid JSONC: expected a value' && e.exitCode === 2);
   });
   it('accepts comments and trailing commas', () => {
     const p = parseJsoncStrict('{ // c\n "a": [1, 2,], /* x */ }', 'f.jsonc');
@@ -136,13 +135,14 @@ describe('config: located issues and quick fixes', () => {
 });
 
 describe('config: located input errors share one class', () => {
-  it('ConfigError and SweepConfigError are InputErrors: file:line:column: detail, exit code 2', () => {
-    for (const E of [ConfigError, SweepConfigError]) {
-      const e = new E('a.jsonc', 3, 7, 'expected a number');
-      assert.ok(e instanceof InputError && e instanceof E);
-      assert.deepStrictEqual([e.message, e.exitCode, e.name, e.file, e.line, e.column, e.detail], ['a.jsonc:3:7: expected a number', 2, E.name, 'a.jsonc', 3, 7, 'expected a number']);
-    }
-    assert.throws(() => parseJsoncStrict('{\n  "a": 1,,\n}', 'b.jsonc'), (e: unknown) => e instanceof ConfigError && e instanceof InputError && /^b\.jsonc:2:/.test((e as Error).message));
+  it('config and sweep-config errors are located InputErrors: file:line:column: detail, exit code 2', () => {
+    const e = new InputError('a.jsonc', 3, 7, 'expected a number');
+    assert.deepStrictEqual([e.message, e.exitCode, e.name, e.file, e.line, e.column, e.detail], ['a.jsonc:3:7: expected a number', 2, 'InputError', 'a.jsonc', 3, 7, 'expected a number']);
+    assert.deepStrictEqual(e.location, { file: 'a.jsonc', line: 3, column: 7 });
+    const plain = new InputError('unknown law');
+    assert.deepStrictEqual([plain.message, plain.exitCode, plain.location], ['unknown law', 2, undefined]);
+    assert.throws(() => parseJsoncStrict('{\n  "a": 1,,\n}', 'b.jsonc'), (e: unknown) => e instanceof InputError && e.location?.line === 2 && /^b\.jsonc:2:/.test((e as Error).message));
+    assert.throws(() => parseSweepConfig('{\n  "budgets": 3\n}', 'c.sweep.jsonc'), (e: unknown) => e instanceof InputError && e.location?.file === 'c.sweep.jsonc' && /^c\.sweep\.jsonc:2:/.test((e as Error).message));
   });
 });
 

@@ -72,7 +72,7 @@ describe('CLI: scaling-laws fit', function () {
       [['fit', 'x.csv', '--form', 'nope'], /--form expects one of: chinchilla, kaplan/],
       [['fit', 'x.csv', '--fix', 'E'], /--fix expects NAME=VALUE/],
       [['fit', 'x.csv', '--fix', 'gamma=1'], /'gamma' is not a parameter of chinchilla/],
-      [['fit', 'x.csv', '--column', 'Q=x'], /role must be N, D, loss, C or U/],
+      [['fit', 'x.csv', '--column', 'Q=x'], /role must be one of N, D, loss, C, U, run, step, tokens, lr/],
       [['fit'], /expected a CSV file/],
     ] as Array<[string[], RegExp]>) {
       const r = await run(argv);

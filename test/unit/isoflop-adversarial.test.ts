@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyseIsoflop, IsoflopRefusal, runsFromCsv, type IsoflopOptions, type IsoflopRefusalCode } from '../../src/core/sweep';
+import { analyseIsoflop, IsoflopRefusal, runsFromCsv, type IsoflopOptions, type IsoflopRefusalCode } from '../../src/core/isoflop';
 import { chinchillaLoss, chinchillaOptimal, type ChinchillaParams } from '../../src/core/laws/forms';
 import { main } from '../../src/cli/main';
 

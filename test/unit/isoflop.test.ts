@@ -6,9 +6,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import Papa from 'papaparse';
-import { analyseIsoflop, IsoflopRefusal, isoflopJson, jointFit, mockResults, type IsoflopRun, type PlannedRun, type SweepLaw } from '../../src/core/sweep';
+import { analyseIsoflop, IsoflopRefusal, isoflopJson, jointFit, type IsoflopRun } from '../../src/core/isoflop';
+import { mockResults, type PlannedRun, type SweepLaw } from '../../src/core/sweep';
 import { chinchillaLoss, chinchillaOptimal, type ChinchillaParams } from '../../src/core/laws/forms';
-import { studentTQuantile } from '../../src/core/sweep/studentT';
+import { studentTQuantile } from '../../src/core/stats/studentT';
 import { main } from '../../src/cli/main';
 import { SHARED_DATA } from './sharedData';
 

@@ -4,13 +4,13 @@
  * view's helpers (dropped lines, substituted formula, recommendations) and the Markdown/CSV exports.
  */
 import * as assert from 'assert';
-import { allocate } from '../../src/core/allocation';
+import { allocateCompute } from '../../src/core/allocation';
 import { parseRunsCsv } from '../../src/core/csv';
 import { fitRuns } from '../../src/core/fit';
 import { chinchillaLoss } from '../../src/core/laws/forms';
 import { blankLines, parseLineList, substitutedFormula, toFitView } from '../../src/extension/fit/view';
 import { computePlannerView, DEFAULT_PLANNER_INPUT, statusText } from '../../src/extension/planner/view';
-import { csvField, fitCsv, fitMarkdown, mdText, plannerCsv, plannerMarkdown } from '../../src/extension/report';
+import { csvField, fitCsv, fitMarkdown, mdText, plannerCsv, plannerMarkdown } from '../../src/extension/common/report';
 import { formatParam } from '../../src/shared/format';
 
 describe('planner view model', () => {
@@ -19,7 +19,7 @@ describe('planner view model', () => {
   it('rows are the core allocation for each selected law, in registry order', () => {
     assert.deepStrictEqual(view.rows.map((r) => r.lawId), ['hoffmann2022-a1', 'hoffmann2022-a3', 'besiroglu2024', 'muennighoff2023', 'deepseek2024', 'llama3-2024']);
     for (const r of view.rows) {
-      const a = allocate({ compute: 5.76e23, laws: [r.lawId], language: 'en' })[0];
+      const a = allocateCompute({ compute: 5.76e23, laws: [r.lawId], language: 'en' })[0];
       assert.strictEqual(r.N, a.N);
       assert.strictEqual(r.D, a.D);
       assert.strictEqual(r.loss, a.loss);

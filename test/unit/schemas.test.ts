@@ -12,7 +12,8 @@ import * as path from 'path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse as parseJsoncValue } from 'jsonc-parser';
 import { ARCH_ALIASES, ARCH_FIELDS, countParams, MOE_FIELDS, normaliseArch } from '../../src/core/arch';
-import { analyseDocument, FieldError, readBackwardConfig, SECTION_KEYS, TEMPLATES, TOP_KEYS } from '../../src/core/config';
+import { analyseDocument, TEMPLATES } from '../../src/core/config';
+import { FieldError, readBackwardConfig, SECTION_KEYS, TOP_KEYS } from '../../src/core/backward';
 import { DTYPE_SPELLINGS } from '../../src/core/hardware';
 import { parseSweepConfig, SWEEP_KEYS, SWEEP_SECTION_KEYS } from '../../src/core/sweep';
 

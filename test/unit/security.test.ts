@@ -18,11 +18,12 @@ import * as path from 'path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import {
-  DEFAULT_PLAN_DEPS, exportPlan, fillTemplate, parseSweepConfig, planSweep, SweepConfigError, MAX_RUNS, type SweepConfig, type SweepPlan,
+  DEFAULT_PLAN_DEPS, exportPlan, fillTemplate, parseSweepConfig, planSweep, MAX_RUNS, type SweepConfig, type SweepPlan,
 } from '../../src/core/sweep';
 import { CsvError, parseRunsCsv, MAX_COLUMNS } from '../../src/core/csv';
 import { isDecimal, parseCell, MAX_NUMBER_CHARS } from '../../src/core/csv/numbers';
-import { ConfigError, MAX_JSONC_DEPTH, parseJsonc, parseJsoncStrict } from '../../src/core/config/jsonc';
+import { MAX_JSONC_DEPTH, parseJsonc, parseJsoncStrict } from '../../src/core/config/jsonc';
+import { InputError } from '../../src/core/errors';
 import { analyseDocument, hoverMarkdown } from '../../src/core/config';
 import { forTerminal, isSingleLine, markdownText } from '../../src/core/text';
 import { parseDtype } from '../../src/core/hardware';
@@ -102,7 +103,7 @@ describe('security 1: exports never execute config text', function () {
   it('reproducer: a name with U+2028/U+2029/U+0085 that would add a top-level `setup:` is refused, located', () => {
     for (const br of ['\u2028', '\u2029', '\u0085']) {
       const name = `x${br}setup: touch ${marker()}`;
-      assert.throws(() => planned({ name, command: 'train {name}' }), (e: unknown) => e instanceof SweepConfigError && /^audit\.sweep\.jsonc:1:\d+: "name" must be a single line/.test((e as Error).message), JSON.stringify(br));
+      assert.throws(() => planned({ name, command: 'train {name}' }), (e: unknown) => e instanceof InputError && /^audit\.sweep\.jsonc:1:\d+: "name" must be a single line/.test((e as Error).message), JSON.stringify(br));
     }
   });
 
@@ -116,7 +117,7 @@ describe('security 1: exports never execute config text', function () {
   });
 
   it('reproducer: {name} inside double or single quotes cannot run $(…): the name cannot hold it, the filler refuses it', () => {
-    assert.throws(() => planned({ name: `$(touch ${marker()})`, command: 'train --run-name "{name}-{run_id}"' }), SweepConfigError);
+    assert.throws(() => planned({ name: `$(touch ${marker()})`, command: 'train --run-name "{name}-{run_id}"' }), InputError);
     for (const q of ['"{name}-{run_id}"', "'{name}' {run_id}", '{name} {run_id}']) {
       const { config, plan } = planned({ command: `train --run-name ${q}` });
       checkExports(config, plan, 'a.sky.yaml');
@@ -127,7 +128,7 @@ describe('security 1: exports never execute config text', function () {
 
   it('reproducer: {constructor} and other Object.prototype names are unknown placeholders, located at "command"', () => {
     for (const p of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
-      assert.throws(() => planned({ command: `train {${p}}` }), (e: unknown) => e instanceof SweepConfigError && new RegExp(`^audit\\.sweep\\.jsonc:1:\\d+: unknown placeholder \\{${p}\\}`).test((e as Error).message), p);
+      assert.throws(() => planned({ command: `train {${p}}` }), (e: unknown) => e instanceof InputError && new RegExp(`^audit\\.sweep\\.jsonc:1:\\d+: unknown placeholder \\{${p}\\}`).test((e as Error).message), p);
       assert.throws(() => fillTemplate(`train {${p}}`, {}), /unknown placeholder/);
     }
     assert.strictEqual(fillTemplate('echo ${HOME} {name}', { name: 'x' }), 'echo ${HOME} x', '${VAR} stays the shell\'s');
@@ -145,7 +146,7 @@ describe('security 1: exports never execute config text', function () {
         try {
           out = planned({ name: v.name, gpu: 'H100-SXM', command: 'train --run "{name}-{run_id}" --layers {layers}', slurm: { partition: v.partition }, skypilot: { workdir: v.workdir, accelerators: v.accelerators, setup: 'train setup' } }, `${v.file}.sweep.jsonc`);
         } catch (e) {
-          assert.ok(e instanceof SweepConfigError, String(e));
+          assert.ok(e instanceof InputError, String(e));
           assert.match((e as Error).message, /^.*\.sweep\.jsonc:\d+:\d+: /s);
           return;
         }
@@ -170,7 +171,7 @@ describe('security 2: hard limits with located errors', () => {
   it('reproducer: 100,000-deep nesting is a located input error in every JSONC reader (no stack overflow)', () => {
     const deep = `{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     assert.throws(() => parseSweepConfig(deep, 'd.sweep.jsonc'), new RegExp(`d\\.sweep\\.jsonc:1:${6 + MAX_JSONC_DEPTH}: nested deeper than ${MAX_JSONC_DEPTH}`));
-    assert.throws(() => parseJsoncStrict(deep, 'd.backward.jsonc'), (e: unknown) => e instanceof ConfigError && e.exitCode === 2);
+    assert.throws(() => parseJsoncStrict(deep, 'd.backward.jsonc'), (e: unknown) => e instanceof InputError && e.exitCode === 2);
     const a = analyseDocument(deep, 'd.backward.jsonc', { readFile: () => undefined, kind: 'backward' });
     assert.ok(a.issues.some((i) => /nested deeper/.test(i.message)));
     assert.strictEqual(parseJsonc('{"a": [[[1]]]}', 'ok.jsonc').errors.length, 0);
@@ -279,7 +280,7 @@ describe('security 5: input errors are input errors, user text neutralised', () 
   it('reproducer: "dtype": "constructor" and other prototype keys are located input errors, never lookups', () => {
     for (const k of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       assert.strictEqual(parseDtype(k), undefined, k);
-      assert.throws(() => planned({ dtype: k, gpu: 'H100-SXM', mfu: 0.4 }), (e: unknown) => e instanceof SweepConfigError && /^audit\.sweep\.jsonc:1:\d+: "dtype" must be one of/.test((e as Error).message), k);
+      assert.throws(() => planned({ dtype: k, gpu: 'H100-SXM', mfu: 0.4 }), (e: unknown) => e instanceof InputError && /^audit\.sweep\.jsonc:1:\d+: "dtype" must be one of/.test((e as Error).message), k);
     }
   });
 

@@ -10,9 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Papa from 'papaparse';
-import {
-  DEFAULT_PLAN_DEPS, exportPlan, mockResults, mockToCsv, parseSweepConfig, planSweep, sweepLaw, SweepConfigError, type SweepConfig, type SweepPlan,
-} from '../../src/core/sweep';
+import { DEFAULT_PLAN_DEPS, exportPlan, mockResults, mockToCsv, parseSweepConfig, planSweep, sweepLaw, type SweepConfig, type SweepPlan } from '../../src/core/sweep';
+import { InputError } from '../../src/core/errors';
 import { parseRunsCsv } from '../../src/core/csv';
 import { main } from '../../src/cli/main';
 
@@ -167,7 +166,7 @@ describe('sweep export — no injection from config values', () => {
   const hostile = () => `x'; touch ${marker()}; echo '$(touch ${marker()})\`touch ${marker()}\`;&|<>*?`;
 
   it('a name with quotes, $(…), backticks, ; & | < > * ? is refused by the reader, and by the export if planned programmatically', () => {
-    assert.throws(() => planned({ name: hostile(), command: 'printf "<%s>\\n" {name}' }), (e: unknown) => e instanceof SweepConfigError && /audit\.sweep\.jsonc:1:9: "name" must be a name of letters/.test((e as Error).message));
+    assert.throws(() => planned({ name: hostile(), command: 'printf "<%s>\\n" {name}' }), (e: unknown) => e instanceof InputError && /audit\.sweep\.jsonc:1:9: "name" must be a name of letters/.test((e as Error).message));
     const { config, plan } = planned({ command: 'printf "<%s>\\n" "{name}"' });
     const evil = { ...plan, name: hostile() };
     for (const format of ['slurm', 'skypilot'] as const) {
@@ -184,7 +183,7 @@ describe('sweep export — no injection from config values', () => {
 
   it('a newline cannot smuggle a line into the script header or an #SBATCH directive', () => {
     for (const extra of [{ name: 'a\ntouch pwned' }, { slurm: { partition: 'gpu\ntouch pwned' } }, { slurm: { extra: ['--qos=x\ntouch pwned'] } }]) {
-      assert.throws(() => planned(extra), (e: unknown) => e instanceof SweepConfigError && /line break|control character/.test((e as Error).message), JSON.stringify(extra));
+      assert.throws(() => planned(extra), (e: unknown) => e instanceof InputError && /line break|control character/.test((e as Error).message), JSON.stringify(extra));
     }
     // Planned programmatically (no parser in between), the header still cannot gain a line.
     const { config, plan } = planned({ command: 'echo RUN {run_id}' });

@@ -7,10 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Papa from 'papaparse';
-import {
-  analyseIsoflop, DEFAULT_PLAN_DEPS, exportPlan, fillTemplate, mockResults, mockToCsv, parseSweepConfig, planSweep,
-  runsFromCsvRows, SweepConfigError, SweepInputError, sweepLaw, type PlanWarningCode,
-} from '../../src/core/sweep';
+import { analyseIsoflop, runsFromCsvRows } from '../../src/core/isoflop';
+import { DEFAULT_PLAN_DEPS, exportPlan, fillTemplate, mockResults, mockToCsv, parseSweepConfig, planSweep, sweepLaw, type PlanWarningCode } from '../../src/core/sweep';
+import { InputError } from '../../src/core/errors';
 import { parseRunsCsv } from '../../src/core/csv';
 import { main } from '../../src/cli/main';
 
@@ -52,7 +51,7 @@ describe('sweep config (JSONC)', () => {
   ];
   for (const [text, re] of bad) {
     it(`rejects ${JSON.stringify(text.replace(/\n/g, ' '))} with file:line:column`, () => {
-      assert.throws(() => parseSweepConfig(text, 'x.jsonc'), (e: unknown) => e instanceof SweepConfigError && e.exitCode === 2 && re.test(e.message));
+      assert.throws(() => parseSweepConfig(text, 'x.jsonc'), (e: unknown) => e instanceof InputError && e.exitCode === 2 && re.test(e.message));
     });
   }
 });
@@ -109,7 +108,7 @@ describe('sweep planning', () => {
     const D = 0.299 * Math.pow(1e20, 0.537);
     assert.ok(Math.abs(p.budgets[2].predictedN / (1e20 / (6 * D)) - 1) < 1e-9);
     assert.strictEqual(p.rehearsal, null);
-    assert.throws(() => mockResults(p.runs, sweepLaw('llama3-2024'), { noise: 0.01, seed: 0 }), (e: unknown) => e instanceof SweepInputError && /predicts no loss/.test((e as Error).message));
+    assert.throws(() => mockResults(p.runs, sweepLaw('llama3-2024'), { noise: 0.01, seed: 0 }), (e: unknown) => e instanceof InputError && /predicts no loss/.test((e as Error).message));
   });
 });
 

@@ -5,11 +5,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_PLAN_DEPS, IsoflopRefusal, parseSweepConfig, planSweep } from '../../src/core/sweep';
+import { DEFAULT_PLAN_DEPS, parseSweepConfig, planSweep } from '../../src/core/sweep';
+import { IsoflopRefusal } from '../../src/core/isoflop';
 import { parsePersistedState, parseWebviewMessage } from '../../src/shared/protocol';
 import {
   analyseResultsText, DEFAULT_ISOFLOP_OPTIONS, FRONTIER_LAWS, isoflopCsv, isoflopMarkdown, planMarkdown, sweepLensTitle,
-} from '../../src/extension/sweep/view';
+} from '../../src/extension/sweeps/view';
 
 const EXAMPLES = path.join(__dirname, '../../examples');
 const RESULTS = fs.readFileSync(path.join(EXAMPLES, 'small.results.csv'), 'utf8');

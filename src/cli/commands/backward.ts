@@ -2,7 +2,7 @@
  * `scaling-laws backward <file.backward.jsonc> [--json]` — from a cluster and a time budget to compute,
  * tokens, predicted loss, the law's own optimum, dataset use, steps, GPU-hours and memory.
  */
-import type { CliCommand } from '../io';
+import type { CliCommand } from '../lib/io';
 import { analyseFileForCli } from './forward';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
 

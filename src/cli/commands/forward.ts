@@ -2,11 +2,12 @@
  * `scaling-laws forward <file.arch.jsonc> [--json]` — parameters by component, FLOPs per token in both
  * conventions (6N and Chinchilla App. F), training memory and context-length scaling of an architecture.
  */
-import { parseArgs, get, formatTable, UsageError } from '../args';
-import { MAX_CONFIG_BYTES, readInputFile, readReferencedFile } from '../files';
-import type { CliCommand, CliIO } from '../io';
+import { parseArgs, get, formatTable } from '../lib/args';
+import { InputError } from '../../core/errors';
+import { MAX_CONFIG_BYTES, readInputFile, readReferencedFile } from '../lib/files';
+import type { CliCommand, CliIO } from '../lib/io';
 import { analyseDocument, type ConfigKind, type DocumentAnalysis } from '../../core/config/analyse';
-import { ConfigError, lineColumn } from '../../core/config/jsonc';
+import { lineColumn } from '../../core/config/jsonc';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 
 /**
@@ -16,12 +17,12 @@ import { formatCount, formatNum, formatSci } from '../../core/format';
 export function analyseFileForCli(argv: string[], kind: ConfigKind, io: CliIO): { file: string; json: boolean; a: DocumentAnalysis } {
   const p = parseArgs(argv, { json: 'boolean' }, 1);
   const file = p.positionals[0];
-  if (!file) throw new UsageError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
+  if (!file) throw new InputError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
   const text = readInputFile(file, kind === 'arch' ? 'architecture config' : 'backward config', MAX_CONFIG_BYTES);
   const a = analyseDocument(text, file, { readFile: readReferencedFile, kind });
   for (const issue of a.issues) {
     const { line, column } = lineColumn(text, issue.offset);
-    if (issue.severity === 'error') throw new ConfigError(file, line, column, issue.message);
+    if (issue.severity === 'error') throw new InputError(file, line, column, issue.message);
     io.err(`${file}:${line}:${column}: ${issue.severity}: ${issue.message}`);
   }
   return { file, json: get.bool(p, 'json'), a };

@@ -1,5 +1,5 @@
 /** The sub-command table. One line per command; each module owns its options and help. */
-import type { CliCommand } from '../io';
+import type { CliCommand } from '../lib/io';
 import { fitCommand } from './fit';
 import { planCommand } from './plan';
 import { mockCommand } from './mock';

@@ -1,17 +1,21 @@
 /** `scaling-laws isoflop <results.csv>` — Chinchilla Approach 2 on a results CSV: per-budget minima and the frontier. */
-import { formatTable, get, parseArgs, UsageError } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { formatTable, get, parseArgs } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { parseRunsCsv, type Role } from '../../core/csv';
 import { ROLES } from '../../core/csv/columns';
-import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/sweep';
-import { readInputFile } from '../files';
-import { droppedLines } from '../dropped';
+import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/isoflop';
+import { planFromFile } from './plan';
+import { readInputFile } from '../lib/files';
+import { droppedLines } from '../lib/dropped';
+import { runsFromLogs } from '../../core/logs';
+import { loadCurves } from '../lib/logFiles';
 
 function parsePairs(values: string[] | undefined, flag: string): Array<[string, string]> {
   return (values ?? []).map((v) => {
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--${flag} expects <column>=<value>, got '${v}'`);
+    if (eq <= 0) throw new InputError(`--${flag} expects <column>=<value>, got '${v}'`);
     return [v.slice(0, eq).trim(), v.slice(eq + 1).trim()];
   });
 }
@@ -50,6 +54,11 @@ function report(a: IsoflopAnalysis, joint: JointFit | null): string {
 export const isoflopCommand: CliCommand = {
   summary: 'analyse IsoFLOP results: per-budget parabola minima, N_opt = k·C^a and D_opt = k′·C^b',
   help: `Usage: scaling-laws isoflop <results.csv> [--json] [--window k] [--where column=value]…
+       scaling-laws isoflop <sweep.jsonc> --logs <folder> [--json] …
+
+With a sweep config and --logs, each planned run is matched to its training log by its run id (b<i>-m<j>,
+e.g. small-isoflop-b2-m3.csv or a TensorBoard directory of that name); its final loss is analysed with the
+plan's N, D and compute.
 
 Chinchilla Approach 2 (Hoffmann et al. 2022 §3.2) on a CSV of finished runs with columns for loss and
 two of compute (C/compute/flops), N (params) and D (tokens); a 'budget' column, if present, groups runs.
@@ -71,28 +80,44 @@ compute values that do not form discrete budgets.`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(
       argv,
-      { json: 'boolean', window: 'integer', where: 'strings', column: 'strings', 'group-tolerance': 'nonnegative', confidence: 'positive', 'skip-bad-budgets': 'boolean', 'no-joint': 'boolean' },
+      { json: 'boolean', logs: 'string', window: 'integer', where: 'strings', column: 'strings', 'group-tolerance': 'nonnegative', confidence: 'positive', 'skip-bad-budgets': 'boolean', 'no-joint': 'boolean' },
       1,
     );
     const file = p.positionals[0];
-    if (!file) throw new UsageError('missing the results CSV (scaling-laws isoflop <results.csv>)');
+    if (!file) throw new InputError('missing the results CSV (scaling-laws isoflop <results.csv>)');
     const columns: Partial<Record<Role, string>> = {};
     for (const [role, header] of parsePairs(get.strs(p, 'column'), 'column')) {
-      if (!(ROLES as string[]).includes(role)) throw new UsageError(`--column role must be one of ${ROLES.join(', ')}, got '${role}'`);
+      if (!(ROLES as string[]).includes(role)) throw new InputError(`--column role must be one of ${ROLES.join(', ')}, got '${role}'`);
       columns[role as Role] = header;
+    }
+    const logs = get.str(p, 'logs');
+    if (logs !== undefined || /\.jsonc?$/i.test(file)) {
+      if (logs === undefined) throw new InputError(`${file} is a sweep config: give the runs' logs with --logs <folder>`);
+      const { plan } = planFromFile(file);
+      const match = runsFromLogs(plan, loadCurves([logs]).curves);
+      const analysis = analyseIsoflop(match.runs, {
+        window: get.num(p, 'window'),
+        confidence: get.num(p, 'confidence'),
+        groupTolerance: get.num(p, 'group-tolerance'),
+        skipBadBudgets: get.bool(p, 'skip-bad-budgets'),
+      });
+      const joint = get.bool(p, 'no-joint') ? null : jointFit(analysis);
+      if (get.bool(p, 'json')) io.out(JSON.stringify({ ...isoflopJson(analysis, joint), logs: { matched: match.runs.length, missing: match.missing, unmatched: match.unmatched, notes: match.notes } }, null, 2));
+      else io.out([...match.notes.map((n) => `note: ${n}`), report(analysis, joint)].join('\n'));
+      return 0;
     }
     const table = parseRunsCsv(readInputFile(file, 'results CSV'), { fileName: file, columns });
     let rows = table.rows;
     for (const [col, value] of parsePairs(get.strs(p, 'where'), 'where')) {
-      if (!table.headers.includes(col)) throw new UsageError(`--where: no column '${col}' (headers: ${table.headers.join(', ')})`);
-      if (!Object.hasOwn(rows[0]?.extra ?? {}, col)) throw new UsageError(`--where: '${col}' is read as a numeric role; filter on a text column`);
+      if (!table.headers.includes(col)) throw new InputError(`--where: no column '${col}' (headers: ${table.headers.join(', ')})`);
+      if (!Object.hasOwn(rows[0]?.extra ?? {}, col)) throw new InputError(`--where: '${col}' is read as a numeric role; filter on a text column`);
       rows = rows.filter((r) => r.extra[col] === value);
     }
-    if (rows.length === 0) throw new UsageError(`no rows left after --where ${get.strs(p, 'where')?.join(' ')}`);
+    if (rows.length === 0) throw new InputError(`no rows left after --where ${get.strs(p, 'where')?.join(' ')}`);
     const confidence = get.num(p, 'confidence');
-    if (confidence !== undefined && !(confidence < 1)) throw new UsageError(`--confidence must be in (0, 1), got ${confidence}`);
+    if (confidence !== undefined && !(confidence < 1)) throw new InputError(`--confidence must be in (0, 1), got ${confidence}`);
     const window = get.num(p, 'window');
-    if (window === 0) throw new UsageError('--window must be ≥ 1 (neighbours on each side of the minimum)');
+    if (window === 0) throw new InputError('--window must be ≥ 1 (neighbours on each side of the minimum)');
     const analysis = analyseIsoflop(runsFromCsvRows(rows, file), {
       window,
       confidence,

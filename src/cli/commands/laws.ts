@@ -1,6 +1,7 @@
 /** `scaling-laws laws [--json]` — the published-law registry: ids, citations, forms, conventions, ranges. */
-import { formatTable, parseArgs, get, UsageError } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { formatTable, parseArgs, get } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { LAWS, PARAM_CONVENTION_LABELS, type LawInfo } from '../../core/laws';
 
@@ -89,7 +90,7 @@ compute ranges the paper fitted (anything outside them is an extrapolation).
            fitted ranges, notes), e.g. for the README`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, { json: 'boolean', markdown: 'boolean' });
-    if (get.bool(p, 'json') && get.bool(p, 'markdown')) throw new UsageError('give --json or --markdown, not both');
+    if (get.bool(p, 'json') && get.bool(p, 'markdown')) throw new InputError('give --json or --markdown, not both');
     if (get.bool(p, 'markdown')) {
       io.out(lawsMarkdown());
       return 0;

@@ -1,6 +1,7 @@
 /** `scaling-laws mock <sweep.jsonc>` — synthetic results for a planned sweep, from a law plus seeded noise. */
-import { get, parseArgs, UsageError } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { get, parseArgs } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand, CliIO } from '../lib/io';
 import { mockResults, mockToCsv, sweepLaw } from '../../core/sweep';
 import { planFromFile, printPlanWarnings } from './plan';
 
@@ -20,7 +21,7 @@ so the whole plan → analyse loop can be tried without a cluster:
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, { law: 'string', noise: 'nonnegative', seed: 'integer' }, 1);
     const file = p.positionals[0];
-    if (!file) throw new UsageError('missing the sweep config file (scaling-laws mock <sweep.jsonc>)');
+    if (!file) throw new InputError('missing the sweep config file (scaling-laws mock <sweep.jsonc>)');
     const { config, plan } = planFromFile(file);
     const law = sweepLaw(get.str(p, 'law') ?? config.mock.law ?? config.law);
     const rows = mockResults(plan.runs, law, { noise: get.num(p, 'noise') ?? config.mock.noise, seed: get.num(p, 'seed') ?? config.mock.seed });

@@ -2,8 +2,9 @@
  * `scaling-laws optimal` — compute-optimal (N, D) for a budget or a target loss, under every applicable
  * published law (src/core/allocation), as a table or JSON.
  */
-import { formatTable, get, parseArgs, UsageError, type Parsed } from '../args';
-import type { CliCommand, CliIO } from '../io';
+import { formatTable, get, parseArgs, type Parsed } from '../lib/args';
+import { InputError } from '../../core/errors';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
 import { allocateDetailed, checkBudget, checkRange, COST_LIMITS, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type CostSettings } from '../../core/allocation';
 import { HardwareError, peakFlops, suggestGpus, trainingCompute } from '../../core/hardware';
@@ -55,7 +56,7 @@ const has = (p: Parsed, k: string) => p.flags[k] !== undefined;
 /** A fraction flag (MFU, uptime): the parser checked > 0; it must also be ≤ 1. */
 function fraction(p: Parsed, k: string): number | undefined {
   const x = get.num(p, k);
-  if (x !== undefined && x > 1) throw new UsageError(`--${k} is a fraction in (0, 1] (e.g. 0.4 for 40 %), got ${x}`);
+  if (x !== undefined && x > 1) throw new InputError(`--${k} is a fraction in (0, 1] (e.g. 0.4 for 40 %), got ${x}`);
   return x;
 }
 
@@ -78,9 +79,9 @@ function resolvePeak(gpuFlag: string, dtypeFlag: string, peakFlag: string, p: Pa
   } catch (e) {
     if (!(e instanceof HardwareError)) throw e;
     if (e.code === 'unknown-gpu') {
-      throw new UsageError(`--${gpuFlag}: unknown GPU '${gpu}' (did you mean ${suggestGpus(gpu).join(', ')}? or give --${peakFlag} <FLOP/s>)`);
+      throw new InputError(`--${gpuFlag}: unknown GPU '${gpu}' (did you mean ${suggestGpus(gpu).join(', ')}? or give --${peakFlag} <FLOP/s>)`);
     }
-    throw new UsageError(`--${dtypeFlag}: ${e.message}`);
+    throw new InputError(`--${dtypeFlag}: ${e.message}`);
   }
 }
 
@@ -102,10 +103,10 @@ function gpuBudget(p: Parsed): GpuBudget {
   // --peak-flops stands in for --gpu (an unlisted accelerator).
   const missing = ['gpus', 'gpu', 'hours', 'mfu'].filter((k) => !has(p, k) && !(k === 'gpu' && has(p, 'peak-flops')));
   if (missing.length) {
-    throw new UsageError(`a GPU budget needs ${missing.map((k) => `--${k}`).join(', ')} (--gpus <n> --gpu <type> [--dtype bf16] --hours <h> --mfu <f> [--uptime <f>])`);
+    throw new InputError(`a GPU budget needs ${missing.map((k) => `--${k}`).join(', ')} (--gpus <n> --gpu <type> [--dtype bf16] --hours <h> --mfu <f> [--uptime <f>])`);
   }
   const numGpus = get.num(p, 'gpus') as number;
-  if (!Number.isInteger(numGpus)) throw new UsageError(`--gpus expects a whole number of GPUs, got ${numGpus}`);
+  if (!Number.isInteger(numGpus)) throw new InputError(`--gpus expects a whole number of GPUs, got ${numGpus}`);
   const mfu = fraction(p, 'mfu') as number;
   const uptime = fraction(p, 'uptime') ?? 1;
   const hours = get.num(p, 'hours') as number;
@@ -152,7 +153,7 @@ function costSettings(p: Parsed): { settings: Partial<CostSettings>; description
     // Defaults 70 prompt + 215 output tokens per request (Sardana et al.).
     const pr = prompt ?? 70;
     const out = output ?? 215;
-    if (pr + out === 0) throw new UsageError('--prompt-tokens and --output-tokens cannot both be 0');
+    if (pr + out === 0) throw new InputError('--prompt-tokens and --output-tokens cannot both be 0');
     s.inputTokenFraction = pr / (pr + out);
   }
   for (const k of Object.keys(s) as Array<keyof CostSettings>) {
@@ -244,22 +245,22 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
     const gpuMode = GPU_BUDGET_FLAGS.some((k) => has(p, k));
     const costMode = COST_FLAGS.some((k) => has(p, k));
     const sources = [has(p, 'compute') && '--compute', has(p, 'target-loss') && '--target-loss', gpuMode && 'a GPU budget (--gpus …)'].filter(Boolean);
-    if (!sources.length) throw new UsageError('give --compute <FLOPs>, a GPU budget (--gpus <n> --gpu <type> --hours <h> --mfu <f>) or --target-loss <L>');
-    if (sources.length > 1) throw new UsageError(`give one budget, not ${sources.join(' and ')}`);
+    if (!sources.length) throw new InputError('give --compute <FLOPs>, a GPU budget (--gpus <n> --gpu <type> --hours <h> --mfu <f>) or --target-loss <L>');
+    if (sources.length > 1) throw new InputError(`give one budget, not ${sources.join(' and ')}`);
     const hw = TRAIN_HW_FLAGS.find((k) => has(p, k));
     if (hw && !gpuMode && !costMode) {
-      throw new UsageError(`--${hw} describes the training hardware: use it with a GPU budget (--gpus, --hours) or the cost objective (--cost)`);
+      throw new InputError(`--${hw} describes the training hardware: use it with a GPU budget (--gpus, --hours) or the cost objective (--cost)`);
     }
     const budget = gpuMode ? gpuBudget(p) : undefined;
     const compute = budget?.compute ?? get.num(p, 'compute');
     const targetLoss = get.num(p, 'target-loss');
     const laws = get.strs(p, 'law');
     if (targetLoss !== undefined && !laws?.length) {
-      throw new UsageError('--target-loss needs --law <id> (losses are not comparable across papers)');
+      throw new InputError('--target-loss needs --law <id> (losses are not comparable across papers)');
     }
     const inferenceTokens = get.num(p, 'inference-tokens');
     if (costMode && !inferenceTokens) {
-      throw new UsageError('the cost objective (--cost, prices, inference hardware) needs --inference-tokens <T> > 0: it trades training cost against serving cost');
+      throw new InputError('the cost objective (--cost, prices, inference hardware) needs --inference-tokens <T> > 0: it trades training cost against serving cost');
     }
     const cost = costMode ? costSettings(p) : undefined;
     const lang = get.str(p, 'language');

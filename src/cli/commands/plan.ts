@@ -1,9 +1,10 @@
 /** `scaling-laws plan <sweep.jsonc>` — plan an IsoFLOP sweep and export it (table, CSV, JSON, SLURM, SkyPilot). */
-import { formatTable, get, parseArgs, UsageError } from '../args';
-import { readInputFile, MAX_CONFIG_BYTES } from '../files';
-import type { CliCommand, CliIO } from '../io';
+import { formatTable, get, parseArgs } from '../lib/args';
+import { InputError } from '../../core/errors';
+import { readInputFile, MAX_CONFIG_BYTES } from '../lib/files';
+import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
-import { DEFAULT_PLAN_DEPS, EXPORT_FORMATS, PLACEHOLDERS, exportPlan, parseSweepConfig, planSweep, type ExportFormat, type SweepConfig, type SweepPlan } from '../../core/sweep';
+import { DEFAULT_PLAN_DEPS, SWEEP_EXPORT_FORMATS, PLACEHOLDERS, exportPlan, parseSweepConfig, planSweep, type SweepExportFormat, type SweepConfig, type SweepPlan } from '../../core/sweep';
 
 /** Parse and plan a sweep config file (shared by plan and mock). */
 export function planFromFile(path: string): { config: SweepConfig; plan: SweepPlan } {
@@ -63,10 +64,10 @@ too wide, off-centre, too few points per budget or budgets.`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, { format: 'string' }, 1);
     const file = p.positionals[0];
-    if (!file) throw new UsageError('missing the sweep config file (scaling-laws plan <sweep.jsonc>)');
+    if (!file) throw new InputError('missing the sweep config file (scaling-laws plan <sweep.jsonc>)');
     const format = get.str(p, 'format') ?? 'table';
-    if (format !== 'table' && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of: table, ${EXPORT_FORMATS.join(', ')}; got '${format}'`);
+    if (format !== 'table' && !(SWEEP_EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new InputError(`--format must be one of: table, ${SWEEP_EXPORT_FORMATS.join(', ')}; got '${format}'`);
     }
     const { config, plan } = planFromFile(file);
     if (format === 'table') {
@@ -74,7 +75,7 @@ too wide, off-centre, too few points per budget or budgets.`,
       printPlanWarnings(plan, io.out);
       return 0;
     }
-    io.out(exportPlan(plan, config, format as ExportFormat).replace(/\n$/, ''));
+    io.out(exportPlan(plan, config, format as SweepExportFormat).replace(/\n$/, ''));
     printPlanWarnings(plan, io.err);
     return 0;
   },

@@ -6,7 +6,6 @@
  */
 import {
   LAWS,
-  LawInputError,
   LANGUAGE_NAMES,
   checkLawContext,
   checkPositive,
@@ -23,6 +22,7 @@ import {
   type Warning,
 } from '../laws';
 import { formatCount, formatNum, formatPercent, formatSci } from '../format';
+import { InputError, RefusalError } from '../errors';
 import { lawModel, type FrontierPoint, type LawModel } from './models';
 import { costAware, costWeights, inferenceAware, SARDANA_COST_DEFAULTS, type Allocation, type CostSettings } from './inferenceAware';
 import { bisectRoot } from './solve1d';
@@ -71,8 +71,7 @@ export interface AllocationResult {
 }
 
 /** A law that cannot serve the request (target below its floor, no loss prediction…): exit code 1. */
-export class AllocationRefusal extends Error {
-  readonly exitCode = 1;
+export class AllocationRefusal extends RefusalError {
   constructor(readonly law: string, message: string) {
     super(`${law}: ${message}`);
     this.name = 'AllocationRefusal';
@@ -109,16 +108,16 @@ export const COST_LIMITS: Readonly<Record<keyof CostSettings, [number, number]>>
 /** Lifetime inference demand: the planner's bound (≫ any deployment); at 1e300 tokens 2·N·T FLOPs overflow. */
 const MAX_INFERENCE_TOKENS = 1e40;
 
-/** x in [lo, hi] (NaN fails), or a LawInputError naming the field (the CLI passes its flag names). */
+/** x in [lo, hi] (NaN fails), or a InputError naming the field (the CLI passes its flag names). */
 export function checkRange(name: string, x: number | undefined, lo: number, hi: number, unit = ''): void {
   if (x !== undefined && !(x >= lo && x <= hi)) {
-    throw new LawInputError(`${name} must be between ${formatSci(lo, 1).replace(/^(\d)e0$/, '$1')} and ${formatSci(hi, 1).replace(/^(\d)e0$/, '$1')}${unit}, got ${x}`);
+    throw new InputError(`${name} must be between ${formatSci(lo, 1).replace(/^(\d)e0$/, '$1')} and ${formatSci(hi, 1).replace(/^(\d)e0$/, '$1')}${unit}, got ${x}`);
   }
 }
 
 function validate(req: AllocationRequest): void {
   if ((req.compute === undefined) === (req.targetLoss === undefined)) {
-    throw new LawInputError('give exactly one of compute (FLOPs) or targetLoss');
+    throw new InputError('give exactly one of compute (FLOPs) or targetLoss');
   }
   if (req.compute !== undefined) checkBudget('compute', req.compute);
   checkPositive('targetLoss', req.targetLoss);
@@ -126,7 +125,7 @@ function validate(req: AllocationRequest): void {
   checkLawContext({ language: req.language, atlasVocab: req.atlasVocab, uniqueTokens: req.uniqueTokens });
   for (const [k, v] of Object.entries(req.costSettings ?? {}) as Array<[keyof CostSettings, number | undefined]>) {
     if (!Object.hasOwn(COST_LIMITS, k)) {
-      throw new LawInputError(`unknown costSettings field '${k}' (expected: ${Object.keys(COST_LIMITS).join(', ')})`);
+      throw new InputError(`unknown costSettings field '${k}' (expected: ${Object.keys(COST_LIMITS).join(', ')})`);
     }
     checkRange(`costSettings.${k}`, v, ...COST_LIMITS[k]);
   }
@@ -155,7 +154,7 @@ function selectLaws(req: AllocationRequest): { laws: LawInfo[]; explicit: boolea
   const set = req.constantSet;
   if (set !== undefined && !out.laws.some((l) => constantSetIds(l.id).includes(set))) {
     const offer = LAWS.filter((l) => constantSetIds(l.id).length).map((l) => `${l.id}: ${constantSetIds(l.id).join(', ')}`);
-    throw new LawInputError(`no selected law has constant set '${set}' (constant sets: ${offer.join('; ')})`);
+    throw new InputError(`no selected law has constant set '${set}' (constant sets: ${offer.join('; ')})`);
   }
   return out;
 }
@@ -341,7 +340,7 @@ export function allocateDetailed(req: AllocationRequest): AllocationOutcome {
 }
 
 /** One row per applicable law; for targetLoss, the minimum-compute (N, D) reaching it. */
-export function allocate(req: AllocationRequest): AllocationResult[] {
+export function allocateCompute(req: AllocationRequest): AllocationResult[] {
   return allocateDetailed(req).results;
 }
 

@@ -4,7 +4,7 @@
  */
 import { chinchillaOptimal } from '../laws/forms';
 import { APPROACH1_A, APPROACH1_K, APPROACH2_A, APPROACH2_K } from '../laws/hoffmann2022';
-import { kaplanFrontierLoss, kaplanLoss, kaplanOptimalParams } from '../laws/kaplan2020';
+import { kaplanFrontierLoss, kaplanPublishedLoss, kaplanOptimalParams } from '../laws/kaplan2020';
 import { DEEPSEEK } from '../laws/deepseek2024';
 import { LLAMA3 } from '../laws/llama3';
 import { PORIAN } from '../laws/porian2024';
@@ -92,7 +92,7 @@ export function lawModel(id: LawId, ctx: LawContext): LawModel {
           const D = C / (6 * N);
           // The row's loss is the joint fit at the recommended (N, D), so it equals lawLoss('kaplan2020', N, D).
           // The frontier fit L(C_min) is a different fit of the same paper; it is kept, labelled, as an extra.
-          const loss = kaplanLoss(N, D);
+          const loss = kaplanPublishedLoss(N, D);
           return {
             N,
             D,

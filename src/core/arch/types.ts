@@ -4,6 +4,7 @@
  * (GPT-2 / LLaMA / Chinchilla) and defaults, with errors that name the offending field.
  */
 
+import { InputError } from '../errors';
 export type MlpType = 'gelu' | 'swiglu';
 export type PositionType = 'learned' | 'rope' | 'relative' | 'alibi' | 'none';
 export type NormType = 'layernorm' | 'rmsnorm';
@@ -40,8 +41,7 @@ export interface ArchConfig {
 }
 
 /** Error in an architecture description, with the JSON path of the field to blame. */
-export class ArchError extends Error {
-  readonly exitCode = 2;
+export class ArchError extends InputError {
   constructor(message: string, readonly path: (string | number)[]) {
     super(message);
     this.name = 'ArchError';

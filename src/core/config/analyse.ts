@@ -6,8 +6,8 @@
  */
 import { ArchError, countParams, flopsPerToken, normaliseArch, seqLengthScaling, trainingMemory } from '../arch';
 import type { ArchConfig, FlopsPerToken, ParamBreakdown, TrainingMemory } from '../arch';
-import { analyseBackward, type BackwardResult } from '../backward';
-import { FieldError, readBackwardConfig, type BackwardConfig, type FieldProblem } from './backward';
+import { analyseBackward, type BackwardResult } from '../backward/analyse';
+import { FieldError, readBackwardConfig, type BackwardConfig, type FieldProblem } from '../backward/config';
 import { locate, locateKey, parseJsonc, type JSONPath, type ParsedJsonc } from './jsonc';
 import type { ConfigIssue, IssueCode, QuickFix } from './issues';
 

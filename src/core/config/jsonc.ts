@@ -22,11 +22,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-/** A bad config file: `file:line:column: message`, CLI exit code 2. */
-export class ConfigError extends InputError {
-  override readonly name = 'ConfigError';
-}
-
 const PARSE_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'invalid symbol',
   InvalidNumberFormat: 'invalid number format',
@@ -104,16 +99,16 @@ export function parseJsonc(text: string, fileName: string): ParsedJsonc {
   return { fileName, text, root, value: root ? nodeValue(root) : undefined, errors };
 }
 
-/** Parse or throw ConfigError at the first syntax error (CLI). */
+/** Parse or throw InputError at the first syntax error (CLI). */
 export function parseJsoncStrict(text: string, fileName: string): ParsedJsonc {
   const p = parseJsonc(text, fileName);
   if (p.errors.length) {
     const e = p.errors[0];
-    throw new ConfigError(fileName, e.line, e.column, e.message);
+    throw new InputError(fileName, e.line, e.column, e.message);
   }
   if (!p.root || p.root.type !== 'object') {
     const at = lineColumn(text, p.root?.offset ?? 0);
-    throw new ConfigError(fileName, at.line, at.column, 'expected a JSON object at the top level');
+    throw new InputError(fileName, at.line, at.column, 'expected a JSON object at the top level');
   }
   return p;
 }
@@ -161,8 +156,8 @@ export function locateKey(root: Node | undefined, path: JSONPath): Span {
   return key ? { offset: key.offset, length: key.length } : locate(root, path);
 }
 
-/** ConfigError for a path of a parsed file. */
-export function errorAt(p: ParsedJsonc, path: JSONPath, detail: string): ConfigError {
+/** InputError for a path of a parsed file. */
+export function errorAt(p: ParsedJsonc, path: JSONPath, detail: string): InputError {
   const { line, column } = lineColumn(p.text, locate(p.root, path).offset);
-  return new ConfigError(p.fileName, line, column, detail);
+  return new InputError(p.fileName, line, column, detail);
 }

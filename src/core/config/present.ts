@@ -7,10 +7,10 @@ import { markdownText, own } from '../text';
 import { getLocation } from 'jsonc-parser';
 import { DTYPES, findGpu, GPU_TABLE_SOURCE, matchesSparseHeadline, parseDtype } from '../hardware';
 import { getLaw, isLawId } from '../laws';
-import { MFU_GUIDANCE } from '../backward';
+import { MFU_GUIDANCE } from '../backward/analyse';
 import { formatCount, formatNum, formatPercent, formatSci } from '../format';
 import type { DocumentAnalysis } from './analyse';
-import { LEGACY_LAWS, type LawChoice } from './backward';
+import { LEGACY_LAWS, type LawChoice } from '../backward/config';
 
 const GB = 1e9;
 

@@ -64,3 +64,27 @@ export function matchRole(role: Role, headers: string[], taken: Set<number>): Ro
   // Several loose matches (e.g. train_loss_x and val_loss_y): index −1 = ambiguous, the caller asks the user.
   return { index: loose.length === 1 ? loose[0] : -1, alternatives: loose.length === 1 ? [] : loose.map((i) => headers[i]) };
 }
+
+/**
+ * Extra roles of training logs (src/core/logs): which run a row belongs to, the optimizer step, the learning
+ * rate, and a perplexity column read as loss = ln(ppl). Normalised aliases, highest priority first; TensorBoard
+ * tags and W&B keys normalise the same way ("val/loss" → val_loss, "trainer/global_step" → trainer_global_step).
+ */
+export type LogRole = 'run' | 'step' | 'tokens' | 'lr' | 'ppl';
+export const LOG_ALIASES: Record<LogRole, string[]> = {
+  run: ['run', 'run_name', 'run_id', 'name', 'model_name', 'model', 'checkpoint', 'experiment', 'exp_name'],
+  step: ['step', 'steps', '_step', 'global_step', 'trainer_global_step', 'iteration', 'iter', 'current_steps', 'train_step', 'optimizer_step'],
+  tokens: ['tokens', 'token_num', 'tokens_seen', 'num_tokens', 'n_tokens', 'ntokens', 'consumed_tokens', 'train_tokens_seen', 'tokens_processed', 'd'],
+  lr: ['lr', 'learning_rate', 'train_lr', 'train_learning_rate', 'optimizer_lr', 'lr_0', 'lr_group_0', 'learning_rate_0'],
+  ppl: ['ppl', 'perplexity', 'val_ppl', 'val_perplexity', 'eval_ppl', 'eval_perplexity', 'valid_ppl'],
+};
+
+/** The first header (index) whose normalised form is an alias of `role`, skipping `taken`; −1 if none. */
+export function matchLogRole(role: LogRole, headers: string[], taken: Set<number> = new Set()): number {
+  const norm = headers.map(normaliseHeader);
+  for (const alias of LOG_ALIASES[role]) {
+    const i = norm.findIndex((h, j) => h === alias && !taken.has(j));
+    if (i >= 0) return i;
+  }
+  return -1;
+}

@@ -18,6 +18,7 @@ import { mulberry32, permutation, randInt } from '../stats/rng';
 import { percentileInterval, sampleStd } from '../stats/quantile';
 import type { Model } from './model';
 import { formatCount } from '../format';
+import { RefusalError } from '../errors';
 
 export { FORMS, MODELS, isFormId, type FormId } from './forms';
 export { FitResult, allocate, type FitResultJSON, type Allocation, type FitMetrics, type FitProvenance } from './result';
@@ -28,15 +29,13 @@ export type RefusalCode = 'too-few-rows' | 'too-few-distinct' | 'no-convergence'
  * A fit that cannot be given. exitCode 1 (the data do not support a fit), except 'bad-option': an invalid
  * option is bad input like a bad CSV, exit code 2.
  */
-export class FitRefusal extends Error {
-  readonly exitCode: 1 | 2;
+export class FitRefusal extends RefusalError {
   constructor(
     readonly code: RefusalCode,
     message: string,
   ) {
-    super(`${code}: ${message}`);
+    super(`${code}: ${message}`, code === 'bad-option' ? 2 : 1);
     this.name = 'FitRefusal';
-    this.exitCode = code === 'bad-option' ? 2 : 1;
   }
 }
 

@@ -7,6 +7,7 @@
  * (PaLM, Chowdhery et al. 2022, arXiv 2204.02311, App. B); uptime is the fraction of wall-clock the job
  * is actually training (restarts, evaluation, checkpointing).
  */
+import { InputError } from '../errors';
 import { own } from '../text';
 import { DTYPES, GPUS, type Dtype, type GpuSpec } from './gpus';
 import { nearest } from './nearest';
@@ -45,9 +46,8 @@ export function parseDtype(s: string): Dtype | undefined {
 
 export const DTYPE_SPELLINGS = Object.keys(DTYPE_ALIASES);
 
-/** Error with a one-line message and the CLI's "bad input" exit code. */
-export class HardwareError extends Error {
-  readonly exitCode = 2;
+/** Bad hardware input (unknown GPU or dtype, out-of-range value), with a code the planner shows. */
+export class HardwareError extends InputError {
   constructor(message: string, readonly code: 'unknown-gpu' | 'unknown-dtype' | 'no-peak' | 'bad-value') {
     super(message);
     this.name = 'HardwareError';

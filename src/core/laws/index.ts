@@ -3,10 +3,11 @@
  * conventions, fitted ranges, caveats) and `lawLoss` to evaluate the laws that predict a loss.
  * Constants come from shared/reference/published-laws.md; each law's file documents its equation.
  */
+import { InputError } from '../errors';
 import { chinchillaLoss, dataConstrainedLoss, type ChinchillaParams, type DataConstrainedParams } from './forms';
 import { HOFFMANN_A1, HOFFMANN_A2, HOFFMANN_A3, HOFFMANN_A3_DEFAULT_SET, HOFFMANN_A3_SETS } from './hoffmann2022';
 import { BESIROGLU, BESIROGLU_PARAMS } from './besiroglu2024';
-import { KAPLAN_INFO, kaplanLoss } from './kaplan2020';
+import { KAPLAN_INFO, kaplanPublishedLoss } from './kaplan2020';
 import { MUENNIGHOFF, MUENNIGHOFF_PARAMS } from './muennighoff2023';
 import { DEEPSEEK_INFO } from './deepseek2024';
 import { LLAMA3_INFO } from './llama3';
@@ -25,34 +26,25 @@ export const LAWS: readonly LawInfo[] = [
 
 export const LAW_IDS: readonly LawId[] = LAWS.map((l) => l.id);
 
-/** Bad user input (unknown law id, unknown language…): the CLI prints the message and exits 2. */
-export class LawInputError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'LawInputError';
-  }
-}
-
 export function isLawId(x: string): x is LawId {
   return (LAW_IDS as readonly string[]).includes(x);
 }
 
 export function getLaw(id: string): LawInfo {
   const law = LAWS.find((l) => l.id === id);
-  if (!law) throw new LawInputError(`unknown law '${id}' (valid ids: ${LAW_IDS.join(', ')})`);
+  if (!law) throw new InputError(`unknown law '${id}' (valid ids: ${LAW_IDS.join(', ')})`);
   return law;
 }
 
 export function parseLanguage(code: string): Language {
   const c = code.trim().toLowerCase();
-  if (!isLanguage(c)) throw new LawInputError(`unknown language '${code}' (valid languages: ${LANGUAGES.join(', ')})`);
+  if (!isLanguage(c)) throw new InputError(`unknown language '${code}' (valid languages: ${LANGUAGES.join(', ')})`);
   return c;
 }
 
 export function parseAtlasVocab(v: string): AtlasVocab {
   if (v !== 'monolingual' && v !== 'multilingual') {
-    throw new LawInputError(`unknown ATLAS vocabulary '${v}' (valid: monolingual, multilingual)`);
+    throw new InputError(`unknown ATLAS vocabulary '${v}' (valid: monolingual, multilingual)`);
   }
   return v;
 }
@@ -73,7 +65,7 @@ export function resolveConstantSet(id: LawId, set: string | undefined): string |
   if (set === undefined) return entry?.default;
   if (!entry || !(set in entry.sets)) {
     const valid = entry ? `valid for ${id}: ${Object.keys(entry.sets).join(', ')}` : `${id} has a single constant set`;
-    throw new LawInputError(`unknown constant set '${set}' for ${id} (${valid})`);
+    throw new InputError(`unknown constant set '${set}' for ${id} (${valid})`);
   }
   return set;
 }
@@ -81,7 +73,7 @@ export function resolveConstantSet(id: LawId, set: string | undefined): string |
 /**
  * The Chinchilla-form constants (E, A, B, α, β) a law's loss uses in this context, or null when the
  * law is not of that form (frontier-only laws, Kaplan). ATLAS defaults to English, monolingual vocab.
- * `ctx.constantSet` must be one of the law's sets (LawInputError otherwise).
+ * `ctx.constantSet` must be one of the law's sets (InputError otherwise).
  */
 export function chinchillaParamsFor(id: LawId, ctx: LawContext = {}): ChinchillaParams | null {
   const set = resolveConstantSet(id, ctx.constantSet);
@@ -99,21 +91,21 @@ export function chinchillaParamsFor(id: LawId, ctx: LawContext = {}): Chinchilla
   }
 }
 
-/** A positive finite number, or a LawInputError naming the field (NaN and −1 would turn into NaN losses). */
+/** A positive finite number, or a InputError naming the field (NaN and −1 would turn into NaN losses). */
 export function checkPositive(name: string, x: number | undefined): void {
   if (x !== undefined && !(typeof x === 'number' && x > 0 && x < Infinity)) {
-    throw new LawInputError(`${name} must be a finite number > 0, got ${String(x)}`);
+    throw new InputError(`${name} must be a finite number > 0, got ${String(x)}`);
   }
 }
 
-/** Every field of a caller's LawContext is valid (language, vocabulary, unique tokens), or a LawInputError. */
+/** Every field of a caller's LawContext is valid (language, vocabulary, unique tokens), or a InputError. */
 export function checkLawContext(ctx: LawContext): void {
   if (ctx.language !== undefined) parseLanguage(ctx.language);
   if (ctx.atlasVocab !== undefined) parseAtlasVocab(ctx.atlasVocab);
   // A count of tokens: at least one, and at most 1e40 (the planner's own bound; ~1e155 overflows the
   // repetition terms of the target-loss search).
   const U = ctx.uniqueTokens;
-  if (U !== undefined && !(U >= 1 && U <= 1e40)) throw new LawInputError(`uniqueTokens must be between 1 and 1e40, got ${String(U)}`);
+  if (U !== undefined && !(U >= 1 && U <= 1e40)) throw new InputError(`uniqueTokens must be between 1 and 1e40, got ${String(U)}`);
 }
 
 /**
@@ -184,7 +176,7 @@ export function lawLoss(id: LawId, N: number, D: number, opts: LawLossOptions = 
   // Positive finite N and D can still overflow a power term (N = 1e-300 under Kaplan's (N_c/N)^0.74).
   if (!Number.isFinite(L)) {
     const U = opts.uniqueTokens !== undefined ? `, uniqueTokens = ${opts.uniqueTokens}` : '';
-    throw new LawInputError(`${id}: the loss overflows at N = ${N}, D = ${D}${U} (far outside any fitted range)`);
+    throw new InputError(`${id}: the loss overflows at N = ${N}, D = ${D}${U} (far outside any fitted range)`);
   }
   return L;
 }
@@ -196,10 +188,10 @@ function lawLossUnchecked(law: LawInfo, N: number, D: number, opts: LawLossOptio
   if (given !== law.paramConvention) {
     if (id === 'kaplan2020' && given === 'total') {
       n = nonEmbeddingFromTotal(N);
-      if (!(n > 0)) throw new LawInputError(`${id}: N = ${N} total parameters leaves no non-embedding parameters (Pearce & Song 2024 conversion)`);
-    } else throw new LawInputError(`${id} counts ${law.paramConvention} parameters; converting from '${given}' needs the architecture (see src/core/arch)`);
+      if (!(n > 0)) throw new InputError(`${id}: N = ${N} total parameters leaves no non-embedding parameters (Pearce & Song 2024 conversion)`);
+    } else throw new InputError(`${id} counts ${law.paramConvention} parameters; converting from '${given}' needs the architecture (see src/core/arch)`);
   }
-  if (id === 'kaplan2020') return kaplanLoss(n, D);
+  if (id === 'kaplan2020') return kaplanPublishedLoss(n, D);
   const { ctx } = resolveLawContext(id, opts);
   const dc = ctx.uniqueTokens !== undefined ? dataConstrainedParamsFor(id, ctx) : null;
   if (dc) return dataConstrainedLoss(dc, n, D, ctx.uniqueTokens as number);

@@ -29,7 +29,7 @@ export const KAPLAN = {
 } as const;
 
 /** Kaplan Eq. 1.5: L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D. N is NON-EMBEDDING parameters. */
-export function kaplanLoss(N: number, D: number): number {
+export function kaplanPublishedLoss(N: number, D: number): number {
   const k = KAPLAN;
   return Math.pow(Math.pow(k.Nc / N, k.alphaN / k.alphaD) + k.Dc / D, k.alphaD);
 }

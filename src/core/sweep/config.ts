@@ -53,11 +53,6 @@ export interface SweepConfig {
   skypilot: { accelerators?: string; setup?: string; workdir?: string };
 }
 
-/** A bad sweep config: `file:line:column: detail`, CLI exit code 2 (src/core/errors.ts). */
-export class SweepConfigError extends InputError {
-  override readonly name = 'SweepConfigError';
-}
-
 /** Top-level keys a sweep config may have (schemas/sweep.schema.json lists the same). */
 export const SWEEP_KEYS = [
   '$schema', 'name', 'budgets', 'law', 'modelsPerBudget', 'span', 'centre', 'seqLen', 'batchSize', 'vocabSize',
@@ -112,7 +107,7 @@ function shortJson(v: unknown): string {
 export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepConfig {
   const fail = (offset: number, msg: string): never => {
     const { line, column } = lineColumn(text, offset);
-    throw new SweepConfigError(fileName, line, column, msg);
+    throw new InputError(fileName, line, column, msg);
   };
   const deep = tooDeepAt(text);
   if (deep >= 0) fail(deep, TOO_DEEP);

@@ -6,7 +6,7 @@
  */
 import { mulberry32, type Rng } from '../stats/rng';
 import type { PlannedRun, SweepLaw } from './plan';
-import { SweepInputError } from './refusal';
+import { InputError } from '../errors';
 
 export interface MockRow {
   id: string;
@@ -26,11 +26,11 @@ export function normalSampler(rng: Rng): () => number {
 }
 
 export function mockResults(runs: readonly PlannedRun[], law: SweepLaw, opts: { noise: number; seed: number }): MockRow[] {
-  if (!(opts.noise >= 0)) throw new SweepInputError(`noise must be a standard deviation ≥ 0, got ${opts.noise}`);
+  if (!(opts.noise >= 0)) throw new InputError(`noise must be a standard deviation ≥ 0, got ${opts.noise}`);
   const z = normalSampler(mulberry32(opts.seed));
   return runs.map((r) => {
     const loss = law.loss(r.N, r.D);
-    if (loss === null) throw new SweepInputError(`law '${law.id}' predicts no loss (it only gives a frontier); choose a law with a loss form for mock results`);
+    if (loss === null) throw new InputError(`law '${law.id}' predicts no loss (it only gives a frontier); choose a law with a loss form for mock results`);
     return { id: r.id, budget: r.budget, compute: r.compute, N: r.N, D: r.D, loss: loss + opts.noise * z() };
   });
 }

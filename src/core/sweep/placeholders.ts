@@ -7,7 +7,7 @@
  * and throws otherwise (the sweep name, the only free-text value, is restricted by the config reader).
  * `${VAR}` is the shell's, not a placeholder. Lookups are own-property only: `{constructor}` is unknown.
  */
-import { SweepInputError } from './refusal';
+import { InputError } from '../errors';
 
 export const PLACEHOLDERS = [
   'run_id', 'index', 'name', 'budget', 'compute', 'params', 'target_params', 'tokens', 'steps', 'batch_size',
@@ -32,8 +32,8 @@ export function unknownPlaceholder(template: string): string | undefined {
 export function fillTemplate(template: string, values: Readonly<Partial<Record<Placeholder, string>>>): string {
   return template.replace(PLACEHOLDER, (_, key: string) => {
     const v = KNOWN.has(key) && Object.hasOwn(values, key) ? values[key as Placeholder] : undefined;
-    if (v === undefined) throw new SweepInputError(`unknown placeholder {${key}} in "command" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
-    if (!INERT_VALUE.test(v)) throw new SweepInputError(`the value of {${key}} (${JSON.stringify(v.slice(0, 40))}) is not made of letters, digits and _ . + -: refusing to put it in a script`);
+    if (v === undefined) throw new InputError(`unknown placeholder {${key}} in "command" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
+    if (!INERT_VALUE.test(v)) throw new InputError(`the value of {${key}} (${JSON.stringify(v.slice(0, 40))}) is not made of letters, digits and _ . + -: refusing to put it in a script`);
     return v;
   });
 }

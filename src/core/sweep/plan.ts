@@ -16,9 +16,8 @@
 import type { ArchConfig, ShapeResult } from '../arch';
 import { formatCount, formatSci } from '../format';
 import type { SweepConfig } from './config';
-import { analyseIsoflop } from './isoflop';
-import { fitPowerLaw } from './powerLaw';
-import { SweepInputError } from './refusal';
+import { analyseIsoflop, fitPowerLaw } from '../isoflop';
+import { InputError } from '../errors';
 
 /** What the planner needs from a published law. */
 export interface SweepLaw {
@@ -119,7 +118,7 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
   const warn = (code: PlanWarningCode, message: string, budget?: number) => warnings.push({ code, message, budget });
   const tokensPerStep = config.batchSize * config.seqLen;
   const peak = config.gpu && config.mfu !== undefined && deps.peakFlops ? deps.peakFlops(config.gpu, config.dtype) : undefined;
-  if (config.flopsPerToken === 'exact' && !deps.flopsPerToken) throw new SweepInputError('flopsPerToken "exact" needs the architecture FLOP counter');
+  if (config.flopsPerToken === 'exact' && !deps.flopsPerToken) throw new InputError('flopsPerToken "exact" needs the architecture FLOP counter');
 
   const runs: PlannedRun[] = [];
   const budgets: PlannedBudget[] = [];

@@ -9,17 +9,19 @@ import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
 import { fitInWorker } from '../../core/fit/nodeWorker';
-import type { FitOptions, FitView } from '../../shared/protocol';
-import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
-import { log } from '../panels/log';
-import { fitCsv, fitMarkdown } from '../report';
+import type { FitPanelOptions, FitView } from '../../shared/protocol';
+import { VIEW_TYPES } from '../common/commands';
+import { log } from '../common/log';
+import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
+import { fitCsv, fitMarkdown } from '../common/report';
+import type { Settings } from '../common/settings';
 import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
-export const FIT_VIEW_TYPE = 'scalingLaws.fit';
+export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
 
 export class FitPanel extends PanelBase {
   static readonly byUri = new Map<string, FitPanel>();
-  options: FitOptions;
+  options: FitPanelOptions;
   lastView: FitView | null = null;
   lastResult: FitResultJSON | null = null;
   lastError: { title: string; message: string } | null = null;
@@ -30,7 +32,7 @@ export class FitPanel extends PanelBase {
   private abort: AbortController | undefined;
   private current: Promise<void> = Promise.resolve();
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitOptions, openedAt: number) {
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings) {
     super(panel, 'fit', extensionUri, openedAt);
     this.options = options;
     FitPanel.byUri.set(uri.toString(), this);
@@ -41,7 +43,7 @@ export class FitPanel extends PanelBase {
   }
 
   /** Open (or reveal) the CSV's panel and start a fit of its current text. */
-  static show(extensionUri: vscode.Uri, uri: vscode.Uri, openedAt = performance.now()): FitPanel {
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now()): FitPanel {
     const existing = FitPanel.byUri.get(uri.toString());
     if (existing && !existing.isDisposed) {
       existing.panel.reveal(undefined, true);
@@ -50,15 +52,19 @@ export class FitPanel extends PanelBase {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(FIT_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    const defaults = { ...DEFAULT_FIT_OPTIONS, bootstrap: vscode.workspace.getConfiguration('scalingLaws').get<number>('fit.bootstrap', 0) };
-    return new FitPanel(panel, extensionUri, uri, defaults, openedAt);
+    const defaults = { ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap };
+    return new FitPanel(panel, extensionUri, uri, defaults, openedAt, settings);
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
-  static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitOptions): FitPanel {
+  static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, settings: () => Settings): FitPanel {
     FitPanel.byUri.get(uri.toString())?.dispose();
     panel.title = titleFor(uri);
-    return new FitPanel(panel, extensionUri, uri, options, performance.now());
+    return new FitPanel(panel, extensionUri, uri, options, performance.now(), settings);
+  }
+
+  override testState(): PanelTestState {
+    return { running: this.running, hostView: this.lastView, lastError: this.lastError, statusBar: null, hostBuildMs: this.hostBuildMs };
   }
 
   /** Resolves when the fit in progress (if any) has finished and been posted. */
@@ -126,7 +132,7 @@ export class FitPanel extends PanelBase {
       const dropped = parseLineList(this.options.dropRows);
       const text = blankLines(doc.getText(), dropped);
       const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
-      const maxRows = vscode.workspace.getConfiguration('scalingLaws').get<number>('fit.maxRows', 1_000_000);
+      const maxRows = this.settings().fitMaxRows;
       const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
         signal,
         onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),

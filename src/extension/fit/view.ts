@@ -9,13 +9,13 @@ import { formatCount, formatNum, formatSci } from '../../core/format';
 import { FORMS, MODELS, allocate as allocateFit, type FitResultJSON, type FormId } from '../../core/fit';
 import type { WorkerFitOutcome } from '../../core/fit/nodeWorker';
 import { getLaw, type LawId } from '../../core/laws';
-import type { FitMetric, FitOptions, FitParamRow, FitPoint, FitView, FormOption, Note, Series } from '../../shared/protocol';
-import { logspace } from '../planner/view';
+import type { FitMetric, FitPanelOptions, FitParamRow, FitPoint, FitView, FormOption, Note, Series } from '../../shared/protocol';
+import { logspace } from '../../core/stats/grid';
 
 /** Published laws drawn beside the fit (frontiers in total parameters under C = 6ND). */
 export const COMPARISON_LAWS: LawId[] = ['hoffmann2022-a3', 'besiroglu2024', 'hoffmann2022-a1', 'llama3-2024', 'deepseek2024', 'kaplan2020'];
 
-export const DEFAULT_FIT_OPTIONS: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+export const DEFAULT_FIT_OPTIONS: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
 
 export function formOptions(): FormOption[] {
   return Object.values(FORMS).map((f) => ({ id: f.id, label: f.label, description: f.formula }));
@@ -49,7 +49,7 @@ export function blankLines(text: string, lines: number[]): string {
 }
 
 /** Fit-engine options from the panel's options. */
-export function engineOptions(o: FitOptions): { form: FormId; delta: number; bootstrap: number; fixed?: Record<string, number>; tieAlphaBeta: boolean } {
+export function engineOptions(o: FitPanelOptions): { form: FormId; delta: number; bootstrap: number; fixed?: Record<string, number>; tieAlphaBeta: boolean } {
   return {
     form: o.form as FormId,
     delta: o.huberDelta,

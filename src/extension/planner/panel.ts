@@ -6,13 +6,14 @@
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { parsePersistedState, type PlannerInput, type PlannerView } from '../../shared/protocol';
-import { PanelBase, type ExportPayload, type PanelMessage } from '../panels/base';
-import { plannerCsv, plannerMarkdown } from '../report';
+import { COMMANDS, VIEW_TYPES } from '../common/commands';
+import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
+import { plannerCsv, plannerMarkdown } from '../common/report';
 import {
   computePlannerView, DEFAULT_PLANNER_INPUT, gpuOptions, languageOptions, lawOptions, statusText,
 } from './view';
 
-export const PLANNER_VIEW_TYPE = 'scalingLaws.planner';
+export const PLANNER_VIEW_TYPE = VIEW_TYPES.planner;
 const TITLE = 'Compute-Optimal Planner';
 
 export class PlannerPanel extends PanelBase {
@@ -43,6 +44,10 @@ export class PlannerPanel extends PanelBase {
     panel.title = TITLE;
     PlannerPanel.current = new PlannerPanel(panel, extensionUri, input, openedAt, status);
     return PlannerPanel.current;
+  }
+
+  override testState(): PanelTestState {
+    return { running: false, hostView: this.lastView, lastError: null, statusBar: this.statusBarText, hostBuildMs: null };
   }
 
   /** What the status bar item shows (null when hidden). */
@@ -87,7 +92,7 @@ export class PlannerPanel extends PanelBase {
     }
     this.status.text = `$(graph-line) ${s.text}`;
     this.status.tooltip = s.tooltip;
-    this.status.command = 'scalingLaws.openPlanner';
+    this.status.command = COMMANDS.openPlanner;
     this.status.show();
   }
 

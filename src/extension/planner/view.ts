@@ -4,31 +4,20 @@
  * hardware table), nothing is re-derived here except plot sampling.
  */
 import {
-  AllocationRefusal, allocate, lawModel, optimalLine, type AllocationResult,
+  AllocationRefusal, allocateCompute, lawModel, optimalLine, type AllocationResult,
 } from '../../core/allocation';
+import { InputError } from '../../core/errors';
+import { logspace } from '../../core/stats/grid';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
 import {
-  LANGUAGES, LANGUAGE_NAMES, LAWS, LawInputError, isLanguage, type Language, type LawInfo,
+  LANGUAGES, LANGUAGE_NAMES, LAWS, isLanguage, type Language, type LawInfo,
 } from '../../core/laws';
 import type {
   GpuOption, LawGuidance, LawOption, Note, PlannerInput, PlannerRow, PlannerView, Series,
 } from '../../shared/protocol';
 
-/** Defaults: Chinchilla's own 70B-class budget (Table 3: 67B params ↔ 5.76e23 FLOPs) on mainstream laws. */
-export const DEFAULT_PLANNER_INPUT: PlannerInput = {
-  mode: 'flops',
-  compute: 5.76e23,
-  gpus: { count: 1024, gpu: 'H100-SXM', dtype: 'bf16', hours: 720, mfu: 0.4 },
-  targetLoss: 2.0,
-  inferenceTokens: 0,
-  // Sardana et al. 2024's decode MFU default; prefill runs near 50 %.
-  inferenceMfu: 0.01,
-  uniqueTokens: 0,
-  language: 'en',
-  laws: ['hoffmann2022-a3', 'besiroglu2024', 'hoffmann2022-a1', 'muennighoff2023', 'llama3-2024', 'deepseek2024'],
-  contourLaw: '',
-};
+export { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
 
 export function lawOptions(): LawOption[] {
   return LAWS.map((l) => ({ id: l.id, name: l.name, url: l.citation.url, provisional: !!l.provisional }));
@@ -42,19 +31,7 @@ export function languageOptions(): Array<{ id: string; label: string }> {
   return LANGUAGES.map((l) => ({ id: l, label: `${LANGUAGE_NAMES[l]} (${l})` }));
 }
 
-/** Every https URL a panel may ask the host to open: the papers' citation pages. */
-export function citationUrls(): Set<string> {
-  return new Set(LAWS.map((l) => l.citation.url));
-}
-
 const note = (severity: Note['severity'], code: string, text: string): Note => ({ severity, code, text });
-
-/** Log-spaced samples from lo to hi inclusive. */
-export function logspace(lo: number, hi: number, n: number): number[] {
-  const a = Math.log(lo);
-  const b = Math.log(hi);
-  return Array.from({ length: n }, (_, i) => Math.exp(a + ((b - a) * i) / (n - 1)));
-}
 
 interface Budget {
   compute: number | null;
@@ -88,7 +65,7 @@ function language(input: PlannerInput): Language | undefined {
 }
 
 function allocateOne(law: LawInfo, input: PlannerInput, compute: number | null): AllocationResult {
-  const [r] = allocate({
+  const [r] = allocateCompute({
     ...(compute !== null ? { compute } : { targetLoss: input.targetLoss }),
     laws: [law.id],
     inferenceTokens: input.inferenceTokens > 0 ? input.inferenceTokens : undefined,
@@ -181,7 +158,7 @@ export function computePlannerView(input: PlannerInput): PlannerView {
     try {
       r = allocateOne(law, input, budget.compute);
     } catch (e) {
-      if (!(e instanceof AllocationRefusal || e instanceof LawInputError)) throw e;
+      if (!(e instanceof AllocationRefusal || e instanceof InputError)) throw e;
       guidance.push({ lawId: law.id, lawName: law.name, notes: [note('error', 'refused', e.message), ...guidanceFor(law, null, input)] });
       results.set(law.id, null);
       continue;
@@ -205,7 +182,7 @@ export function computePlannerView(input: PlannerInput): PlannerView {
       line = optimalLine(law.id, computes, lineOpts);
     } catch (e) {
       // The same input was already refused for this law above (and explained in its guidance): no line.
-      if (!(e instanceof AllocationRefusal || e instanceof LawInputError)) throw e;
+      if (!(e instanceof AllocationRefusal || e instanceof InputError)) throw e;
     }
     for (const p of line) {
       box.dMin = Math.min(box.dMin, p.D);

@@ -1,7 +1,8 @@
 /**
  * The README's pictures of the config experience, taken in the real workbench: a backward config with its
  * code lens and the GPU hover, a diagnostic with its quick fix, and an IsoFLOP sweep config with its code
- * lens (docs/screenshots/config-lens-hover.png, config-quickfix.png, sweep-lens.png). Each picture is taken
+ * lens (config-lens-hover.png, config-quickfix.png, sweep-lens.png in out/screenshots/; `npm run screenshots`
+ * copies them to docs/screenshots/ for the README). Each picture is taken
  * only once what it should show is asserted to be there. Works on copies of examples/ and schemas/ in the (throw-away) workspace.
  */
 import * as assert from 'assert';

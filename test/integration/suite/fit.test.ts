@@ -10,7 +10,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { formatNum } from '../../../src/core/format';
-import type { FitOptions, FitView } from '../../../src/shared/protocol';
+import type { FitPanelOptions, FitView } from '../../../src/shared/protocol';
 import { GENERATING_LAW } from '../../fixtures/integration/generate';
 import { a11yAudit, assertKeyboardAccessible, metric, panelState, requireHarness, screenshot, tmpDir, until, watchEventLoop, workspaceFile } from './util';
 
@@ -72,7 +72,7 @@ describe('Fit panel (real VS Code)', function () {
 
   it('re-fits with options sent by the page (α = β, fixed E)', async () => {
     const before = (await panelState('fit', runs)).rendered!.seq;
-    const options: FitOptions = { form: 'chinchilla', fixE: 1.8172, tieExponents: true, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+    const options: FitPanelOptions = { form: 'chinchilla', fixE: 1.8172, tieExponents: true, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
     const s = await settled(runs, before);
     assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
@@ -89,7 +89,7 @@ describe('Fit panel (real VS Code)', function () {
     assert.ok(doc.isDirty, 'document has unsaved changes');
     try {
       const before = (await panelState('fit', runs)).rendered!.seq;
-      const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '2-3', bootstrap: 0 };
+      const options: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '2-3', bootstrap: 0 };
       await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
       const s = await settled(runs, before);
       const v = (await fitView(runs))!;
@@ -105,7 +105,7 @@ describe('Fit panel (real VS Code)', function () {
 
   it('cancels a long fit from the page', async () => {
     const before = (await panelState('fit', runs)).rendered!.seq;
-    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 10000 };
+    const options: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 10000 };
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
     await until(() => panelState('fit', runs), (s) => s.running, 'the long fit to start');
     await new Promise((r) => setTimeout(r, 300));
@@ -120,7 +120,7 @@ describe('Fit panel (real VS Code)', function () {
     const before = (await panelState('fit', runs)).rendered!.seq;
     const loop = watchEventLoop();
     const t0 = performance.now();
-    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 5000 };
+    const options: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 5000 };
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
     const s = await settled(runs, before);
     const maxGap = loop.stop();
@@ -160,7 +160,7 @@ describe('Fit panel (real VS Code)', function () {
   it('exports the fit as JSON and CSV', async () => {
     // Reveal runs.csv's panel (it re-fits with its last options) and replace that run with a quick one.
     await vscode.commands.executeCommand('scalingLaws.fitCsv', runs);
-    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+    const options: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: false, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
     await until(() => panelState('fit', runs), (s) => !s.running && s.lastError === null && !!s.rendered?.text.includes('Fitted in'), 'the quick re-fit', 60000);
     const dir = tmpDir();
@@ -196,7 +196,7 @@ describe('Fit panel (real VS Code)', function () {
   });
 
   it('restores after a reload through its webview serializer and re-fits with the saved options', async () => {
-    const options: FitOptions = { form: 'chinchilla', fixE: null, tieExponents: true, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
+    const options: FitPanelOptions = { form: 'chinchilla', fixE: null, tieExponents: true, huberDelta: 1e-3, dropRows: '', bootstrap: 0 };
     const r = (await vscode.commands.executeCommand('scalingLaws._test.restore', 'fit', { view: 'fit', uri: runs.toString(), options })) as { disposed: boolean; title: string };
     assert.deepStrictEqual(r, { disposed: false, title: 'Fit: runs.csv' });
     const s = await settled(runs);

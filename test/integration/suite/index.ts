@@ -1,6 +1,6 @@
 /**
  * Integration-suite entry, loaded by the extension host through extensionTestsPath (code-server harness:
- * scripts/harness/run-tests.js; desktop VS Code: ../runElectron.ts). Runs every *.test.js next to it with
+ * scripts/harness/run-tests.js). Runs every *.test.js next to it with
  * mocha and prints the plain closing line "N passed, N failed". A rejected promise makes the host exit 1.
  */
 import * as fs from 'fs';

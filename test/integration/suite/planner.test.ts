@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { allocate } from '../../../src/core/allocation';
+import { allocateCompute } from '../../../src/core/allocation';
 import { formatCount, formatSci } from '../../../src/core/format';
-import type { PanelStateSnapshot } from '../../../src/extension/testHooks';
+import type { PanelStateSnapshot } from '../../../src/extension/common/testHooks';
 import { DEFAULT_PLANNER_INPUT } from '../../../src/extension/planner/view';
 import type { PlannerView } from '../../../src/shared/protocol';
 import {
@@ -63,7 +63,7 @@ describe('Compute-optimal planner (real VS Code)', function () {
     const view = (await plannerView())!;
     assert.strictEqual(view.compute, 5.76e23);
     for (const id of ['hoffmann2022-a3', 'besiroglu2024']) {
-      const expected = allocate({ compute: 5.76e23, laws: [id], language: 'en' })[0];
+      const expected = allocateCompute({ compute: 5.76e23, laws: [id], language: 'en' })[0];
       const row = view.rows.find((r) => r.lawId === id)!;
       assert.ok(Math.abs(row.N! / expected.N - 1) < 1e-12, `${id} N* matches core`);
       assert.ok(text.includes(formatCount(expected.N)), `${id}: panel shows N* = ${formatCount(expected.N)}`);
@@ -86,8 +86,8 @@ describe('Compute-optimal planner (real VS Code)', function () {
 
   it('updates the table when an input changes', async () => {
     const before = (await panelState('planner')).rendered!;
-    const expected = allocate({ compute: 1e24, laws: ['hoffmann2022-a3'], language: 'en' })[0];
-    const first = allocate({ compute: 1e24, laws: ['hoffmann2022-a1'], language: 'en' })[0]; // first row → status bar
+    const expected = allocateCompute({ compute: 1e24, laws: ['hoffmann2022-a3'], language: 'en' })[0];
+    const first = allocateCompute({ compute: 1e24, laws: ['hoffmann2022-a1'], language: 'en' })[0]; // first row → status bar
     if (inHarness()) await fill('#compute', '1e24', 'Compute-optimal planner'); // typed into the page's field, like a user
     else await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', { compute: 1e24 });
     const s = await until(() => panelState('planner'), (x) => !!x.rendered && x.rendered.seq > before.seq && x.rendered.text.includes('1e24 FLOPs'), 'the table to update');
@@ -211,7 +211,7 @@ describe('Compute-optimal planner (real VS Code)', function () {
     assert.deepStrictEqual(s.webviewErrors, []);
     const view = (await plannerView())!;
     assert.deepStrictEqual(view.rows.map((x) => x.lawId).sort(), ['besiroglu2024', 'deepseek2024']);
-    const expected = allocate({ compute: 3e22, laws: ['besiroglu2024'], language: 'en' })[0];
+    const expected = allocateCompute({ compute: 3e22, laws: ['besiroglu2024'], language: 'en' })[0];
     assert.ok(s.rendered!.text.includes(formatCount(expected.N)), `restored table shows N* = ${formatCount(expected.N)}`);
 
     // A saved state the protocol rejects (pages are untrusted) restores the defaults, not a broken page.
@@ -260,7 +260,7 @@ describe('Compute-optimal planner (real VS Code)', function () {
       const view = (await plannerView())!;
       assert.ok(Math.abs(view.compute! / C - 1) < 1e-12, `compute ${view.compute} vs ${C}`);
       assert.deepStrictEqual(view.rows.map((r) => r.lawId), ['hoffmann2022-a3'], 'the config’s scaling_law');
-      const expected = allocate({ compute: C, laws: ['hoffmann2022-a3'], language: 'en' })[0];
+      const expected = allocateCompute({ compute: C, laws: ['hoffmann2022-a3'], language: 'en' })[0];
       assert.ok(s.rendered!.text.includes(formatCount(expected.N)), `N* ${formatCount(expected.N)} shown`);
       assert.ok(s.statusBar?.includes(`N* ${formatCount(expected.N)}`), `status bar: ${s.statusBar}`);
     });

@@ -2,7 +2,7 @@
  * IsoFLOP sweeps in a real VS Code (issue 6): on a copy of examples/small.sweep.jsonc — the code lens
  * (numbers equal to the CLI's plan), Plan IsoFLOP Sweep, Export Sweep… as a SLURM job array, Mock IsoFLOP
  * Results, then Analyse IsoFLOP Results and what the panel shows (checked against the CLI's analysis of
- * the same file), a refusal shown in the panel, and screenshots into docs/screenshots/isoflop*.png.
+ * the same file), a refusal shown in the panel, and screenshots (isoflop*.png in out/screenshots/).
  * Paths are passed as command arguments so no dialog opens.
  */
 import * as assert from 'assert';
@@ -11,7 +11,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { main } from '../../../src/cli/main';
-import type { IsoflopJson } from '../../../src/core/sweep';
+import type { IsoflopJson } from '../../../src/core/isoflop';
 import type { IsoflopView } from '../../../src/shared/protocol';
 import { EXTENSION_ID, metric, requireHarness, until } from './util';
 
@@ -154,7 +154,7 @@ describe('IsoFLOP sweeps (real VS Code)', function () {
     assert.ok(s.rendered!.text.includes('2 usable budgets'), s.rendered!.text.slice(0, 400));
   });
 
-  it('screenshots of the flow and the IsoFLOP panel → docs/screenshots/isoflop*.png', async function () {
+  it('screenshots of the flow and the IsoFLOP panel → isoflop*.png', async function () {
     requireHarness(this, 'the IsoFLOP screenshots');
     const text = encodeURIComponent('Compute-optimal frontier');
     // Reveal the results panel (the refusal panel is in front) and wait until it has re-analysed and painted.

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PanelStateSnapshot } from '../../../src/extension/testHooks';
+import type { PanelStateSnapshot } from '../../../src/extension/common/testHooks';
 import type { ViewKind } from '../../../src/shared/protocol';
 
 export const EXTENSION_ID = 'scaling-laws.scaling-laws';

@@ -1,0 +1,43 @@
+/**
+ * Training logs in: read per-run logs in any supported format, turn them into learning curves, and prepare
+ * them for a fit (see prepare.ts). Formats, by file name: `events.out.tfevents.*` (TensorBoard), `.jsonl` /
+ * `.ndjson` (JSONL metrics), anything else as CSV (per-run logs, long tables with a run column, W&B exports).
+ */
+import { readCsvLog, type ReadOptions } from './csvLog';
+import { readJsonl } from './jsonl';
+import { readTensorboard } from './tensorboard';
+import type { LogTable } from './types';
+
+export * from './types';
+export { readCsvLog, baseName, type ReadOptions } from './csvLog';
+export { readJsonl } from './jsonl';
+export { readTensorboard, frameRecord, maskedCrc32c, EventType } from './tensorboard';
+export { curvesFromTable, tokensPerStepFromConfig, type CurveOptions, type CurveSet } from './curves';
+export { prepareCurves, resampleLogTokens, DEFAULT_DROP_WARMUP, type PrepareOptions, type PreparedCurves, type PreparedRun } from './prepare';
+export { detectSchedule, type Schedule, type ScheduleInfo } from './schedule';
+export { sizeFromName } from './names';
+export { LogError } from './errors';
+
+export type LogFormat = 'tensorboard' | 'jsonl' | 'csv';
+
+export function logFormatOf(file: string): LogFormat {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  if (/^events\.out\.tfevents\./.test(name) || /\.tfevents/.test(name)) return 'tensorboard';
+  if (/\.(jsonl|ndjson)$/i.test(name)) return 'jsonl';
+  return 'csv';
+}
+
+/** Is this a file the log readers take (used when a folder is given)? */
+export function isLogFile(file: string): boolean {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return logFormatOf(file) !== 'csv' || /\.(csv|tsv)$/i.test(name);
+}
+
+/** Read one log file's bytes into a table. */
+export function readLog(bytes: Uint8Array, file: string, opts: ReadOptions = {}): LogTable {
+  const format = logFormatOf(file);
+  if (format === 'tensorboard') return readTensorboard(bytes, file, opts);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return format === 'jsonl' ? readJsonl(text, file, opts) : readCsvLog(text, file, opts);
+}
+export { runsFromLogs, type SweepLogMatch } from './sweepRuns';

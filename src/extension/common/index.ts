@@ -1,0 +1,23 @@
+/**
+ * What the features share at run time rather than by import: "Export Results…" (the active panel's results,
+ * whichever feature it belongs to), the `scalingLaws.hasResults` context key, the output channel, and —
+ * outside production — the integration tests' hooks.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from './commands';
+import { exportResults } from './export';
+import { log } from './log';
+import { PanelBase } from './panelBase';
+import { registerTestHooks } from './testHooks';
+
+export function register(context: vscode.ExtensionContext): void {
+  PanelBase.onActiveChanged = () => {
+    void vscode.commands.executeCommand('setContext', 'scalingLaws.hasResults', PanelBase.open.size > 0);
+  };
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand(COMMANDS.exportResults, (format?: unknown, target?: unknown, opts?: { overwrite?: unknown }) => exportResults(format, target, opts)),
+    { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
+  );
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);
+}

@@ -1,0 +1,45 @@
+/**
+ * The fit feature: "Fit Scaling Law" on a CSV of runs opens its fit panel (one per file, restored after a
+ * reload by the webview serializer).
+ */
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
+import { fileRestorer } from '../common/restore';
+import { exposePanelForTests } from '../common/testHooks';
+import { FIT_VIEW_TYPE, FitPanel } from './panel';
+
+function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
+  return !!uri && /\.csv$/i.test(uri.path);
+}
+
+/** The CSV a "Fit Scaling Law" invocation refers to: the clicked file, else the active editor's document. */
+function targetCsv(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && (doc.languageId === 'csv' || isCsv(doc.uri))) return doc.uri;
+  return undefined;
+}
+
+export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
+  const extensionUri = context.extensionUri;
+  const serializer = fileRestorer('fit', 'fit panel', (panel, uri, options) => FitPanel.adopt(panel, extensionUri, uri, options, deps.settings));
+  exposePanelForTests('fit', {
+    viewType: FIT_VIEW_TYPE,
+    serializer,
+    find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),
+  });
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.fitCsv, (arg?: unknown) => {
+      const t0 = performance.now();
+      const uri = targetCsv(arg);
+      if (!uri || !isCsv(uri)) {
+        void vscode.window.showErrorMessage('Fit Scaling Law: open or select a .csv file of training runs (columns such as params, tokens, loss).');
+        return undefined;
+      }
+      return FitPanel.show(extensionUri, uri, deps.settings, t0).uri.toString();
+    }),
+    vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializer),
+  );
+}

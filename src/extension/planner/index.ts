@@ -1,0 +1,64 @@
+/**
+ * The planner feature: "Open Compute-Optimal Planner" (optionally with a partial input, e.g. from a config's
+ * "Open in Planner"), its status bar item, and the webview serializer that restores the panel after a reload.
+ */
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { checkPlannerInput, parsePersistedState, type PlannerInput } from '../../shared/protocol';
+import { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
+import { COMMANDS, TEST_COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
+import { log } from '../common/log';
+import { exposePanelForTests } from '../common/testHooks';
+import { PLANNER_VIEW_TYPE, PlannerPanel, usePlannerMemento } from './panel';
+
+export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): void {
+  const extensionUri = context.extensionUri;
+  usePlannerMemento(context.workspaceState);
+  const status = vscode.window.createStatusBarItem('scalingLaws.plannerStatus', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Scaling Laws: compute-optimal plan';
+  context.subscriptions.push(status);
+
+  // After a reload VS Code hands back the panel with the state its page saved (validated: it is untrusted).
+  const serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel: async (panel, state: unknown) => {
+      let input = DEFAULT_PLANNER_INPUT;
+      try {
+        const s = parsePersistedState(state);
+        if (s.view === 'planner') input = s.input;
+      } catch (e) {
+        log.warn(`planner state not restored: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      PlannerPanel.adopt(panel, extensionUri, status, input);
+    },
+  };
+  exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
+
+  context.subscriptions.push(
+    // Optional argument: a partial PlannerInput (e.g. from a config's "Open in Planner"), validated.
+    vscode.commands.registerCommand(COMMANDS.openPlanner, (patch?: unknown) => {
+      const t0 = performance.now();
+      const panel = PlannerPanel.show(extensionUri, status, t0);
+      if (patch && typeof patch === 'object') {
+        try {
+          panel.setInput(checkPlannerInput({ ...panel.currentInput, ...(patch as object) }, 'input'));
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Open Compute-Optimal Planner: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }),
+    vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializer),
+  );
+
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(TEST_COMMANDS.setPlannerInput, (patch: Partial<PlannerInput>) => {
+        const p = PlannerPanel.current;
+        if (!p) throw new Error('planner is not open');
+        const input = checkPlannerInput({ ...p.currentInput, ...patch }, 'input');
+        p.setInput(input);
+        return input;
+      }),
+    );
+  }
+}

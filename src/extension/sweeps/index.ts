@@ -1,0 +1,57 @@
+/**
+ * IsoFLOP sweeps in the editor (issue 6): code lens on *.sweep.jsonc, the commands Plan IsoFLOP Sweep,
+ * Export Sweep…, Mock IsoFLOP Results and Analyse IsoFLOP Results, and the IsoFLOP panel (restored after
+ * a reload by its serializer). Outside production, a test hook reports what the panel shows.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS, TEST_COMMANDS } from '../common/commands';
+import type { FeatureDeps } from '../common/host';
+import { fileRestorer } from '../common/restore';
+import { exposePanelForTests } from '../common/testHooks';
+import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, planSweepCommand } from './commands';
+import { forgetDocument, setPlannerWorker, SWEEP_SELECTOR, SweepLensProvider } from './lens';
+import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
+
+export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
+  const extensionUri = context.extensionUri;
+  setPlannerWorker(extensionUri);
+  const lens = new SweepLensProvider(() => deps.settings().codeLensEnabled);
+  const serializer = fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options));
+  exposePanelForTests('isoflop', {
+    viewType: ISOFLOP_VIEW_TYPE,
+    serializer,
+    find: (uri) => (uri ? IsoflopPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...IsoflopPanel.byUri.values()].pop()),
+  });
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider(SWEEP_SELECTOR, lens),
+    vscode.workspace.onDidCloseTextDocument(forgetDocument),
+    deps.onSettingsChanged(['codeLensEnabled'], () => lens.refresh()),
+    vscode.commands.registerCommand(COMMANDS.planSweep, (arg?: unknown) => planSweepCommand(arg)),
+    vscode.commands.registerCommand(COMMANDS.exportSweep, (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
+    vscode.commands.registerCommand(COMMANDS.mockSweep, (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
+    vscode.commands.registerCommand(COMMANDS.analyseIsoflop, (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
+    vscode.window.registerWebviewPanelSerializer(ISOFLOP_VIEW_TYPE, serializer),
+  );
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMANDS.isoflopState, isoflopState));
+  }
+}
+
+/** What the IsoFLOP panel of `uri` (default: the last opened) shows, once its analysis is painted. */
+async function isoflopState(uri?: string): Promise<unknown> {
+  const p = uri ? IsoflopPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...IsoflopPanel.byUri.values()].pop();
+  if (!p) return { open: false };
+  await p.whenIdle();
+  return {
+    open: !p.isDisposed,
+    title: p.panel.title,
+    rendered: p.rendered ? { seq: p.rendered.seq, text: p.rendered.text, charts: p.rendered.charts, paintMs: p.rendered.paintMs } : null,
+    firstPaintMs: p.firstPaintMs,
+    webviewErrors: p.webviewErrors,
+    rejectedMessages: p.rejectedMessages,
+    running: p.running,
+    hostView: p.lastResult?.view ?? null,
+    json: p.lastResult?.json ?? null,
+    lastError: p.lastError,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * IsoFLOP panel (host side), one per results CSV. Analyses the document's CURRENT text (open editors
+ * included, saved or not) with src/core/sweep — the same code as `scaling-laws isoflop` — under a
+ * progress notification, and posts the IsoflopView; refusals (too few budgets, no interior minimum…)
+ * are shown in the panel as such. Restored after a reload by the serializer in ./index.ts.
+ */
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { CsvError } from '../../core/csv';
+import { InputError } from '../../core/errors';
+import { IsoflopRefusal } from '../../core/isoflop';
+import type { IsoflopPanelOptions } from '../../shared/protocol';
+import { PanelBase, type ExportPayload, type PanelMessage } from '../common/panelBase';
+import { VIEW_TYPES } from '../common/commands';
+import { log } from '../common/log';
+import { isoflopCsv, isoflopMarkdown, resultsView, type IsoflopResult } from './view';
+import { callWorker } from '../../core/worker/client';
+
+export const ISOFLOP_VIEW_TYPE = VIEW_TYPES.isoflop;
+
+export class IsoflopPanel extends PanelBase {
+  static readonly byUri = new Map<string, IsoflopPanel>();
+  options: IsoflopPanelOptions;
+  lastResult: IsoflopResult | null = null;
+  lastError: { title: string; message: string } | null = null;
+  running = false;
+  private runId = 0;
+  private current: Promise<void> = Promise.resolve();
+  private abort: AbortController | undefined;
+
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: IsoflopPanelOptions, openedAt: number) {
+    super(panel, 'isoflop', extensionUri, openedAt);
+    this.options = options;
+    IsoflopPanel.byUri.set(uri.toString(), this);
+  }
+
+  get fileName(): string {
+    return path.basename(this.uri.path);
+  }
+
+  /** Open (or reveal) the CSV's panel and analyse its current text. */
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, options: IsoflopPanelOptions, openedAt = performance.now()): IsoflopPanel {
+    const existing = IsoflopPanel.byUri.get(uri.toString());
+    if (existing && !existing.isDisposed) {
+      existing.panel.reveal(undefined, true);
+      void existing.run();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(ISOFLOP_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    return new IsoflopPanel(panel, extensionUri, uri, options, openedAt);
+  }
+
+  /** Re-attach to a panel restored after a reload; it re-analyses once the page is ready. */
+  static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: IsoflopPanelOptions): IsoflopPanel {
+    IsoflopPanel.byUri.get(uri.toString())?.dispose();
+    panel.title = titleFor(uri);
+    return new IsoflopPanel(panel, extensionUri, uri, options, performance.now());
+  }
+
+  /** Resolves when the analysis in progress (if any) has finished and been posted. */
+  whenIdle(): Promise<void> {
+    return this.current;
+  }
+
+  protected onMessage(msg: PanelMessage): void {
+    switch (msg.type) {
+      case 'ready':
+        this.post({ type: 'isoflopInit', uri: this.uri.toString(), fileName: this.fileName, options: this.options });
+        this.post({ type: 'isoflopRunning', runId: this.runId });
+        // The page (re)loaded: show the last result, or start the first analysis.
+        if (this.running) return;
+        if (this.lastResult) this.post({ type: 'isoflopView', runId: this.runId, view: this.lastResult.view });
+        else if (this.lastError) this.post({ type: 'isoflopError', runId: this.runId, ...this.lastError });
+        else void this.run();
+        return;
+      case 'isoflopOptions':
+        this.options = msg.options;
+        void this.run();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Analyse the document's current text with the current options. */
+  run(): Promise<void> {
+    const runId = ++this.runId;
+    this.running = true;
+    this.post({ type: 'isoflopRunning', runId });
+    const task = vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `IsoFLOP analysis of ${this.fileName}`, cancellable: false },
+      async (progress) => {
+        progress.report({ message: this.options.joint ? 'parabolas, frontier and joint fit…' : 'parabolas and frontier…' });
+        await this.analyseOnce(runId);
+      },
+    );
+    this.current = Promise.resolve(task).then(() => {
+      if (runId === this.runId) this.running = false;
+    });
+    return this.current;
+  }
+
+  private async analyseOnce(runId: number): Promise<void> {
+    const t0 = performance.now();
+    const stale = () => runId !== this.runId || this.isDisposed;
+    try {
+      const doc = await vscode.workspace.openTextDocument(this.uri);
+      // Parse, parabolas, frontier and joint fit run in the fit worker (13 s on an 80 KB file used to freeze
+      // the host); only the view of the (thinned) result is built here.
+      this.abort?.abort();
+      const abort = (this.abort = new AbortController());
+      const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      const answer = await callWorker(workerPath, { type: 'isoflop', text: doc.getText(), fileName: this.fileName, options: this.options }, abort.signal).catch((e: unknown) => {
+        if (stale()) return undefined;
+        throw e;
+      });
+      if (!answer || stale()) return;
+      const result = resultsView(answer.results, this.fileName);
+      this.lastResult = result;
+      this.lastError = null;
+      this.post({ type: 'isoflopView', runId, view: result.view });
+      log.info(`[isoflop] ${this.fileName}: ${result.analysis.budgets.length} budgets, a = ${result.json.a.toFixed(4)} in ${Math.round(performance.now() - t0)} ms`);
+    } catch (e) {
+      if (stale()) return;
+      const known = e instanceof CsvError || e instanceof IsoflopRefusal || e instanceof InputError;
+      const title = e instanceof CsvError ? 'Could not read the CSV'
+        : e instanceof IsoflopRefusal ? `The IsoFLOP analysis was refused (${e.code})`
+          : e instanceof InputError ? 'A run cannot be used' : 'The analysis failed';
+      const message = e instanceof Error ? e.message : String(e);
+      this.lastResult = null;
+      this.lastError = { title, message };
+      this.post({ type: 'isoflopError', runId, title, message });
+      if (!known) log.error(`[isoflop] ${this.fileName}: ${e instanceof Error ? e.stack ?? message : message}`);
+    }
+  }
+
+  exportable(): ExportPayload | undefined {
+    const r = this.lastResult;
+    if (!r) return undefined;
+    return {
+      baseName: `${path.parse(this.fileName).name}-isoflop`,
+      json: { file: this.fileName, options: this.options, ...r.json },
+      csv: isoflopCsv(r.view),
+      markdown: (images) => isoflopMarkdown(r.view, images),
+    };
+  }
+
+  protected override onDispose(): void {
+    this.abort?.abort();
+    if (IsoflopPanel.byUri.get(this.uri.toString()) === this) IsoflopPanel.byUri.delete(this.uri.toString());
+  }
+}
+
+function titleFor(uri: vscode.Uri): string {
+  return `IsoFLOP: ${path.basename(uri.path)}`;
+}
