@@ -27,6 +27,7 @@ import { chinchillaForm as chinchillaModel } from '../src/core/fit/chinchillaFor
 import { mulberry32, normal } from '../src/core/stats/rng';
 import { benchAllocation } from './bench-allocation';
 import { benchConfig } from './bench-config';
+import { benchParsing } from './bench-parsing';
 
 const EPOCH = resolve(__dirname, '../../shared/data/chinchilla_epoch/svg_extracted_data.csv');
 const ms = (t0: number) => performance.now() - t0;
@@ -195,3 +196,4 @@ console.log(`\nload average at end of the fit benchmark: ${load()}`);
 // Separate section, owned by the law-registry work (scripts/bench-allocation.ts): allocate() latency.
 benchAllocation();
 benchConfig();
+benchParsing();

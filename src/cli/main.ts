@@ -4,6 +4,8 @@
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
 import { runCommand } from './lib/run';
+import { shortArg } from './lib/args';
+import { own, forTerminal } from '../core/text';
 import { COMMANDS as TOOLS } from './commands';
 import { mcpCommand } from './commands/mcp';
 import type { CliCommand, CliIO } from './lib/io';
@@ -31,9 +33,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return cmd ? 0 : 2;
   }
-  const command = COMMANDS[cmd];
+  const command = own(COMMANDS, cmd); // "constructor" is not a command
   if (!command) {
-    io.err(`scaling-laws: unknown command '${cmd}' (expected one of: ${Object.keys(COMMANDS).join(', ')})`);
+    io.err(`scaling-laws: unknown command '${shortArg(cmd)}' (expected one of: ${Object.keys(COMMANDS).join(', ')})`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -43,15 +45,43 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return runCommand(cmd, command, rest, io);
 }
 
+/**
+ * The process's own IO: user strings (CSV headers, config values, file names) are neutralised for the
+ * terminal — escape sequences and invisible characters are shown escaped, never acted on.
+ */
+export const processIO: CliIO = {
+  out: (s) => void process.stdout.write(forTerminal(s) + '\n'),
+  err: (s) => void process.stderr.write(forTerminal(s) + '\n'),
+};
+
+/**
+ * Output that cannot be written: `scaling-laws laws | head` closes stdout early (EPIPE) — the reader's choice,
+ * exit 0; a full disk (ENOSPC), a closed descriptor (EBADF) or an I/O error end with one line on stderr and
+ * exit 1 (the output is incomplete), never a stack trace.
+ */
+export function onStdoutError(e: NodeJS.ErrnoException): never {
+  if (e.code === 'EPIPE') process.exit(0);
+  try {
+    process.stderr.write(`scaling-laws: cannot write the output: ${e.code ?? e.message}${e.code === 'ENOSPC' ? ' (no space left on the device)' : ''}\n`);
+  } catch {
+    // stderr is gone too: the exit code still says it.
+  }
+  process.exit(1);
+}
+
 if (require.main === module) {
-  // `scaling-laws laws | head` closes stdout early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
-    (code) => {
-      process.exitCode = code;
+  process.stdout.on('error', onStdoutError);
+  main(process.argv.slice(2), {
+    // A synchronous write (to a file) throws; an asynchronous one (pipe) emits 'error' on the stream.
+    out: (s) => {
+      try {
+        processIO.out(s);
+      } catch (e) {
+        onStdoutError(e as NodeJS.ErrnoException);
+      }
     },
-  );
+    err: processIO.err,
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -64,9 +64,9 @@ describe('CLI under bad invocations (fit, optimal, laws)', function () {
       const p = file('locked.csv', 'N,D,loss\n');
       chmodSync(p, 0);
       // root reads a mode-000 file anyway: there, make the read fail the way it does for everyone else.
-      const real = fs.readFileSync;
+      const real = fs.openSync;
       if (process.getuid?.() === 0) {
-        (fs as { readFileSync: unknown }).readFileSync = (path: unknown, ...rest: unknown[]) => {
+        (fs as { openSync: unknown }).openSync = (path: unknown, ...rest: unknown[]) => {
           if (path === p) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
           return (real as (...a: unknown[]) => unknown)(path, ...rest);
         };
@@ -74,7 +74,7 @@ describe('CLI under bad invocations (fit, optimal, laws)', function () {
       try {
         await expectFailure(['fit', p], 2, /locked\.csv:1:1: cannot read the file \(EACCES\)/);
       } finally {
-        (fs as { readFileSync: unknown }).readFileSync = real;
+        (fs as { openSync: unknown }).openSync = real;
       }
     });
     it('empty file', () => expectFailure(['fit', file('empty.csv', '')], 2, /empty\.csv:1:1: file is empty/));

@@ -119,7 +119,7 @@ describe('CSV ingest (src/core/csv)', () => {
       assert.strictEqual(t.summary.read, 7);
       assert.strictEqual(t.summary.used, 2);
       assert.deepStrictEqual(t.summary.dropped, [
-        { line: 3, reason: 'N is missing' },
+        { line: 3, reason: "N is missing ('NaN')" },
         { line: 4, reason: 'D = inf is not a positive finite number' },
         { line: 5, reason: 'N = -5 is not a positive finite number' },
         { line: 6, reason: 'D = 0 is not a positive finite number' },

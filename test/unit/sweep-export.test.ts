@@ -165,15 +165,15 @@ describe('sweep export — no injection from config values', () => {
   const marker = () => path.join(dir, 'pwned');
   const hostile = () => `x'; touch ${marker()}; echo '$(touch ${marker()})\`touch ${marker()}\`;&|<>*?`;
 
-  it('a name with quotes, $(…), backticks, ; & | < > * ? reaches the command as one literal argument (SLURM and SkyPilot)', () => {
-    const { config, plan } = planned({ name: hostile(), command: 'printf "<%s>\\n" {name}' });
-    const slurm = exportPlan(plan, config, 'slurm');
-    bashSyntax(slurm);
-    assert.strictEqual(bash(slurm, { SLURM_ARRAY_TASK_ID: '0' }), `<${hostile()}>\n`);
-    const run = (yaml.load(exportPlan(plan, config, 'skypilot')) as { run: string }).run;
-    assert.strictEqual(bash(run, { RUN_INDEX: '0' }), `<${hostile()}>\n`);
+  it('a name with quotes, $(…), backticks, ; & | < > * ? is refused by the reader, and by the export if planned programmatically', () => {
+    assert.throws(() => planned({ name: hostile(), command: 'printf "<%s>\\n" {name}' }), (e: unknown) => e instanceof InputError && /audit\.sweep\.jsonc:1:9: "name" must be a name of letters/.test((e as Error).message));
+    const { config, plan } = planned({ command: 'printf "<%s>\\n" "{name}"' });
+    const evil = { ...plan, name: hostile() };
+    for (const format of ['slurm', 'skypilot'] as const) {
+      assert.throws(() => exportPlan(evil, { ...config, name: evil.name }, format), /value of \{name\}.*refusing to put it in a script/);
+    }
     assert.ok(!fs.existsSync(marker()), 'a config value executed a command');
-    assert.match(slurm, /^#SBATCH --job-name=[A-Za-z0-9_.-]+$/m);
+    assert.match(exportPlan(plan, config, 'slurm'), /^#SBATCH --job-name=[A-Za-z0-9_.-]+$/m);
   });
 
   it('a plain name stays unquoted in the command (the common case reads naturally)', () => {
@@ -186,7 +186,7 @@ describe('sweep export — no injection from config values', () => {
       assert.throws(() => planned(extra), (e: unknown) => e instanceof InputError && /line break|control character/.test((e as Error).message), JSON.stringify(extra));
     }
     // Planned programmatically (no parser in between), the header still cannot gain a line.
-    const { config, plan } = planned();
+    const { config, plan } = planned({ command: 'echo RUN {run_id}' });
     const evil = { ...plan, name: 'a\ntouch pwned' };
     for (const format of ['slurm', 'skypilot'] as const) {
       const text = exportPlan(evil, { ...config, name: evil.name }, format, 'my sweep\ntouch pwned.yaml');

@@ -45,7 +45,7 @@ describe('sweep config (JSONC)', () => {
     ['{\n  "budgets": [1e18, -1]\n}', /^x\.jsonc:2:21: "budgets\.1" must be a positive number of FLOPs, got -1/],
     ['{ "budgets": { "from": 1e20, "to": 1e18, "count": 3 } }', /^x\.jsonc:1:36: "budgets\.to" must be a number of FLOPs greater than "from"/],
     ['{ "name": "x" }', /^x\.jsonc:1:1: missing "budgets"/],
-    ['{ "budgets": [1e18], "modelsPerBudget": 2 }', /"modelsPerBudget" must be a whole number ≥ 3 \(a parabola needs 3 points\), got 2/],
+    ['{ "budgets": [1e18], "modelsPerBudget": 2 }', /"modelsPerBudget" must be a whole number from 3 \(a parabola needs 3 points\) to 1000, got 2/],
     ['{ "budgets": [1e18], "mfu": 0.4 }', /"mfu" is set but "gpu" is not/],
     ['{ "budgets": [1e18 1e19] }', /^x\.jsonc:1:20: invalid JSONC: CommaExpected/],
   ];

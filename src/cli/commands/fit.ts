@@ -4,7 +4,7 @@
  * print the parameters with bootstrap uncertainty, fit quality, cross-validation error and the compute-optimal
  * allocation. Several data sets (--compare, or --group-by COLUMN) are fitted side by side in one report.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { parseArgs, get, formatTable } from '../lib/args';
 import { InputError } from '../../core/errors';
 import type { CliCommand, CliIO } from '../lib/io';
@@ -14,6 +14,9 @@ import { fitRuns, FitRefusal, FORMS, isFormId, MAX_BOOTSTRAP, type FitOptions, t
 import { prepareCurves, LOG_COLUMN_ROLES, type LogColumnRole, type PreparedCurves, type RunCurve } from '../../core/logs';
 import { collapseRunsTable, KEEP_MODES, type KeepMode, type RepeatedSummary } from '../../core/sweepTable/repeated';
 import { loadCurves } from '../lib/logFiles';
+import { isDecimal } from '../../core/csv/numbers';
+import { droppedLines } from '../lib/dropped';
+import { readInputBytes } from '../lib/files';
 
 /**
  * Progress of a long fit on stderr: nothing for the first 2 s (a fast fit prints nothing), then at most one
@@ -131,12 +134,7 @@ interface DataSet {
 }
 
 function readCsvBytes(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new CsvError(file, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const bytes = readInputBytes(file, 'CSV'); // bounded: a 600 MB file or /dev/zero is a file:1:1 input error
   // Excel's "Unicode text" export is UTF-16: its NUL bytes would otherwise be reported as binary data.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new CsvError(file, 1, 1, 'the file is UTF-16 encoded: expected UTF-8 text (save the CSV as UTF-8)');
@@ -184,8 +182,8 @@ export const fitCommand: CliCommand = {
     if (bootstrap > MAX_BOOTSTRAP) throw new InputError(`--bootstrap expects at most ${MAX_BOOTSTRAP} resamples, got ${bootstrap}`);
     const fixed: Record<string, number> = {};
     for (const [k, v] of pairs(get.strs(p, 'fix'), 'fix')) {
-      const x = Number(v);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new InputError(`--fix ${k} expects a number, got '${v}'`);
+      const x = isDecimal(v) ? Number(v) : NaN; // one linear scan (no backtracking regex)
+      if (!Number.isFinite(x)) throw new InputError(`--fix ${k} expects a number, got '${v}'`);
       if (!FORMS[form].params.includes(k)) throw new InputError(`--fix: '${k}' is not a parameter of ${form} (${FORMS[form].params.join(', ')})`);
       fixed[k] = x;
     }
@@ -301,7 +299,11 @@ export const fitCommand: CliCommand = {
         io.out(JSON.stringify(jsonOf(sets[0], j), null, 2));
         // JSON goes to a file or a program; the warnings also reach the person running the command.
         for (const w of j.warnings) io.err(`warning: ${w}`);
-      } else io.out(results[0].toString());
+      } else {
+        io.out(results[0].toString());
+        // The text output lists the dropped lines as the JSON's summary.dropped does.
+        for (const line of droppedLines(sets[0].name, sets[0].table.summary.dropped)) io.out(line);
+      }
       return 0;
     }
     if (get.bool(p, 'json')) {

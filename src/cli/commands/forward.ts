@@ -4,9 +4,9 @@
  * memory and context-length scaling of an architecture; for framework model configs also the
  * per-GPU memory under ZeRO/TP/PP, the inference KV cache, and the tokens each law wants for this N.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs, get, formatTable } from '../lib/args';
 import { InputError } from '../../core/errors';
+import { MAX_CONFIG_BYTES, readInputFile, readReferencedFile } from '../lib/files';
 import type { CliCommand, CliIO } from '../lib/io';
 import { analyseDocument, type ConfigKind, type DocumentAnalysis } from '../../core/config/analyse';
 import { lineColumn } from '../../core/config/jsonc';
@@ -14,14 +14,6 @@ import { formatCount, formatNum, formatSci } from '../../core/format';
 import type { Checkpointing, MemoryOptions } from '../../core/arch';
 import { analyseModelConfig, detectModelConfig, type ModelConfigAnalysis } from '../../core/config/modelConfig';
 import { modelReport } from '../../core/modelConfig';
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Parse `<file> [--json]` and read and analyse the config for a CLI command: the first error becomes
@@ -31,9 +23,8 @@ export function analyseFileForCli(argv: string[], kind: ConfigKind, io: CliIO): 
   const p = parseArgs(argv, { json: 'boolean' }, 1);
   const file = p.positionals[0];
   if (!file) throw new InputError(`missing <file> (${kind === 'arch' ? 'an *.arch.jsonc architecture config' : 'a *.backward.jsonc config'})`);
-  const text = readText(file);
-  if (text === undefined) throw new InputError(`cannot read '${file}'`);
-  const a = analyseDocument(text, file, { readFile: readText, kind });
+  const text = readInputFile(file, kind === 'arch' ? 'architecture config' : 'backward config', MAX_CONFIG_BYTES);
+  const a = analyseDocument(text, file, { readFile: readReferencedFile, kind });
   for (const issue of a.issues) {
     const { line, column } = lineColumn(text, issue.offset);
     if (issue.severity === 'error') throw new InputError(file, line, column, issue.message);
@@ -73,7 +64,7 @@ function positive(name: string, v: unknown): number | undefined {
 function forwardModel(argv: string[], io: CliIO): number {
   const p = parseArgs(argv, MODEL_FLAGS, 1);
   const file = p.positionals[0];
-  const text = readText(file)!;
+  const text = readReferencedFile(file)!;
   const format = detectModelConfig(file, text)!;
   const zero = p.flags.zero;
   if (zero !== undefined && ![0, 1, 2, 3].includes(zero as number)) throw new InputError(`--zero expects 0, 1, 2 or 3, got ${String(zero)}`);
@@ -158,7 +149,7 @@ For config.json / nanoGPT / Megatron files:
 Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`,
   run(argv, io) {
     const target = argv.find((x) => !x.startsWith('--') && /\.(json|py|sh|bash|slurm)$/i.test(x));
-    const targetText = target !== undefined ? readText(target) : undefined;
+    const targetText = target !== undefined ? readReferencedFile(target) : undefined;
     if (target !== undefined && targetText !== undefined && detectModelConfig(target, targetText)) return forwardModel(argv, io);
     const { file, json, a } = analyseFileForCli(argv, 'arch', io);
     const f = a.forward!;

@@ -6,7 +6,9 @@ import { formatCount, formatPowerLaw, formatSci } from '../../core/format';
 import { parseRunsCsv, type Role } from '../../core/csv';
 import { ROLES } from '../../core/csv/columns';
 import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/isoflop';
-import { readInputFile, planFromFile } from './plan';
+import { planFromFile } from './plan';
+import { readInputFile } from '../lib/files';
+import { droppedLines } from '../lib/dropped';
 import { runsFromLogs } from '../../core/logs';
 import { loadCurves } from '../lib/logFiles';
 
@@ -108,7 +110,7 @@ compute values that do not form discrete budgets.`,
     let rows = table.rows;
     for (const [col, value] of parsePairs(get.strs(p, 'where'), 'where')) {
       if (!table.headers.includes(col)) throw new InputError(`--where: no column '${col}' (headers: ${table.headers.join(', ')})`);
-      if (!(col in (rows[0]?.extra ?? {}))) throw new InputError(`--where: '${col}' is read as a numeric role; filter on a text column`);
+      if (!Object.hasOwn(rows[0]?.extra ?? {}, col)) throw new InputError(`--where: '${col}' is read as a numeric role; filter on a text column`);
       rows = rows.filter((r) => r.extra[col] === value);
     }
     if (rows.length === 0) throw new InputError(`no rows left after --where ${get.strs(p, 'where')?.join(' ')}`);
@@ -125,7 +127,7 @@ compute values that do not form discrete budgets.`,
     const joint = get.bool(p, 'no-joint') ? null : jointFit(analysis);
     if (get.bool(p, 'json')) io.out(JSON.stringify(isoflopJson(analysis, joint), null, 2));
     else io.out(report(analysis, joint));
-    for (const d of table.summary.dropped.slice(0, 5)) io.err(`note: ${file}:${d.line} skipped: ${d.reason}`);
+    for (const line of droppedLines(file, table.summary.dropped)) (get.bool(p, 'json') ? io.err : io.out)(line);
     return 0;
   },
 };

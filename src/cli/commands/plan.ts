@@ -1,24 +1,14 @@
 /** `scaling-laws plan <sweep.jsonc>` — plan an IsoFLOP sweep and export it (table, CSV, JSON, SLURM, SkyPilot). */
-import * as fs from 'fs';
 import { formatTable, get, parseArgs } from '../lib/args';
 import { InputError } from '../../core/errors';
+import { readInputFile, MAX_CONFIG_BYTES } from '../lib/files';
 import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { DEFAULT_PLAN_DEPS, SWEEP_EXPORT_FORMATS, PLACEHOLDERS, exportPlan, parseSweepConfig, planSweep, type SweepExportFormat, type SweepConfig, type SweepPlan } from '../../core/sweep';
 
-/** Read a text file named on the command line; a missing file is a one-line input error (exit 2). */
-export function readInputFile(path: string, what: string): string {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${what} '${path}'${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-  }
-}
-
 /** Parse and plan a sweep config file (shared by plan and mock). */
 export function planFromFile(path: string): { config: SweepConfig; plan: SweepPlan } {
-  const config = parseSweepConfig(readInputFile(path, 'sweep config'), path);
+  const config = parseSweepConfig(readInputFile(path, 'sweep config', MAX_CONFIG_BYTES), path);
   return { config, plan: planSweep(config, DEFAULT_PLAN_DEPS) };
 }
 

@@ -1,9 +1,10 @@
 /**
- * A small, strict argument parser shared by every CLI sub-command. Bad input becomes a InputError
+ * A small, strict argument parser shared by every CLI sub-command. Bad input becomes an InputError
  * (one line naming the argument; main.ts prints it and exits with code 2, never a stack trace).
  */
 
 import { InputError } from '../../core/errors';
+import { isDecimal } from '../../core/csv/numbers';
 
 export type FlagKind =
   | 'boolean'
@@ -24,12 +25,17 @@ export interface Parsed {
 /** Parse a number the way users write FLOPs and token counts: 5.76e23, 1e21, 2_000_000 is rejected. */
 export function parseNumberArg(name: string, raw: string, kind: FlagKind): number {
   const trimmed = raw.trim();
-  const x = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!Number.isFinite(x)) throw new InputError(`--${name} expects a number (e.g. 1e23), got '${raw}'`);
+  const x = isDecimal(trimmed) ? Number(trimmed) : NaN; // one linear scan (no backtracking regex)
+  if (!Number.isFinite(x)) throw new InputError(`--${name} expects a number (e.g. 1e23), got '${shortArg(raw)}'`);
   if (kind === 'positive' && !(x > 0)) throw new InputError(`--${name} must be greater than 0, got ${raw}`);
   if (kind === 'nonnegative' && x < 0) throw new InputError(`--${name} must be 0 or more, got ${raw}`);
   if (kind === 'integer' && !(Number.isInteger(x) && x >= 0)) throw new InputError(`--${name} expects a whole number ≥ 0, got '${raw}'`);
   return x;
+}
+
+/** An argument as quoted in a message: at most 60 characters (a 200 KB argument must not fill the terminal). */
+export function shortArg(raw: string): string {
+  return raw.length > 60 ? `${raw.slice(0, 60)}… (${raw.length} characters)` : raw;
 }
 
 export function parseArgs(argv: string[], spec: FlagSpec, maxPositionals = 0): Parsed {

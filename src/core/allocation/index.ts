@@ -126,7 +126,7 @@ function validate(req: AllocationRequest): void {
   checkRange('inferenceTokens', req.inferenceTokens, 0, MAX_INFERENCE_TOKENS, ' tokens');
   checkLawContext({ language: req.language, atlasVocab: req.atlasVocab, uniqueTokens: req.uniqueTokens });
   for (const [k, v] of Object.entries(req.costSettings ?? {}) as Array<[keyof CostSettings, number | undefined]>) {
-    if (!(k in COST_LIMITS)) {
+    if (!Object.hasOwn(COST_LIMITS, k)) {
       throw new InputError(`unknown costSettings field '${k}' (expected: ${Object.keys(COST_LIMITS).join(', ')})`);
     }
     checkRange(`costSettings.${k}`, v, ...COST_LIMITS[k]);

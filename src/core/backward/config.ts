@@ -12,6 +12,7 @@
  *     `dataset_constraints { dataset_size, max_epochs, sequence_length }`;
  *   - `training_gear.dtype` as bf16 / bfloat16 / float16 / fp32 …; `output_options` is ignored.
  */
+import { own } from '../text';
 import type { JSONPath } from 'jsonc-parser';
 import { InputError } from '../errors';
 import { ArchError, normaliseArch, type ArchConfig } from '../arch';
@@ -173,7 +174,7 @@ function registryLaw(r: Reader, id: LawId, from: string, set: string | undefined
 }
 
 function lookupLaw(name: string): { id: LawId; constantSet?: string } | undefined {
-  return isLawId(name) ? { id: name } : LEGACY_LAWS[name.toLowerCase()];
+  return isLawId(name) ? { id: name } : own(LEGACY_LAWS, name.toLowerCase());
 }
 
 const unknownLaw = (where: string, name: string) =>

@@ -4,7 +4,7 @@
  * exact line and column of the value it is about.
  */
 import { InputError } from '../errors';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, SyntaxKind, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 
 export type { JSONPath, Node } from 'jsonc-parser';
 
@@ -58,8 +58,38 @@ export interface ParsedJsonc {
   errors: SyntaxProblem[];
 }
 
+/**
+ * Deepest nesting of objects and arrays a config may have. Configs nest three or four levels; jsonc-parser's
+ * parser (and every tree walk after it) recurses once per level, so 100,000 levels would overflow the stack.
+ */
+export const MAX_JSONC_DEPTH = 64;
+
+/**
+ * The offset of the first '{' or '[' nested deeper than `max`, or -1. One pass of jsonc-parser's scanner
+ * (a loop, not recursion), so it is safe on any input and runs before the recursive parser.
+ */
+export function tooDeepAt(text: string, max = MAX_JSONC_DEPTH): number {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+    if (t === SyntaxKind.OpenBraceToken || t === SyntaxKind.OpenBracketToken) {
+      if (++depth > max) return scanner.getTokenOffset();
+    } else if (t === SyntaxKind.CloseBraceToken || t === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
+/** The message for text nested deeper than MAX_JSONC_DEPTH. */
+export const TOO_DEEP = `nested deeper than ${MAX_JSONC_DEPTH} levels of objects and arrays: expected a config object a few levels deep`;
+
 /** Parse without throwing (the editor shows every syntax error as a diagnostic). */
 export function parseJsonc(text: string, fileName: string): ParsedJsonc {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    return { fileName, text, root: undefined, value: undefined, errors: [{ message: TOO_DEEP, offset: deep, length: 1, ...lineColumn(text, deep) }] };
+  }
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false });
   const errors = raw.map((e) => {

@@ -3,8 +3,9 @@
  * field under the cursor. Pure functions over a DocumentAnalysis (cached per document version by the
  * extension), so lenses and hovers cost a few string operations.
  */
+import { markdownText, own } from '../text';
 import { getLocation } from 'jsonc-parser';
-import { DTYPES, findGpu, GPU_TABLE_SOURCE, matchesSparseHeadline } from '../hardware';
+import { DTYPES, findGpu, GPU_TABLE_SOURCE, matchesSparseHeadline, parseDtype } from '../hardware';
 import { getLaw, isLawId } from '../laws';
 import { MFU_GUIDANCE } from '../backward/analyse';
 import { formatCount, formatEpochs, formatNum, formatPercent, formatSci } from '../format';
@@ -83,7 +84,7 @@ const ARCH_KEYS = new Set([
 
 function gpuHover(name: string): string {
   const gpu = findGpu(name);
-  if (!gpu) return `**${name}**: not in the GPU table — set \`peak_flops_per_gpu\` (dense FLOP/s per GPU) or use a known name.`;
+  if (!gpu) return `**${markdownText(name)}**: not in the GPU table — set \`peak_flops_per_gpu\` (dense FLOP/s per GPU) or use a known name.`;
   const rows = DTYPES.filter((d) => gpu.dense[d] !== undefined).map((d) => {
     const sp = gpu.sparse[d];
     return `| ${d.toUpperCase()} | ${formatNum(gpu.dense[d]! / 1e12)} | ${sp ? formatNum(sp / 1e12) : '–'} |`;
@@ -124,8 +125,9 @@ export function hoverMarkdown(a: DocumentAnalysis, offset: number): string | und
   if (key === 'gpu_type' && cfg) return gpuHover(cfg.gear.gpuType);
   if (key === 'dtype' && cfg) {
     const g = findGpu(cfg.gear.gpuType);
-    const peak = g?.dense[cfg.gear.dtype];
-    return `**${cfg.gear.dtype.toUpperCase()}**${g ? ` on ${g.id}: ${peak ? `${formatNum(peak / 1e12)} TFLOP/s dense (${g.source})` : 'no figure in the table'}` : ''}.\n\nAccepted spellings: bf16/bfloat16, fp16/float16, fp8, tf32, fp32/float32.`;
+    const dt = parseDtype(cfg.gear.dtype);
+    const peak = g && dt ? g.dense[dt] : undefined;
+    return `**${markdownText(cfg.gear.dtype.toUpperCase())}**${g ? ` on ${g.id}: ${peak ? `${formatNum(peak / 1e12)} TFLOP/s dense (${g.source})` : 'no figure in the table'}` : ''}.\n\nAccepted spellings: bf16/bfloat16, fp16/float16, fp8, tf32, fp32/float32.`;
   }
   if (key === 'peak_flops_per_gpu' && cfg?.gear.peakFlopsPerGpu !== undefined) {
     const hit = matchesSparseHeadline(cfg.gear.peakFlopsPerGpu, cfg.gear.gpuType);
@@ -142,13 +144,13 @@ export function hoverMarkdown(a: DocumentAnalysis, offset: number): string | und
     const id = cfg?.law.id;
     if (id && id !== 'custom' && isLawId(id)) {
       const law = getLaw(id);
-      const legacy = cfg && LEGACY_LAWS[cfg.law.from.toLowerCase()] ? ` (older name '${cfg.law.from}')` : '';
+      const legacy = cfg && own(LEGACY_LAWS, cfg.law.from.toLowerCase()) ? ` (older name '${markdownText(cfg.law.from)}')` : '';
       const set = law.constantSets?.find((c) => c.id === cfg!.law.constantSet);
       const others = law.constantSets?.filter((c) => c !== set).map((c) => `\`${c.id}\``).join(', ');
       const sets = set ? `\n\nConstant set **${set.id}**: ${set.label} — ${set.note} Others (\`constant_set\`): ${others}.` : '';
       return `**${law.name}**${legacy} — ${law.citation.authors} ${law.citation.year}, arXiv ${law.citation.arxiv}, ${law.citation.source}\n\n\`${law.form}\`${sets}\n\n${b && b.loss !== null ? `L̂ = ${formatNum(b.loss, 4)} ${b.lossUnit}` : ''}${b?.optimum ? ` · law optimum for this C: N* ${formatCount(b.optimum.N)}, D* ${formatCount(b.optimum.D)}` : ''}`;
     }
-    if (cfg?.law.id === 'custom') return `**${cfg.law.label}**${b && b.loss !== null ? `\n\nL̂ = ${formatNum(b.loss, 4)}` : ''}`;
+    if (cfg?.law.id === 'custom') return `**${markdownText(cfg.law.label)}**${b && b.loss !== null ? `\n\nL̂ = ${formatNum(b.loss, 4)}` : ''}`;
     return undefined;
   }
   if (path[0] === 'dataset' || path[0] === 'dataset_constraints') {

@@ -11,9 +11,10 @@
  */
 import { InputError } from '../errors';
 import Papa from 'papaparse';
-import { parseCell, plainNumber } from './numbers';
+import { MAX_NUMBER_CHARS, parseCell, plainNumber } from './numbers';
 import { matchRole, ROLES, ROLE_LABEL, ALIASES, type Role } from './columns';
 import { formatCount } from '../format';
+import { escapeNonPrinting } from '../text';
 
 export type { Role } from './columns';
 
@@ -56,6 +57,8 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_ROWS = 1_000_000;
+/** Hard limit on columns: far above any run table, low enough that per-column work stays instant. */
+export const MAX_COLUMNS = 10_000;
 const DELIMITERS: Array<[string, string]> = [[',', "','"], [';', "';'"], ['\t', 'tab'], ['|', "'|'"]];
 const EMPTY_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -68,7 +71,6 @@ const parseChunked = Papa.parse as unknown as (
   config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk: (res: Papa.ParseResult<string[]>) => void },
 ) => void;
 
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * A cell as quoted in a message: trimmed, at most 40 characters, and on one line — a quoted field may hold
  * line breaks, and an error must stay one line (control characters are shown escaped: \n, \u0000).
@@ -78,10 +80,8 @@ function shown(cell: string): string {
   return oneLine(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
-/** Control characters and line separators escaped, so text from the file cannot break a one-line message. */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** Control, format and line-separator characters escaped, so text from the file cannot break a one-line message. */
+const oneLine = escapeNonPrinting;
 
 /** The file's line break: that of the first line (CRLF, LF or a lone CR). */
 function linebreakOf(text: string): '\r\n' | '\n' | '\r' {
@@ -128,9 +128,9 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
   const delimName = DELIMITERS.find(([d]) => d === delimiter)![1];
   if (best === 0) fail(1, 1, `the header has a single column ('${shown(headerLine)}'): expected columns separated by ',', ';', tab or '|'`);
 
-  // Row limit. Without quotes every non-blank line after the header is a row, so count them and refuse a huge
-  // file (say 100 MB) before parsing anything; with quotes, parse at most header + maxRows + 1 lines.
-  let body = text;
+  // Row limit, counted in records (a quoted cell may span lines). Without quotes every non-blank line after the
+  // header is a record, so count them and refuse a huge file (say 100 MB) before parsing anything; with quotes,
+  // the chunked parse below counts records and stops at the first one past the limit.
   const nl = linebreakOf(text);
   if (!text.includes('"')) {
     for (let pos = headerEnd + nl.length, rowsSeen = 0, line = 2; headerEnd >= 0 && pos < text.length; line++) {
@@ -141,25 +141,18 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
       }
       pos = end + nl.length;
     }
-  } else {
-    let cut = -1;
-    for (let i = 0, pos = 0; i < maxRows + 2; i++) {
-      pos = text.indexOf(nl, pos);
-      if (pos < 0) break;
-      pos += nl.length;
-      if (i === maxRows + 1) cut = pos;
-    }
-    if (cut > 0 && cut < text.length) body = text.slice(0, cut);
   }
-
   const linebreak = nl;
   const nlChar = nl.includes('\n') ? '\n' : '\r';
   const headerParse = Papa.parse<string[]>(headerLine, { delimiter, newline: nl, header: false });
   const headers = (headerParse.data[0] ?? []).map((h) => h.trim());
+  if (headers.length > MAX_COLUMNS) fail(1, 1, `${formatCount(headers.length)} columns: at most ${formatCount(MAX_COLUMNS)} are read (a run table needs N, D or C, loss and a few labels)`);
+  const firstColumn = new Map<string, number>(); // O(columns): one pass, not indexOf per header
   headers.forEach((h, i) => {
     if (h === '') fail(1, i + 1, `column ${i + 1} has an empty header: every column needs a name`);
-    const first = headers.indexOf(h);
-    if (first !== i) fail(1, i + 1, `duplicate column '${h}' (also column ${first + 1}): column names must be unique`);
+    const first = firstColumn.get(h);
+    if (first !== undefined) fail(1, i + 1, `duplicate column '${h}' (also column ${first + 1}): column names must be unique`);
+    firstColumn.set(h, i);
   });
 
   // Roles.
@@ -222,9 +215,11 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
         continue;
       }
       const cell = parseCell(fields[i]);
-      if (cell.kind === 'text') fail(line, i + 1, `${headers[i]}: expected a number for ${ROLE_LABEL[role]} (e.g. 1.2e9 or 1.3B), got '${shown(fields[i])}'`);
+      if (cell.kind === 'text') {
+        fail(line, i + 1, `${headers[i]}: expected a number for ${ROLE_LABEL[role]} (e.g. 1.2e9 or 1.3B), got ${cell.tooLong ? `a cell of ${formatCount(fields[i].trim().length)} characters (at most ${MAX_NUMBER_CHARS})` : `'${shown(fields[i])}'`}`);
+      }
       if (cell.kind === 'missing') {
-        reason ??= `${headers[i]} is missing`;
+        reason ??= `${headers[i]} is missing${cell.spelling ? ` ('${shown(cell.spelling)}')` : ''}`;
         continue;
       }
       suffixed ||= cell.suffixed;
@@ -255,10 +250,10 @@ export function parseRunsCsv(text: string, opts: ParseOptions = {}): RunsTable {
 
   // Data rows, parsed in 4 MB chunks so the intermediate string arrays of a large file die young (cheap GC)
   // instead of all being held at once. Line numbers count line breaks embedded in quoted fields.
-  const bodyStart = headerEnd < 0 ? body.length : headerEnd + nl.length;
-  const hasQuotes = body.includes('"');
+  const bodyStart = headerEnd < 0 ? text.length : headerEnd + nl.length;
+  const hasQuotes = text.includes('"');
   let nextLine = 2;
-  parseChunked(body.slice(bodyStart), {
+  parseChunked(text.slice(bodyStart), {
     delimiter,
     newline: nl,
     header: false,

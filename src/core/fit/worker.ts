@@ -6,6 +6,6 @@
  * cancel flag needs SharedArrayBuffer).
  */
 import { serveFits } from './workerCore';
-import { hostPort } from './workerHost';
+import { hostPort } from './workerPort';
 
 serveFits(hostPort());

@@ -1,7 +1,7 @@
 /**
  * Messages between a fit worker (worker_threads in Node, a Web Worker in the webview) and its client.
  * Plain data only: options that are functions (onProgress, signal) are replaced by messages and a shared
- * cancel flag.
+ * cancel flag. (The extension host's worker also plans sweeps and analyses IsoFLOP results: ../worker/.)
  */
 import type { ParseOptions, RunsTable } from '../csv';
 import type { FitOptions, FitProgress, FitResultJSON, RefusalCode } from './index';
@@ -30,7 +30,7 @@ export type FitResponse =
 export type ViewBuilder = (outcome: { table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }, fileName: string, droppedByUser: number[]) => unknown;
 
 /** The two things a worker needs from its host: send a message, and receive them. */
-export interface WorkerPort {
-  post(msg: FitResponse): void;
-  onMessage(handler: (msg: FitRequest) => void): void;
+export interface WorkerPort<Req = FitRequest, Res = FitResponse> {
+  post(msg: Res): void;
+  onMessage(handler: (msg: Req) => void): void;
 }

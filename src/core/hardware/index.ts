@@ -8,6 +8,7 @@
  * is actually training (restarts, evaluation, checkpointing).
  */
 import { InputError } from '../errors';
+import { own } from '../text';
 import { DTYPES, GPUS, type Dtype, type GpuSpec } from './gpus';
 import { nearest } from './nearest';
 
@@ -40,7 +41,7 @@ const DTYPE_ALIASES: Record<string, Dtype> = {
 
 /** Accepts the spellings configs use (bf16, bfloat16, float16, fp32, …); undefined if unknown. */
 export function parseDtype(s: string): Dtype | undefined {
-  return DTYPE_ALIASES[s.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  return own(DTYPE_ALIASES, s.toLowerCase().replace(/[^a-z0-9]/g, '')); // "constructor" is not a dtype
 }
 
 export const DTYPE_SPELLINGS = Object.keys(DTYPE_ALIASES);

@@ -16,9 +16,12 @@
  *   }
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { lineColumn } from '../config/jsonc';
+import { lineColumn, tooDeepAt, TOO_DEEP } from '../config/jsonc';
 import { InputError } from '../errors';
 import { PLAN_HPARAM_LAWS } from '../hparams';
+import { DTYPE_SPELLINGS, parseDtype } from '../hardware';
+import { firstNonPrinting } from '../text';
+import { PLACEHOLDERS, unknownPlaceholder } from './placeholders';
 
 export interface SweepConfig {
   name: string;
@@ -82,13 +85,40 @@ export function logSpacedBudgets(from: number, to: number, count: number): numbe
   return out;
 }
 
+/** Hard limits: far above any real sweep (Chinchilla ran ~9 budgets × ~9 sizes), low enough to plan in seconds. */
+export const MAX_BUDGETS = 1000;
+export const MAX_MODELS_PER_BUDGET = 1000;
+export const MAX_RUNS = 5000;
+
+/**
+ * A sweep name lands in shell scripts, #SBATCH lines, YAML and every run's {name}: letters, digits and
+ * _ . - only, so it means the same, unquoted or quoted, to a shell and to a YAML parser.
+ */
+export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+const SAFE_NAME_WHAT = 'a name of letters, digits and _ . - (at most 100, starting with a letter or digit): it is used unquoted in shell scripts and YAML';
+
+/** The default name: the file's stem with every other character replaced by '-' (the file name is free text). */
+export function nameFromFile(fileName: string): string {
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.sweep\.jsonc?$|\.jsonc?$/, '');
+  const safe = stem.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100);
+  return safe || 'sweep';
+}
+
+/** A value as quoted in an error message: JSON, at most 80 characters. */
+function shortJson(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}
+
 export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepConfig {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const fail = (offset: number, msg: string): never => {
     const { line, column } = lineColumn(text, offset);
     throw new InputError(fileName, line, column, msg);
   };
+  const deep = tooDeepAt(text);
+  if (deep >= 0) fail(deep, TOO_DEEP);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) fail(errors[0].offset, `invalid JSONC: ${printParseErrorCode(errors[0].error)}`);
   if (!root || root.type !== 'object') return fail(root?.offset ?? 0, 'a sweep config must be a JSON object');
   const top = root;
@@ -105,17 +135,26 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
       if (dflt === undefined) return fail(top.offset, `missing "${path.join('.')}" (${what})`);
       return dflt;
     }
-    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) return fail(at(path), `"${path.join('.')}" must be ${what}, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) return fail(at(path), `"${path.join('.')}" must be ${what}, got ${shortJson(v)}`);
     return v;
   };
-  /** `multiLine`: only the command and setup scripts may span lines; any other value lands on one script line. */
-  const str = (path: Array<string | number>, dflt?: string, multiLine = false): string | undefined => {
+  /**
+   * `multiLine`: only the command and setup scripts may span lines (with \n); any other value lands on one
+   * script line. Every non-printing character counts as a line break here — U+0085, U+2028 and U+2029 are
+   * line breaks to YAML 1.1 (SkyPilot's parser) — so none reaches an exported file. `allowed`: a value that
+   * lands in a scheduler directive is further restricted to a safe character set.
+   */
+  const str = (path: Array<string | number>, dflt?: string, multiLine = false, allowed?: { re: RegExp; what: string }): string | undefined => {
     const v = value(path);
     if (v === undefined) return dflt;
-    if (typeof v !== 'string' || v.trim() === '') return fail(at(path), `"${path.join('.')}" must be a non-empty string, got ${JSON.stringify(v)}`);
-    if (!multiLine && /[\u0000-\u001f\u007f]/.test(v)) {
-      return fail(at(path), `"${path.join('.')}" must be a single line: a line break or control character would end up as a separate line of the exported script, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'string' || v.trim() === '') return fail(at(path), `"${path.join('.')}" must be a non-empty string, got ${shortJson(v)}`);
+    const bad = multiLine ? firstNonPrinting(v.replace(/\r?\n|\t/g, ' ')) : firstNonPrinting(v);
+    if (bad) {
+      return fail(at(path), multiLine
+        ? `"${path.join('.')}" contains the non-printing character ${bad}: only \\n may break its lines (YAML 1.1 reads U+0085, U+2028 and U+2029 as line breaks too)`
+        : `"${path.join('.')}" must be a single line: it contains ${bad}, a line break or invisible character that would end up in a separate line of the exported script`);
     }
+    if (allowed && !allowed.re.test(v)) return fail(at(path), `"${path.join('.')}" must be ${allowed.what}, got ${shortJson(v)}`);
     return v;
   };
   const objectKeys = (path: string[], allowed: readonly string[]) => {
@@ -140,6 +179,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
   let budgets: number[];
   if (!bNode) return fail(top.offset, 'missing "budgets" (a list of FLOP budgets, or { "from": 1e18, "to": 1e20, "count": 5 })');
   if (bNode.type === 'array') {
+    if ((bNode.children ?? []).length > MAX_BUDGETS) fail(bNode.offset, `"budgets" lists ${bNode.children!.length} budgets: at most ${MAX_BUDGETS}`);
     budgets = (bNode.children ?? []).map((_, i) => num(['budgets', i], 'a positive number of FLOPs', positive));
     if (budgets.length === 0) fail(bNode.offset, '"budgets" is empty');
     const seen = new Set<number>();
@@ -152,14 +192,14 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     objectKeys(['budgets'], SWEEP_SECTION_KEYS.budgets);
     const from = num(['budgets', 'from'], 'a positive number of FLOPs', positive);
     const to = num(['budgets', 'to'], `a number of FLOPs greater than "from" (${from})`, (x) => x > from);
-    const count = num(['budgets', 'count'], 'a whole number ≥ 2', wholeAtLeast(2));
+    const count = num(['budgets', 'count'], `a whole number from 2 to ${MAX_BUDGETS}`, (x) => wholeAtLeast(2)(x) && x <= MAX_BUDGETS);
     budgets = logSpacedBudgets(from, to, count);
   } else {
     return fail(bNode.offset, '"budgets" must be a list of FLOP budgets or { "from", "to", "count" }');
   }
 
   const fpt = str(['flopsPerToken'], '6N');
-  if (fpt !== '6N' && fpt !== 'exact') fail(at(['flopsPerToken']), `"flopsPerToken" must be "6N" or "exact", got ${JSON.stringify(fpt)}`);
+  if (fpt !== '6N' && fpt !== 'exact') fail(at(['flopsPerToken']), `"flopsPerToken" must be "6N" or "exact", got ${shortJson(fpt)}`);
   const extraNode = node(['slurm', 'extra']);
   const extra = extraNode ? (extraNode.children ?? []).map((_, i) => str(['slurm', 'extra', i]) as string) : [];
   if (extraNode && extraNode.type !== 'array') fail(extraNode.offset, '"slurm.extra" must be a list of "#SBATCH" option strings');
@@ -168,6 +208,18 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
   const gpu = str(['gpu']);
   if (mfu !== undefined && gpu === undefined) fail(at(['mfu']), '"mfu" is set but "gpu" is not (GPU-hours need both)');
 
+  const modelsPerBudget = num(['modelsPerBudget'], `a whole number from 3 (a parabola needs 3 points) to ${MAX_MODELS_PER_BUDGET}`, (x) => wholeAtLeast(3)(x) && x <= MAX_MODELS_PER_BUDGET, 7);
+  if (budgets.length * modelsPerBudget > MAX_RUNS) {
+    fail(at(node(['modelsPerBudget']) ? ['modelsPerBudget'] : ['budgets']), `${budgets.length} budgets × ${modelsPerBudget} models = ${budgets.length * modelsPerBudget} runs: at most ${MAX_RUNS} runs are planned (split the sweep)`);
+  }
+  const dtype = str(['dtype'], 'bf16') as string;
+  if (!parseDtype(dtype)) fail(at(['dtype']), `"dtype" must be one of: ${DTYPE_SPELLINGS.join(', ')}; got ${shortJson(dtype)}`);
+  const command = str(['command'], undefined, true);
+  if (command !== undefined) {
+    const unknown = unknownPlaceholder(command);
+    if (unknown) fail(at(['command']), `unknown placeholder {${unknown}} in "command" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
+  }
+  const slurmWord = { re: /^[A-Za-z0-9_.,:+-]+$/, what: 'letters, digits and _ . , : + - only (it becomes an #SBATCH option)' };
   const hparamsLaw = str(['hparamsLaw']);
   if (hparamsLaw !== undefined && !(PLAN_HPARAM_LAWS as readonly string[]).includes(hparamsLaw)) {
     fail(at(['hparamsLaw']), `"hparamsLaw" must be one of ${PLAN_HPARAM_LAWS.join(', ')} (laws giving a learning rate and an optimal batch), got ${JSON.stringify(hparamsLaw)}`);
@@ -175,16 +227,15 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
   if (hparamsLaw !== undefined && value(['batchSize']) !== undefined) {
     fail(at(['batchSize']), `"batchSize" and "hparamsLaw" both set the batch: with "hparamsLaw": ${JSON.stringify(hparamsLaw)} each run's batch comes from the law; remove one`);
   }
-  const command = str(['command'], undefined, true);
   if (command !== undefined && hparamsLaw === undefined && /\{lr\}/.test(command)) {
     fail(at(['command']), '"command" uses {lr} but "hparamsLaw" is not set: the learning rate comes from a hyperparameter law (e.g. "hparamsLaw": "steplaw2025")');
   }
 
   return {
-    name: str(['name'], fileName.replace(/^.*[\\/]/, '').replace(/\.sweep\.jsonc?$|\.jsonc?$/, '')) as string,
+    name: str(['name'], undefined, false, { re: SAFE_NAME, what: SAFE_NAME_WHAT }) ?? nameFromFile(fileName),
     budgets,
     law: str(['law'], DEFAULT_SWEEP_LAW) as string,
-    modelsPerBudget: num(['modelsPerBudget'], 'a whole number ≥ 3 (a parabola needs 3 points)', wholeAtLeast(3), 7),
+    modelsPerBudget,
     span: num(['span'], 'a ratio > 1 (largest / smallest model at a budget)', (x) => x > 1, 8),
     centre: num(['centre'], 'a positive multiplier on the predicted optimum', positive, 1),
     seqLen: num(['seqLen'], 'a whole number of tokens ≥ 1', wholeAtLeast(1), 2048),
@@ -194,7 +245,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     shapeTolerance: num(['shapeTolerance'], 'a fraction in (0, 1)', (x) => x > 0 && x < 1, 0.05),
     flopsPerToken: fpt as '6N' | 'exact',
     gpu,
-    dtype: str(['dtype'], 'bf16') as string,
+    dtype,
     mfu,
     gpusPerRun: num(['gpusPerRun'], 'a whole number ≥ 1', wholeAtLeast(1), 8),
     command,
@@ -203,7 +254,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
       noise: num(['mock', 'noise'], 'a standard deviation ≥ 0 (nats)', (x) => x >= 0, 0.01),
       seed: num(['mock', 'seed'], 'a whole number ≥ 0', wholeAtLeast(0), 0),
     },
-    slurm: { partition: str(['slurm', 'partition']), time: str(['slurm', 'time']), account: str(['slurm', 'account']), extra },
+    slurm: { partition: str(['slurm', 'partition'], undefined, false, slurmWord), time: str(['slurm', 'time'], undefined, false, slurmWord), account: str(['slurm', 'account'], undefined, false, slurmWord), extra },
     skypilot: { accelerators: str(['skypilot', 'accelerators']), setup: str(['skypilot', 'setup'], undefined, true), workdir: str(['skypilot', 'workdir']) },
   };
 }

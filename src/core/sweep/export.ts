@@ -10,8 +10,10 @@
  *   {head_dim} {ffn} {vocab} {warmup_steps} {lr}
  * ({lr} needs the config's "hparamsLaw"; {batch_size} is then each run's own batch from that law.)
  * An unknown placeholder is an error (a typo must not reach the cluster as a literal "{lyers}").
- * In the scripts every value is shell-quoted unless it is made of characters the shell never interprets,
- * so a config value (the sweep "name" is free text) can never run as a command.
+ * Nothing from the config runs except the command and setup the user wrote: every placeholder value is inert
+ * text (letters, digits, _ . + -; see placeholders.ts), so it is safe in any quoting context of the template;
+ * free text (the name in comments) is put on one line with every Unicode line break removed; YAML values are
+ * double-quoted with U+0085/U+2028/U+2029 escaped (YAML 1.1 — PyYAML, SkyPilot's parser — breaks lines there).
  */
 import Papa from 'papaparse';
 import { formatCount, formatSci } from '../format';
@@ -19,12 +21,16 @@ import type { MockRow } from './mock';
 import type { PlannedRun, SweepPlan } from './plan';
 import type { SweepConfig } from './config';
 import { InputError } from '../errors';
+import { oneLineText } from '../text';
+import { fillTemplate, type Placeholder } from './placeholders';
+
+export { PLACEHOLDERS, fillTemplate } from './placeholders';
 
 export type SweepExportFormat = 'csv' | 'json' | 'slurm' | 'skypilot';
 export const SWEEP_EXPORT_FORMATS: readonly SweepExportFormat[] = ['csv', 'json', 'slurm', 'skypilot'];
 
 /** Placeholder values of one run, as the strings substituted into the command template. */
-export function runPlaceholders(plan: SweepPlan, r: PlannedRun): Record<string, string> {
+export function runPlaceholders(plan: SweepPlan, r: PlannedRun): Partial<Record<Placeholder, string>> {
   const a = r.arch;
   return {
     run_id: r.id,
@@ -52,21 +58,6 @@ export function runPlaceholders(plan: SweepPlan, r: PlannedRun): Record<string, 
   };
 }
 
-export const PLACEHOLDERS = [
-  'run_id', 'index', 'name', 'budget', 'compute', 'params', 'target_params', 'tokens', 'steps', 'batch_size',
-  'tokens_per_step', 'seq_len', 'layers', 'width', 'd_model', 'heads', 'kv_heads', 'head_dim', 'ffn', 'vocab',
-  'warmup_steps', 'lr',
-] as const;
-
-/** Fill `{placeholder}`s; unknown names throw with the list of known ones. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => {
-    const v = values[key];
-    if (v === undefined) throw new InputError(`unknown placeholder {${key}} in "command" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
-    return v;
-  });
-}
-
 /** Characters a POSIX shell never interprets inside a word: such values are substituted as they are. */
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,.\/-]+$/;
 
@@ -75,8 +66,17 @@ export function shellQuote(v: string): string {
   return SHELL_SAFE.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Free text on one script line (a comment): line breaks and other control characters become spaces. */
-const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+/** Free text on one script line (a comment): every kind of line break and invisible character becomes a space. */
+const oneLine = oneLineText;
+
+/**
+ * A YAML double-quoted scalar that every YAML version reads back as `s`: JSON's escapes are YAML's, and the
+ * characters JSON leaves raw but YAML 1.1 treats as line breaks (U+0085, U+2028, U+2029) or that are
+ * invisible are written as \uXXXX escapes.
+ */
+export function yamlString(s: string): string {
+  return JSON.stringify(s).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
 
 /** The run table, one row per run (also what `plan --format csv` prints). */
 export function planRows(plan: SweepPlan): Array<Record<string, string | number>> {
@@ -126,8 +126,8 @@ function requireCommand(config: SweepConfig): string {
 function caseBlock(plan: SweepPlan, template: string, variable: string, indent: string): string {
   const lines = [`${indent}case "${variable}" in`];
   for (const r of plan.runs) {
-    const values = Object.fromEntries(Object.entries(runPlaceholders(plan, r)).map(([k, v]) => [k, shellQuote(v)]));
-    const cmd = fillTemplate(template, values).trim().split('\n');
+    // Every value is inert text (placeholders.ts): the same unquoted or inside the template's own quotes.
+    const cmd = fillTemplate(template, runPlaceholders(plan, r)).trim().split('\n');
     lines.push(`${indent}  ${r.index}) # ${r.id}: ${formatCount(r.N)} params, ${formatCount(r.D)} tokens, budget ${formatSci(r.budget)} FLOPs`);
     for (const c of cmd) lines.push(`${indent}    ${c}`);
     lines.push(`${indent}    ;;`);
@@ -185,9 +185,9 @@ export function planToSkypilot(plan: SweepPlan, config: SweepConfig, fileName = 
     ...header(plan, '# '),
     '# Launch one managed job per run:',
     `#   for i in $(seq 0 ${plan.runs.length - 1}); do sky jobs launch -y -d -n ${jobName}-$i --env RUN_INDEX=$i ${oneLine(shellQuote(fileName))}; done`,
-    `name: ${JSON.stringify(jobName)}`,
-    ...(acc ? ['resources:', `  accelerators: ${JSON.stringify(acc)}`] : []),
-    `workdir: ${JSON.stringify(config.skypilot.workdir ?? '.')}`,
+    `name: ${yamlString(jobName)}`,
+    ...(acc ? ['resources:', `  accelerators: ${yamlString(acc)}`] : []),
+    `workdir: ${yamlString(config.skypilot.workdir ?? '.')}`,
     'envs:',
     '  RUN_INDEX: 0',
     // |2: explicit indentation, so a setup script whose first line is indented stays valid YAML.

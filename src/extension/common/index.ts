@@ -16,7 +16,7 @@ export function register(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(
     log,
-    vscode.commands.registerCommand(COMMAND_IDS.exportResults, (format?: unknown, target?: unknown) => exportResults(format, target)),
+    vscode.commands.registerCommand(COMMAND_IDS.exportResults, (format?: unknown, target?: unknown, opts?: { overwrite?: unknown }) => exportResults(format, target, opts)),
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);

@@ -15,11 +15,11 @@ export abstract class RefreshableLensProvider implements vscode.CodeLensProvider
     this.changed.fire();
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] | Promise<vscode.CodeLens[]> {
     if (!this.enabled()) return [];
     return this.lenses(doc, new vscode.Range(0, 0, 0, 0));
   }
 
-  /** The lenses for an enabled document; `top` is the first line, where summaries go. */
-  protected abstract lenses(doc: vscode.TextDocument, top: vscode.Range): vscode.CodeLens[];
+  /** The lenses for an enabled document; `top` is the first line, where summaries go (async when computed off-thread). */
+  protected abstract lenses(doc: vscode.TextDocument, top: vscode.Range): vscode.CodeLens[] | Promise<vscode.CodeLens[]>;
 }

@@ -7,13 +7,9 @@ import { formatCount, formatNum, formatSci } from '../../core/format';
 import { formatParam } from '../../shared/format';
 import type { FitView, Note, PlannerView } from '../../shared/protocol';
 
-/** Escape text for a Markdown table cell or paragraph (also neutralises inline HTML). */
-export function mdText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
-}
+/** Escape text for a Markdown table cell or paragraph (also neutralises inline HTML, links and line breaks). */
+export { markdownText as mdText } from '../../core/text';
+import { markdownText as mdText } from '../../core/text';
 
 /** RFC 4180 field: quoted when it contains a delimiter, quote or line break. */
 export function csvField(v: string | number | null): string {

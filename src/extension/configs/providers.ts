@@ -23,8 +23,8 @@ const range = (doc: vscode.TextDocument, offset: number, length: number) =>
   new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
 
 export class ConfigLensProvider extends RefreshableLensProvider {
-  protected lenses(doc: vscode.TextDocument, top: vscode.Range): vscode.CodeLens[] {
-    const a = analysisFor(doc);
+  protected async lenses(doc: vscode.TextDocument, top: vscode.Range): Promise<vscode.CodeLens[]> {
+    const a = await analysisFor(doc);
     if (!a || a.kind === 'sweep') return []; // sweep lenses belong to the sweep feature
     const line = summaryLine(a);
     if (!line) return [];
@@ -38,8 +38,8 @@ export class ConfigLensProvider extends RefreshableLensProvider {
 }
 
 export const hoverProvider: vscode.HoverProvider = {
-  provideHover(doc, pos) {
-    const a = analysisFor(doc);
+  async provideHover(doc, pos) {
+    const a = await analysisFor(doc);
     if (!a) return undefined;
     const md = hoverMarkdown(a, doc.offsetAt(pos));
     if (!md) return undefined;
@@ -121,16 +121,17 @@ export const completionProvider: vscode.CompletionItemProvider = {
 /** Keep diagnostics and lenses in step with edits (debounced), opens and closes. */
 export function watchDocuments(context: vscode.ExtensionContext, lens: ConfigLensProvider): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('scaling-laws-config');
-  const update = (doc: vscode.TextDocument) => {
-    const a = analysisFor(doc);
-    if (!a) return;
+  const update = async (doc: vscode.TextDocument) => {
+    const version = doc.version;
+    const a = await analysisFor(doc);
+    if (!a || doc.isClosed || doc.version !== version) return;
     collection.set(doc.uri, diagnosticsFor(doc, a));
   };
-  const debounced = perDocumentDebounce(update);
+  const debounced = perDocumentDebounce((doc: vscode.TextDocument) => void update(doc));
   const schedule = debounced.schedule;
   context.subscriptions.push(
     collection,
-    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidOpenTextDocument((d) => void update(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!configKind(e.document)) return;
       forget(e.document);
@@ -147,6 +148,6 @@ export function watchDocuments(context: vscode.ExtensionContext, lens: ConfigLen
     }),
     debounced,
   );
-  vscode.workspace.textDocuments.forEach(update);
+  vscode.workspace.textDocuments.forEach((d) => void update(d));
   return collection;
 }

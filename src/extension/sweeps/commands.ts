@@ -14,6 +14,7 @@ import {
 } from '../../core/sweep';
 import { InputError } from '../../core/errors';
 import { COMMAND_IDS } from '../common/commands';
+import { exists } from '../common/export';
 import { planDocument, type PlannedDocument } from './lens';
 import { IsoflopPanel } from './panel';
 import { DEFAULT_ISOFLOP_OPTIONS, planMarkdown } from './view';
@@ -56,7 +57,7 @@ async function plannedSweep(arg: unknown, command: string): Promise<{ uri: vscod
     void vscode.window.showErrorMessage(`${command}: cannot open ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  const planned = planDocument(doc);
+  const planned = await planDocument(doc);
   if (planned instanceof Error) {
     void showConfigError(command, doc, planned);
     return undefined;
@@ -89,15 +90,6 @@ interface WriteOptions {
 }
 
 const asUri = (v: unknown) => (v instanceof vscode.Uri ? v : typeof v === 'string' && v ? vscode.Uri.file(v) : undefined);
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Where to write: the caller's target (confirmed if it exists) or a save dialog (which confirms itself). */
 async function destination(opts: WriteOptions, suggested: vscode.Uri, filters: Record<string, string[]>, title: string): Promise<vscode.Uri | undefined> {
@@ -140,7 +132,7 @@ export class PlanDocumentProvider implements vscode.TextDocumentContentProvider 
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const config = vscode.Uri.parse(uri.query);
-    const planned = planDocument(await vscode.workspace.openTextDocument(config));
+    const planned = await planDocument(await vscode.workspace.openTextDocument(config));
     if (planned instanceof Error) return `# Plan unavailable\n\n${path.basename(config.path)}: ${planned.message}\n`;
     return planMarkdown(planned.plan, path.basename(config.path));
   }

@@ -9,11 +9,12 @@ import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
 import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, PLAN_SCHEME, PlanDocumentProvider, planSweepCommand } from './commands';
-import { forgetDocument, SWEEP_SELECTOR, SweepLensProvider } from './lens';
+import { forgetDocument, setPlannerWorker, SWEEP_SELECTOR, SweepLensProvider } from './lens';
 import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
 
 export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const extensionUri = context.extensionUri;
+  setPlannerWorker(extensionUri);
   const lens = new SweepLensProvider(() => deps.settings().codeLensEnabled);
   const serializer = fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options));
   if (TEST_BUILD) exposePanelForTests('isoflop', {

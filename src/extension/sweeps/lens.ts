@@ -4,7 +4,8 @@
  * from the document's current text. A config that does not parse or plan shows its first error instead.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_PLAN_DEPS, parseSweepConfig, planSweep, type SweepConfig, type SweepPlan } from '../../core/sweep';
+import type { SweepConfig, SweepPlan } from '../../core/sweep';
+import { callWorker } from '../../core/worker/client';
 import { sweepLensTitle } from './view';
 import { COMMAND_IDS } from '../common/commands';
 import { RefreshableLensProvider } from '../common/lensBase';
@@ -16,32 +17,45 @@ export interface PlannedDocument {
   plan: SweepPlan;
 }
 
-// Planning shapes every run (a few hundred ms for 35 runs), so plans are cached per document version.
-const cache = new Map<string, { version: number; result: PlannedDocument | Error }>();
+// Planning shapes every run (≈ 5 ms a run: seconds for a 1,000-run sweep), so it runs in the fit worker
+// (src/core/fit/workerCore.ts, request 'planSweep'), never on the extension host thread, and the promise is
+// cached per document version; a newer version aborts the older one's worker.
+const cache = new Map<string, { version: number; result: Promise<PlannedDocument | Error>; abort: AbortController }>();
+let workerPath: string | undefined;
 
-/** Plan a sweep config document's current text (cached by version); returns the error instead of throwing. */
-export function planDocument(doc: vscode.TextDocument): PlannedDocument | Error {
+/** Where dist/fitWorker.js is (set once at activation). */
+export function setPlannerWorker(extensionUri: vscode.Uri): void {
+  workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'fitWorker.js').fsPath;
+}
+
+/** Plan a sweep config document's current text off-thread (cached by version); resolves to the error instead of rejecting. */
+export function planDocument(doc: vscode.TextDocument): Promise<PlannedDocument | Error> {
   const key = doc.uri.toString();
   const hit = cache.get(key);
   if (hit && hit.version === doc.version) return hit.result;
-  let result: PlannedDocument | Error;
-  try {
-    const config = parseSweepConfig(doc.getText(), vscode.workspace.asRelativePath(doc.uri));
-    result = { config, plan: planSweep(config, DEFAULT_PLAN_DEPS) };
-  } catch (e) {
-    result = e instanceof Error ? e : new Error(String(e));
-  }
-  cache.set(key, { version: doc.version, result });
+  hit?.abort.abort();
+  const abort = new AbortController();
+  const result = (async (): Promise<PlannedDocument | Error> => {
+    if (!workerPath) return new Error('the sweep planner worker is not configured');
+    try {
+      const { config, plan } = await callWorker(workerPath, { type: 'planSweep', text: doc.getText(), fileName: vscode.workspace.asRelativePath(doc.uri) }, abort.signal);
+      return { config, plan };
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  })();
+  cache.set(key, { version: doc.version, result, abort });
   return result;
 }
 
 export function forgetDocument(doc: vscode.TextDocument): void {
+  cache.get(doc.uri.toString())?.abort.abort();
   cache.delete(doc.uri.toString());
 }
 
 export class SweepLensProvider extends RefreshableLensProvider {
-  protected lenses(doc: vscode.TextDocument, top: vscode.Range): vscode.CodeLens[] {
-    const planned = planDocument(doc);
+  protected async lenses(doc: vscode.TextDocument, top: vscode.Range): Promise<vscode.CodeLens[]> {
+    const planned = await planDocument(doc);
     if (planned instanceof Error) {
       return [new vscode.CodeLens(top, { title: `IsoFLOP sweep: ${planned.message.replace(/^[^:]*:(\d+:\d+:)/, 'line $1')}`, command: '' })];
     }

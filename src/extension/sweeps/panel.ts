@@ -14,7 +14,8 @@ import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
 import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
-import { analyseResultsText, isoflopCsv, isoflopMarkdown, type IsoflopResult } from './view';
+import { isoflopCsv, isoflopMarkdown, resultsView, type IsoflopResult } from './view';
+import { callWorker } from '../../core/worker/client';
 
 export const ISOFLOP_VIEW_TYPE = VIEW_TYPES.isoflop;
 
@@ -29,6 +30,13 @@ function isoflopKind(extensionUri: vscode.Uri): FilePanelKind<IsoflopPanel, Isof
 }
 
 export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
+  /** The analysis in flight in the worker: a newer run or closing the panel cancels it. */
+  private abort: AbortController | undefined;
+
+  protected override onDispose(): void {
+    this.abort?.abort();
+    super.onDispose();
+  }
   static readonly byUri = new Map<string, IsoflopPanel>();
   lastResult: IsoflopResult | null = null;
 
@@ -78,8 +86,6 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
       { location: vscode.ProgressLocation.Notification, title: `IsoFLOP analysis of ${this.fileName}`, cancellable: false },
       async (progress) => {
         progress.report({ message: this.options.joint ? 'parabolas, frontier and joint fit…' : 'parabolas and frontier…' });
-        // Let the notification paint before the (synchronous, sub-second) analysis runs.
-        await new Promise((r) => setTimeout(r, 0));
         await this.analyseOnce(runId);
       },
     );
@@ -91,8 +97,17 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
     const stale = () => this.isStale(runId);
     try {
       const doc = await vscode.workspace.openTextDocument(this.uri);
-      const result = analyseResultsText(doc.getText(), this.fileName, this.options);
-      if (stale()) return;
+      // Parse, parabolas, frontier and joint fit run in the fit worker (13 s on an 80 KB file used to freeze
+      // the host); only the view of the (thinned) result is built here.
+      this.abort?.abort();
+      const abort = (this.abort = new AbortController());
+      const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      const answer = await callWorker(workerPath, { type: 'isoflop', text: doc.getText(), fileName: this.fileName, options: this.options }, abort.signal).catch((e: unknown) => {
+        if (stale()) return undefined;
+        throw e;
+      });
+      if (!answer || stale()) return;
+      const result = resultsView(answer.results, this.fileName);
       this.lastResult = result;
       this.lastError = null;
       this.post({ type: 'isoflopView', runId, view: result.view });

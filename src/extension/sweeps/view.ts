@@ -9,9 +9,9 @@ import { chinchillaOptimal } from '../../core/laws/forms';
 import { optimalLine } from '../../core/allocation';
 import { formatCount, formatNum, formatPowerLaw, formatSci } from '../../core/format';
 import { getLaw } from '../../core/laws';
-import { parseRunsCsv } from '../../core/csv';
+import { analyseResults, type AnalysedResults } from '../../core/isoflop/results';
 import {
-  analyseIsoflop, evalLogParabola, evalPowerLaw, isoflopJson, jointFit, runsFromCsvRows,
+  evalLogParabola, evalPowerLaw, isoflopJson,
   DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type IsoflopJson, type JointFit,
 } from '../../core/isoflop';
 import type { SweepPlan } from '../../core/sweep';
@@ -39,19 +39,19 @@ const note = (severity: Note['severity'], code: string, text: string): Note => (
  * (typed: too few budgets, too few points, no interior minimum, ungroupable) like the CLI.
  */
 export function analyseResultsText(text: string, fileName: string, options: IsoflopPanelOptions, signal?: { aborted: boolean }): IsoflopResult {
-  const table = parseRunsCsv(text, { fileName });
-  const analysis = analyseIsoflop(runsFromCsvRows(table.rows, fileName), {
-    window: options.window ?? undefined,
-    skipBadBudgets: options.skipBadBudgets,
-    groupTolerance: options.groupTolerance,
-  });
-  const joint = options.joint ? jointFit(analysis, { signal }) : null;
+  return resultsView(analyseResults(text, fileName, options, signal), fileName);
+}
+
+/** The panel's view of an analysis computed here or in the worker (src/core/sweep/results.ts). */
+export function resultsView(r: AnalysedResults, fileName: string): IsoflopResult {
+  const { analysis, joint, summary } = r;
   const notes: Note[] = [
     ...analysis.warnings.map((w) => note('warning', 'isoflop-warning', w)),
-    ...table.summary.dropped.slice(0, 5).map((d) => note('info', 'row-skipped', `Line ${d.line} skipped: ${d.reason}`)),
-    ...table.summary.notes.map((n) => note('info', 'csv', n)),
+    ...summary.dropped.slice(0, 5).map((d) => note('info', 'row-skipped', `Line ${d.line} skipped: ${d.reason}`)),
+    ...summary.notes.map((n) => note('info', 'csv', n)),
   ];
-  if (table.summary.dropped.length > 5) notes.push(note('info', 'row-skipped', `… and ${table.summary.dropped.length - 5} more rows skipped.`));
+  if (summary.dropped.length > 5) notes.push(note('info', 'row-skipped', `… and ${summary.dropped.length - 5} more rows skipped.`));
+  if (r.thinnedTo !== null) notes.push(note('info', 'runs-thinned', `Budgets with more than ${r.thinnedTo} runs are plotted with ${r.thinnedTo} of them (evenly spaced in N); every run entered the fits.`));
   if (joint && !joint.ok) notes.push(note('warning', 'joint-fit-failed', `The joint fit (Approach 3) produced no law: ${joint.reason}`));
   return { analysis, joint, view: toIsoflopView(analysis, joint, fileName, notes), json: isoflopJson(analysis, joint) };
 }

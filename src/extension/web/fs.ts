@@ -11,3 +11,16 @@ export function existsSync(): boolean {
 export function readFileSync(path: string): never {
   throw new Error(`cannot read '${path}' synchronously in the browser`);
 }
+
+/** The synchronous descriptor API the CLI's bounded file reader uses (src/cli/lib/files.ts): no files here. */
+function noFile(path: unknown): never {
+  const e = new Error(`no local file system in the browser: cannot open '${String(path)}'`) as Error & { code: string };
+  e.code = 'ENOENT';
+  throw e;
+}
+export const openSync = noFile;
+export const statSync = noFile;
+export const readSync = noFile;
+export function closeSync(): void {
+  /* nothing is ever open */
+}
