@@ -17,10 +17,14 @@ import { optimalCommand } from '../../cli/commands/optimal';
 import type { CliCommand } from '../../cli/lib/io';
 import { runCommand } from '../../cli/lib/run';
 import type { FeatureDeps } from '../common/host';
+import { workerScript } from '../common/workerScript';
 import type { Settings } from '../common/settings';
 import { CsvError, type Role } from '../../core/csv';
 import { FitRefusal, FitResult, isFormId } from '../../core/fit';
 import { fitInWorker } from '../../core/fit/nodeWorker';
+import { callWorker } from '../../core/worker/client';
+import { isoflopJson } from '../../core/isoflop/json';
+import { DEFAULT_GROUP_TOLERANCE } from '../../core/isoflop/grouping';
 
 interface ToolInvocation {
   input: unknown;
@@ -93,7 +97,7 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
   }
   const uri = vscode.Uri.file(String(input.path));
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  const workerPath = WEB_BUILD ? vscode.Uri.joinPath(extensionUri, 'dist', 'fitWorker.web.js').toString(true) : vscode.Uri.joinPath(extensionUri, 'dist', 'fitWorker.js').fsPath;
+  const workerPath = workerScript(extensionUri);
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
@@ -115,6 +119,29 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
   }
 }
 
+/**
+ * The IsoFLOP tool: the results CSV analysed in the worker (as Analyse IsoFLOP Results does); the answer is the
+ * analysis as `scaling-laws isoflop --json` gives it (per-budget minima, N* = k·C^a, D* = k'·C^b, joint fit).
+ */
+async function isoflopAnswer(input: Record<string, unknown>, extensionUri: vscode.Uri, token?: vscode.CancellationToken): Promise<string> {
+  if (input.columns !== undefined) return 'Error: scaling_laws_isoflop: choosing columns is not available in the editor; use `scaling-laws isoflop --column ROLE=HEADER`';
+  const uri = vscode.Uri.file(String(input.path));
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const abort = new AbortController();
+  const sub = token?.onCancellationRequested(() => abort.abort());
+  try {
+    const { results } = await callWorker(workerScript(extensionUri), {
+      type: 'isoflop', text, fileName: uri.fsPath,
+      options: { window: typeof input.window === 'number' ? input.window : null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true },
+    }, abort.signal);
+    return JSON.stringify(isoflopJson(results.analysis, results.joint), null, 2);
+  } catch (e) {
+    return `Error: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    sub?.dispose();
+  }
+}
+
 /** One tool call: the CLI command's text report (warnings included), or the one-line reason it was refused. */
 export async function answer(tool: AgentTool, rawInput: unknown, extensionUri: vscode.Uri, settings: () => Settings, token?: vscode.CancellationToken): Promise<string> {
   let input: Record<string, unknown>;
@@ -125,6 +152,7 @@ export async function answer(tool: AgentTool, rawInput: unknown, extensionUri: v
     throw e;
   }
   if (tool.command === 'fit') return fitAnswer(input, extensionUri, settings().fitMaxRows, token);
+  if (tool.command === 'isoflop') return isoflopAnswer(input, extensionUri, token);
   const command = IN_PROCESS[tool.command];
   if (!command) {
     return `Error: ${tool.name} is not available in the editor; the same answer comes from the command line: scaling-laws ${tool.command} ${tool.argv(input).join(' ')}`;

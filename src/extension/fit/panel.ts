@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { workerScript } from '../common/workerScript';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
 import { fitInWorker } from '../../core/fit/nodeWorker';
@@ -110,10 +111,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       const doc = await vscode.workspace.openTextDocument(this.uri);
       const dropped = parseLineList(this.options.dropRows);
       const text = blankLines(doc.getText(), dropped);
-      // Desktop: a worker_threads script by file path; web: a Web Worker bundle by URL (src/extension/web).
-      const workerPath = WEB_BUILD
-        ? vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.web.js').toString(true)
-        : vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      const workerPath = workerScript(this.extensionUri);
       const maxRows = this.settings().fitMaxRows;
       const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
         signal,

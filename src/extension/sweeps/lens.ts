@@ -4,6 +4,7 @@
  * from the document's current text. A config that does not parse or plan shows its first error instead.
  */
 import * as vscode from 'vscode';
+import { workerScript } from '../common/workerScript';
 import type { SweepConfig, SweepPlan } from '../../core/sweep';
 import { callWorker } from '../../core/worker/client';
 import { sweepLensTitle } from './view';
@@ -25,7 +26,7 @@ let workerPath: string | undefined;
 
 /** Where dist/fitWorker.js is (set once at activation). */
 export function setPlannerWorker(extensionUri: vscode.Uri): void {
-  workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'fitWorker.js').fsPath;
+  workerPath = workerScript(extensionUri);
 }
 
 /** Plan a sweep config document's current text off-thread (cached by version); resolves to the error instead of rejecting. */

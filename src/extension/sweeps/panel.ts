@@ -6,6 +6,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { workerScript } from '../common/workerScript';
 import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { IsoflopRefusal } from '../../core/isoflop';
@@ -101,7 +102,7 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
       // the host); only the view of the (thinned) result is built here.
       this.abort?.abort();
       const abort = (this.abort = new AbortController());
-      const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      const workerPath = workerScript(this.extensionUri);
       const answer = await callWorker(workerPath, { type: 'isoflop', text: doc.getText(), fileName: this.fileName, options: this.options }, abort.signal).catch((e: unknown) => {
         if (stale()) return undefined;
         throw e;

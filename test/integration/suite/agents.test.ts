@@ -56,4 +56,13 @@ describe('Language-model tools (vscode.lm.invokeTool)', function () {
     const bad = await lm!.invokeTool!('scaling_laws_forward', { input: { path: 'no/such.arch.jsonc' }, toolInvocationToken: undefined });
     assert.match(textOf(bad), /^Error: scaling_laws_forward: no file at 'no\/such\.arch\.jsonc'/);
   });
+
+  it('scaling_laws_isoflop analyses in the worker and agrees with `scaling-laws isoflop --json`', async () => {
+    const csv = path.join(root, 'examples/small.results.csv');
+    const r = await lm!.invokeTool!('scaling_laws_isoflop', { input: { path: csv }, toolInvocationToken: undefined });
+    const got = JSON.parse(textOf(r));
+    const cli = JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'isoflop', csv, '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
+    assert.strictEqual(got.a, cli.a);
+    assert.strictEqual(got.minima.length, cli.minima.length);
+  });
 });
