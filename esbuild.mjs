@@ -37,6 +37,7 @@ const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.js' },
+  exists('src/core/logs/worker.ts') && { ...node, entryPoints: ['src/core/logs/worker.ts'], outfile: 'dist/logsWorker.js' },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
   exists('src/core/fit/worker.ts') && {

@@ -2,23 +2,46 @@
  * The body of the fit worker, independent of the host: it only talks through a WorkerPort, so the same code
  * runs under worker_threads (worker.ts adapts parentPort) and in a Web Worker (adapt self.postMessage).
  * Progress is throttled to one message per 50 ms so a fast fit is not slowed by messaging.
+ *
+ * Requests: 'fit' (a CSV of runs; repeated (N, D) rows collapsed per `keep`, sweepTable/repeated.ts) and the
+ * kinds a worker entry registers (src/core/logs/worker.ts: 'fitLogs'), so neither parsing nor fitting a user's
+ * files runs on the extension host's thread. (core/logs depends on core/fit, so the logs kind is plugged in
+ * from there rather than imported here.)
  */
-import { parseRunsCsv, CsvError } from '../csv';
+import { parseRunsCsv, CsvError, type RunsTable } from '../csv';
+import { InputError } from '../errors';
+import { collapseRunsTable } from '../sweepTable/repeated';
 import { fitRuns, FitRefusal } from './index';
-import type { FitRequest, WorkerPort } from './workerProtocol';
+import type { FitProgress } from './index';
+import type { FitRequest, WorkerFitOptions, WorkerPort, WorkerRequest, WorkerTableInfo } from './workerProtocol';
 
-export function serveFits(port: WorkerPort): void {
-  port.onMessage((req: FitRequest) => {
-    if (req.type !== 'fit') return;
+/** Makes the table a request asks to fit, with what it found on the way (headers, repeats, logs). */
+export type TableMaker = (req: WorkerRequest) => { table: RunsTable; info: Omit<WorkerTableInfo, 'columns' | 'summary'> };
+
+/** The built-in request: a CSV of runs, repeated (N, D) rows collapsed per `keep`. */
+const csvTable: TableMaker = (r) => {
+  const req = r as FitRequest;
+  const parsed = parseRunsCsv(req.csvText, req.parseOpts);
+  const { table, repeated } = collapseRunsTable(parsed, req.keep);
+  return { table, info: { headers: parsed.headers, repeated } };
+};
+
+/** Serve fit requests on `port`: 'fit' (a CSV) and any kind in `makers` (e.g. 'fitLogs'). */
+export function serveFits(port: WorkerPort, makers: Record<string, TableMaker> = {}): void {
+  const kinds: Record<string, TableMaker> = { ...makers, fit: csvTable };
+  port.onMessage((req: WorkerRequest) => {
+    const tableOf = Object.prototype.hasOwnProperty.call(kinds, req.type) ? kinds[req.type] : undefined;
+    if (!tableOf) return;
     const flag = req.cancelFlag ? new Int32Array(req.cancelFlag) : null;
     const signal = { get aborted() { return flag !== null && Atomics.load(flag, 0) === 1; } };
     let last = 0;
     try {
-      const table = parseRunsCsv(req.csvText, req.parseOpts);
+      const { table, info } = tableOf(req);
+      const fitOpts: WorkerFitOptions = req.fitOpts;
       const result = fitRuns(table, {
-        ...req.fitOpts,
+        ...fitOpts,
         signal,
-        onProgress: (progress) => {
+        onProgress: (progress: FitProgress) => {
           const now = Date.now();
           if (now - last >= 50 || progress.done === progress.total) {
             last = now;
@@ -26,9 +49,10 @@ export function serveFits(port: WorkerPort): void {
           }
         },
       });
-      port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, headers: table.headers }, result: result.toJSON() });
+      port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, ...info }, result: result.toJSON() });
     } catch (e) {
-      if (e instanceof CsvError) port.post({ type: 'error', kind: 'csv', message: e.message, file: e.file, line: e.line, column: e.column, detail: e.detail });
+      // Bad input keeps its location (file '' when it has none) so the host rebuilds the same error.
+      if (e instanceof InputError) port.post({ type: 'error', kind: e instanceof CsvError ? 'csv' : 'log', message: e.message, file: e.location?.file ?? '', line: e.location?.line ?? 0, column: e.location?.column ?? 0, detail: e.detail });
       else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code });
       else port.post({ type: 'error', kind: 'internal', message: (e as Error)?.message ?? String(e) });
     }
