@@ -76,6 +76,11 @@ export function nullable<T>(inner: Check<T>): Check<T | null> {
   return (v, path) => (v === null ? null : inner(v, path));
 }
 
+/** A field that may be absent (older saved states, or options a page does not send). */
+export function optional<T>(inner: Check<T>): Check<T | undefined> {
+  return (v, path) => (v === undefined ? undefined : inner(v, path));
+}
+
 /**
  * An object with exactly the keys of `shape` (extra keys are rejected: they would be silently ignored
  * otherwise, hiding a host/webview version mismatch).

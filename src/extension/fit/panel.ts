@@ -8,7 +8,9 @@ import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
-import { fitInWorker } from '../../core/fit/nodeWorker';
+import { fitInWorker, runInWorker, type WorkerFitOutcome } from '../../core/fit/nodeWorker';
+import { InputError } from '../../core/errors';
+import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } from './logs';
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
 import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
@@ -18,6 +20,8 @@ import type { Settings } from '../common/settings';
 import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
 export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
+/** Quiet time after the last change to a followed log before refitting (a log is written line by line). */
+export const FOLLOW_DEBOUNCE_MS = 1000;
 
 export class FitPanel extends PanelBase {
   static readonly byUri = new Map<string, FitPanel>();
@@ -31,11 +35,19 @@ export class FitPanel extends PanelBase {
   private runId = 0;
   private abort: AbortController | undefined;
   private current: Promise<void> = Promise.resolve();
+  /** The files or folders fitted: one CSV, or training logs (a folder, several files). */
+  sources: vscode.Uri[];
+  /** Fitted as training logs (decided on the first fit; a CSV with no N/D columns becomes logs). */
+  private asLogs: boolean | undefined;
+  private watcher: vscode.Disposable | undefined;
+  private followTimer: NodeJS.Timeout | undefined;
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings) {
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings, sources?: vscode.Uri[]) {
     super(panel, 'fit', extensionUri, openedAt);
     this.options = options;
+    this.sources = sources?.length ? sources : [uri];
     FitPanel.byUri.set(uri.toString(), this);
+    this.follow(!!options.follow);
   }
 
   get fileName(): string {
@@ -43,7 +55,7 @@ export class FitPanel extends PanelBase {
   }
 
   /** Open (or reveal) the CSV's panel and start a fit of its current text. */
-  static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now()): FitPanel {
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now(), sources?: vscode.Uri[]): FitPanel {
     const existing = FitPanel.byUri.get(uri.toString());
     if (existing && !existing.isDisposed) {
       existing.panel.reveal(undefined, true);
@@ -53,7 +65,7 @@ export class FitPanel extends PanelBase {
     }
     const panel = vscode.window.createWebviewPanel(FIT_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
     const defaults = { ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap };
-    return new FitPanel(panel, extensionUri, uri, defaults, openedAt, settings);
+    return new FitPanel(panel, extensionUri, uri, defaults, openedAt, settings, sources);
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
@@ -84,6 +96,7 @@ export class FitPanel extends PanelBase {
         return;
       case 'refit':
         this.options = msg.options;
+        this.follow(!!msg.options.follow);
         void this.run();
         return;
       case 'cancelFit':
@@ -128,18 +141,42 @@ export class FitPanel extends PanelBase {
     const t0 = performance.now();
     const stale = () => runId !== this.runId || this.isDisposed;
     try {
-      const doc = await vscode.workspace.openTextDocument(this.uri);
-      const dropped = parseLineList(this.options.dropRows);
-      const text = blankLines(doc.getText(), dropped);
-      const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+      const onProgress = (p: { phase: string; done: number; total: number }) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`);
+      const fitOpts = { ...engineOptions(this.options), ...extraFitOptions(this.options) };
+      const keep = this.options.keep;
       const maxRows = this.settings().fitMaxRows;
-      const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
-        signal,
-        onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),
-      });
+      const dropped = parseLineList(this.options.dropRows);
+      this.asLogs ??= await isLogInput(this.sources);
+      let outcome: WorkerFitOutcome | undefined;
+      if (!this.asLogs) {
+        const doc = await vscode.workspace.openTextDocument(this.uri);
+        const text = blankLines(doc.getText(), dropped);
+        const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+        const columns = chosenColumns(this.options, ['N', 'D', 'C', 'U', 'loss']);
+        try {
+          outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows, columns }, fitOpts, { signal, onProgress }, keep);
+        } catch (e) {
+          // A CSV without N, or without D/C, may be a training log (step/tokens and loss per checkpoint).
+          if (!(e instanceof CsvError && /^no column for/.test(e.detail))) throw e;
+          this.asLogs = true;
+        }
+      }
+      if (!outcome) {
+        const files = await readLogUris(this.sources);
+        const c = chosenColumns(this.options, ['N', 'loss', 'run', 'step', 'tokens']);
+        if (this.options.columns?.D && !c.tokens) c.tokens = this.options.columns.D;
+        const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'logsWorker.js').fsPath;
+        outcome = await runInWorker(workerPath, {
+          type: 'fitLogs',
+          files,
+          curveOpts: { columns: c, maxRows },
+          prepOpts: { dropWarmup: this.options.dropWarmup, keep },
+          fitOpts,
+        } as Parameters<typeof runInWorker>[1], { signal, onProgress });
+      }
       if (stale()) return;
       const tb = performance.now();
-      const view = toFitView(outcome, this.fileName, dropped, tb - t0);
+      const view: FitView = { ...toFitView(outcome, this.fileName, dropped, tb - t0), data: dataInfo(outcome, this.options, !!this.watcher) };
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;
@@ -152,11 +189,11 @@ export class FitPanel extends PanelBase {
         this.post({ type: 'fitCancelled', runId });
         return;
       }
-      const title = e instanceof CsvError ? 'Could not read the CSV' : e instanceof FitRefusal ? 'The fit was refused' : 'The fit failed';
+      const title = e instanceof CsvError ? 'Could not read the CSV' : e instanceof InputError ? 'Could not read the logs' : e instanceof FitRefusal ? 'The fit was refused' : 'The fit failed';
       const message = e instanceof Error ? e.message : String(e);
       this.lastError = { title, message };
       this.post({ type: 'fitError', runId, title, message });
-      if (!(e instanceof CsvError || e instanceof FitRefusal)) log.error(`[fit] ${this.fileName}: ${e instanceof Error ? e.stack ?? message : message}`);
+      if (!(e instanceof InputError || e instanceof FitRefusal)) log.error(`[fit] ${this.fileName}: ${e instanceof Error ? e.stack ?? message : message}`);
     }
   }
 
@@ -172,7 +209,34 @@ export class FitPanel extends PanelBase {
     };
   }
 
+  /**
+   * Follow the sources while they are written: a file watcher, debounced by FOLLOW_DEBOUNCE_MS, refits (a newer
+   * change cancels the fit in progress, as run() does).
+   */
+  follow(on: boolean): void {
+    if (!on) {
+      this.watcher?.dispose();
+      this.watcher = undefined;
+      clearTimeout(this.followTimer);
+      return;
+    }
+    if (this.watcher) return;
+    const kick = () => {
+      clearTimeout(this.followTimer);
+      this.followTimer = setTimeout(() => void this.run(), FOLLOW_DEBOUNCE_MS);
+    };
+    const subs: vscode.Disposable[] = [];
+    for (const src of this.sources) {
+      const isFile = /\.[^/]+$/.test(src.path) && !src.path.endsWith('/');
+      const pattern = isFile ? new vscode.RelativePattern(vscode.Uri.joinPath(src, '..'), path.basename(src.path)) : new vscode.RelativePattern(src, '**/*');
+      const w = vscode.workspace.createFileSystemWatcher(pattern);
+      subs.push(w, w.onDidChange(kick), w.onDidCreate(kick));
+    }
+    this.watcher = vscode.Disposable.from(...subs);
+  }
+
   protected override onDispose(): void {
+    this.follow(false);
     this.abort?.abort();
     if (FitPanel.byUri.get(this.uri.toString()) === this) FitPanel.byUri.delete(this.uri.toString());
   }
