@@ -19,6 +19,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --outdir=DIR puts the bundles elsewhere than dist/ (the unit suite checks a production build that way).
+const dist = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 const common = {
   bundle: true,
@@ -34,21 +36,21 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 
 const exists = (p) => existsSync(p);
 const targets = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.js' },
-  exists('src/core/logs/worker.ts') && { ...node, entryPoints: ['src/core/logs/worker.ts'], outfile: 'dist/logsWorker.js' },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/extension.js` },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
+  exists('src/core/logs/worker.ts') && { ...node, entryPoints: ['src/core/logs/worker.ts'], outfile: `${dist}/logsWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
   exists('src/core/fit/worker.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: ['node:worker_threads'],
     mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['src/core/fit/worker.ts'], outfile: 'dist/fitWorker.web.js',
+    entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
   },
-  !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' },
+  !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: `${dist}/bench.js` },
   exists('webview/main.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022',
-    entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js',
+    entryPoints: ['webview/main.ts'], outfile: `${dist}/webview.js`,
   },
 ];
 
@@ -74,8 +76,8 @@ if (watch) {
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('[esbuild] watching', list.length, 'targets');
 } else {
-  // Start from an empty dist/: nothing from the other kind of build (source maps, bench) lingers beside it.
-  rmSync('dist', { recursive: true, force: true });
+  // A production build starts from an empty dist/, so no development leftovers (source maps, bench) linger.
+  if (production) rmSync(dist, { recursive: true, force: true });
   const t0 = Date.now();
   await Promise.all(list.map((t) => esbuild.build(t)));
   console.log(`[esbuild] built ${list.length} ${production ? 'production' : 'development/test'} targets in ${Date.now() - t0} ms`);

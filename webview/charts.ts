@@ -1,24 +1,19 @@
 /**
- * Chart.js plots for the panels: log-log scatter/line charts whose colours come from the VS Code theme
- * (CSS variables such as --vscode-charts-blue) and are re-read when the theme changes. Series carry a
- * colour key (a law id, 'fit', a group) so the same law has the same colour in every plot of a page.
+ * Chart.js plots for the panels: log-log scatter/line charts. Series carry a colour key: a law id takes the
+ * law's fixed colour and marker from the one palette (src/shared/palette.ts), so a law looks the same in
+ * every panel and export; the user's own data takes the theme foreground; axes, grid and text follow the
+ * theme and are re-read when it changes. Legends are HTML below the canvas (they wrap at any width).
  */
 import {
   Chart, type ChartDataset, Legend, LinearScale, LineElement, LogarithmicScale, type Plugin, PointElement,
   ScatterController, Tooltip,
 } from 'chart.js';
-import { formatNum, formatSci } from '../src/core/format';
+import { axisLabel, logTicks, type AxisUnit } from '../src/shared/axisTicks';
+import { GROUP_COLORS, isLawKey, LAW_STYLES, lawColor, RESERVED_KEYS, type MarkerShape } from '../src/shared/palette';
 import type { Series } from '../src/shared/protocol';
 import { h } from './dom';
 
 Chart.register(ScatterController, LineElement, PointElement, LogarithmicScale, LinearScale, Legend, Tooltip);
-
-const PALETTE_VARS: Array<[string, string]> = [
-  ['--vscode-charts-blue', '#3794ff'], ['--vscode-charts-orange', '#d18616'], ['--vscode-charts-green', '#89d185'],
-  ['--vscode-charts-purple', '#b180d7'], ['--vscode-charts-red', '#f14c4c'], ['--vscode-charts-yellow', '#cca700'],
-];
-// Beyond the theme's six chart colours: fixed extras that read on light and dark backgrounds.
-const EXTRA = ['#2aa198', '#d33682', '#6c71c4', '#859900', '#cb4b16', '#268bd2'];
 
 function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.body).getPropertyValue(name).trim();
@@ -30,12 +25,11 @@ interface Theme {
   muted: string;
   grid: string;
   bg: string;
-  palette: string[];
   font: string;
 }
 
 let theme: Theme | undefined;
-const colorKeys = new Map<string, number>();
+type PointStyle = MarkerShape;
 
 /**
  * Grid lines are decoration: in high-contrast themes the border colour (bright cyan/orange) would outshine
@@ -54,7 +48,6 @@ function readTheme(): Theme {
     muted: cssVar('--vscode-descriptionForeground', '#999'),
     grid: gridColor(),
     bg: cssVar('--vscode-editor-background', '#1e1e1e'),
-    palette: [...PALETTE_VARS.map(([v, f]) => cssVar(v, f)), ...EXTRA],
     font: cssVar('--vscode-font-family', 'sans-serif'),
   };
 }
@@ -64,17 +57,26 @@ function currentTheme(): Theme {
   return theme;
 }
 
-/** Give keys stable colours in this order (e.g. the law list), so a law keeps its colour across plots. */
-export function reserveColors(keys: string[]): void {
-  for (const k of keys) if (!colorKeys.has(k)) colorKeys.set(k, colorKeys.size);
-}
+/** Non-law keys (token-count groups, budgets) get group colours in the order they are first seen on the page. */
+const groupKeys = new Map<string, number>();
 
+/**
+ * The colour of a series key: a law's fixed colour (src/shared/palette.ts), the theme foreground for the
+ * user's own data (reserved), the muted colour for neutral guides (null), else a group colour.
+ */
 export function colorFor(key: string | null): string {
   const t = currentTheme();
   if (key === null) return t.muted;
-  if (key === 'fit') return t.fg;
-  if (!colorKeys.has(key)) colorKeys.set(key, colorKeys.size);
-  return t.palette[colorKeys.get(key)! % t.palette.length];
+  if (RESERVED_KEYS.includes(key)) return t.fg;
+  const law = lawColor(key);
+  if (law) return law;
+  if (!groupKeys.has(key)) groupKeys.set(key, groupKeys.size);
+  return GROUP_COLORS[groupKeys.get(key)! % GROUP_COLORS.length];
+}
+
+/** The point shape of a law's markers (the colour-blind-safe cue); other keys use the style's default. */
+function markerFor(key: string | null, fallback: PointStyle): PointStyle {
+  return key !== null && isLawKey(key) ? LAW_STYLES[key].marker : fallback;
 }
 
 /** Paint the editor background behind the chart so exported PNGs are legible outside VS Code. */
@@ -97,22 +99,32 @@ export interface PlotSpec {
   yLabel: string;
   xLog?: boolean;
   yLog?: boolean;
+  /** Units of the axis labels (default plain numbers): 'count' → 1B, 1T; 'flops' → 1e23. */
+  xUnit?: AxisUnit;
+  yUnit?: AxisUnit;
   /** One-sentence description for screen readers. */
   description: string;
 }
 
 const plots = new Set<Plot>();
 
+type AxisScale = { min: number; max: number; ticks: Array<{ value: number }> };
+
 export class Plot {
   readonly element: HTMLElement;
   private readonly chart: Chart<'scatter'>;
+  private readonly legend: HTMLElement;
   private series: Series[] = [];
+  private hiddenKeys = new Set<string>();
+  private marks: { x: number[]; y: number[] } = { x: [], y: [] };
 
   constructor(readonly spec: PlotSpec) {
     const canvas = h('canvas', { id: `${spec.id}-canvas`, role: 'img', 'aria-label': `${spec.title}. ${spec.description}` });
+    this.legend = h('ul', { class: 'legend', 'aria-label': `${spec.title}: legend (press to show or hide a series)` });
     this.element = h('figure', { class: 'plot', id: spec.id },
       h('figcaption', {}, spec.title),
-      h('div', { class: 'plot-area' }, canvas));
+      h('div', { class: 'plot-area' }, canvas),
+      this.legend);
     this.chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: this.options(), plugins: [background] });
     plots.add(this);
   }
@@ -121,10 +133,16 @@ export class Plot {
     return this.spec.id;
   }
 
+  /** Values to label on the axes besides the decades (e.g. the user's budget on a compute axis). */
+  setMarks(marks: { x?: number[]; y?: number[] }): void {
+    this.marks = { x: marks.x ?? [], y: marks.y ?? [] };
+  }
+
   update(series: Series[]): void {
     this.series = series;
     this.chart.data.datasets = series.map((s) => this.dataset(s));
     this.chart.update('none');
+    this.renderLegend();
   }
 
   /** Re-read theme colours (called on theme change) and redraw. */
@@ -133,13 +151,47 @@ export class Plot {
     this.update(this.series);
   }
 
+  /**
+   * PNG for exports: the on-screen legend is HTML (it wraps at any width), so the exported image draws
+   * Chart.js' own legend for the moment it is rendered, and the page goes back to the HTML one.
+   */
   png(): string {
-    return this.chart.toBase64Image('image/png', 1);
+    const legend = this.chart.options.plugins!.legend!;
+    legend.display = true;
+    this.chart.update('none');
+    try {
+      return this.chart.toBase64Image('image/png', 1);
+    } finally {
+      legend.display = false;
+      this.chart.update('none');
+    }
   }
 
   destroy(): void {
     plots.delete(this);
     this.chart.destroy();
+  }
+
+  /** One entry per labelled series key (a law, your fit, a group): a swatch in its colour and the label. */
+  private renderLegend(): void {
+    const seen = new Set<string>();
+    const items: HTMLElement[] = [];
+    for (const s of this.series) {
+      if (s.label.startsWith('_')) continue;
+      const key = s.lawId ?? `neutral:${s.id}`;
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      const swatch = h('span', { class: `swatch ${s.style}`, 'aria-hidden': 'true', ...(s.lawId !== null ? { 'data-law': s.lawId } : {}) });
+      swatch.style.backgroundColor = colorFor(s.lawId);
+      const btn = h('button', { type: 'button', class: 'legend-item', 'aria-pressed': String(!this.hiddenKeys.has(key)) }, swatch, s.label);
+      btn.addEventListener('click', () => {
+        if (this.hiddenKeys.has(key)) this.hiddenKeys.delete(key);
+        else this.hiddenKeys.add(key);
+        this.update(this.series);
+      });
+      items.push(h('li', {}, btn));
+    }
+    this.legend.replaceChildren(...items);
   }
 
   private dataset(s: Series): ChartDataset<'scatter'> {
@@ -148,15 +200,16 @@ export class Plot {
     return {
       label: s.label,
       data: s.points.map(([x, y]) => ({ x, y })),
+      hidden: this.hiddenKeys.has(s.lawId ?? `neutral:${s.id}`),
       showLine: line,
       borderColor: color,
       backgroundColor: color,
-      borderWidth: s.style === 'dotted' ? 1 : s.lawId === 'fit' ? 3 : 2,
+      borderWidth: s.style === 'dotted' ? 1.5 : s.lawId === 'fit' ? 3 : 2,
       borderDash: s.style === 'dashed' ? [6, 4] : s.style === 'dotted' ? [2, 3] : [],
-      pointRadius: s.style === 'marker' ? 6 : s.style === 'points' ? 3 : 0,
-      pointHoverRadius: line ? 3 : 7,
+      pointRadius: s.style === 'marker' ? 7 : s.style === 'points' ? 3 : 0,
+      pointHoverRadius: line ? 3 : 8,
       pointHitRadius: 6,
-      pointStyle: s.style === 'marker' ? 'rectRot' : 'circle',
+      pointStyle: s.style === 'marker' ? markerFor(s.lawId, 'rectRot') : 'circle',
       pointBorderColor: s.style === 'marker' ? currentTheme().fg : color,
       order: s.style === 'marker' ? 0 : 1,
     };
@@ -164,38 +217,45 @@ export class Plot {
 
   private options(): Chart<'scatter'>['options'] {
     const t = currentTheme();
-    // Log axes: label the decades; an axis spanning under two decades (e.g. losses 2.4–4.7) also labels
-    // 2, 3 and 5 × 10^k, otherwise it would show no number at all.
-    const tick = (log: boolean) => function (this: { min: number; max: number }, v: number | string) {
-      const x = Number(v);
-      if (!log) return formatNum(x, 3);
-      const e = Math.floor(Math.log10(x) + 1e-9);
-      const m = x / 10 ** e;
-      const few = Math.log10(this.max / this.min) < 2;
-      const show = Math.abs(m - 1) < 1e-6 || (few && [2, 3, 5].some((k) => Math.abs(m - k) < 1e-6));
-      return show ? (Math.abs(e) < 4 ? formatNum(x, 3) : formatSci(x, 1)) : '';
+    const spec = this.spec;
+    const axis = (which: 'x' | 'y', label: string, log: boolean | undefined, unit: AxisUnit = 'plain') => {
+      // Log axes: our own ticks (every decade, the marks), labelled in the tables' units; Chart.js'
+      // auto-skip would drop decades, including the user's budget.
+      let labels = new Map<number, string | string[]>();
+      return {
+        type: log ? ('logarithmic' as const) : ('linear' as const),
+        title: { display: true, text: label, color: t.fg, font: { family: t.font } },
+        afterBuildTicks: log ? (scale: AxisScale) => {
+          const ticks = logTicks(scale.min, scale.max, unit, { marks: this.marks[which], vertical: which === 'y' });
+          labels = new Map(ticks.map((k) => [k.value, k.label]));
+          scale.ticks = ticks.map((k) => ({ value: k.value }));
+        } : undefined,
+        ticks: {
+          color: t.muted,
+          callback: (v: number | string) => (log ? labels.get(Number(v)) ?? '' : axisLabel(Number(v), unit)),
+          autoSkip: !log,
+          maxRotation: 0,
+          font: { family: t.font },
+        },
+        grid: { color: t.grid },
+        border: { color: t.grid },
+      };
     };
-    const axis = (label: string, log: boolean | undefined) => ({
-      type: log ? ('logarithmic' as const) : ('linear' as const),
-      title: { display: true, text: label, color: t.fg, font: { family: t.font } },
-      ticks: { color: t.muted, callback: tick(!!log), autoSkip: true, maxRotation: 0, font: { family: t.font } },
-      grid: { color: t.grid },
-      border: { color: t.grid },
-    });
     return {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
       parsing: false,
-      scales: { x: axis(this.spec.xLabel, this.spec.xLog), y: axis(this.spec.yLabel, this.spec.yLog) },
+      scales: { x: axis('x', spec.xLabel, spec.xLog, spec.xUnit), y: axis('y', spec.yLabel, spec.yLog, spec.yUnit) },
       plugins: {
         legend: {
+          display: false,
           position: 'bottom',
           labels: { color: t.fg, boxWidth: 14, boxHeight: 2, padding: 6, font: { family: t.font, size: 11 }, filter: (item) => !String(item.text).startsWith('_') },
         },
         tooltip: {
           callbacks: {
-            label: (ctx) => `${(ctx.dataset.label ?? '').replace(/^_/, '')}: (${formatSci(ctx.parsed.x ?? NaN)}, ${formatNum(ctx.parsed.y ?? NaN)})`,
+            label: (ctx) => `${(ctx.dataset.label ?? '').replace(/^_/, '')}: (${axisLabel(ctx.parsed.x ?? NaN, spec.xUnit ?? 'plain', 4)}, ${axisLabel(ctx.parsed.y ?? NaN, spec.yUnit ?? 'plain', 4)})`,
           },
         },
       },

@@ -10,6 +10,7 @@ import { post, saveState } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
 import { exportButtons } from './exporting';
+import { showRunError } from './filePage';
 import { reportRendered } from './report';
 import { dataSection, extraControls, renderData } from './fitControls';
 
@@ -48,10 +49,7 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
       case 'fitError':
         if (msg.runId !== runId) return;
         setRunning(false, '', 0);
-        replace(byId('fit-error'), h('strong', {}, msg.title), h('pre', {}, msg.message));
-        byId('fit-error').hidden = false;
-        byId('results').classList.add('stale');
-        reportRendered('fit', msg.runId, root, 0, performance.now());
+        showRunError('fit', msg.runId, root, { error: 'fit-error', results: 'results' }, msg.title, msg.message);
         return;
       case 'fitView':
         if (msg.runId !== runId || !page) return;
@@ -116,11 +114,11 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
   form.addEventListener('submit', (e) => { e.preventDefault(); go(); });
 
   const plots = {
-    loss: new Plot({ id: 'plot-loss', title: 'Loss: data and fitted law', xLabel: 'parameters N', yLabel: 'loss', xLog: true, yLog: true, description: 'Observed losses (points) and the fitted law (lines), grouped by token count.' }),
+    loss: new Plot({ id: 'plot-loss', title: 'Loss: data and fitted law', xLabel: 'parameters N', yLabel: 'loss', xLog: true, yLog: true, xUnit: 'count', description: 'Observed losses (points) and the fitted law (lines), grouped by token count.' }),
     pva: new Plot({ id: 'plot-pva', title: 'Predicted vs actual', xLabel: 'actual loss', yLabel: 'predicted loss', description: 'Each run’s fitted loss against its observed loss; the dashed line is perfect agreement.' }),
-    resid: new Plot({ id: 'plot-resid', title: 'Residuals', xLabel: 'parameters N', yLabel: 'actual − predicted', xLog: true, description: 'Residual of each run against its model size; structure here means the form misses something.' }),
-    nd: new Plot({ id: 'plot-fit-nd', title: 'Optimal N vs D: your fit and published laws', xLabel: 'training tokens D', yLabel: 'parameters N', xLog: true, yLog: true, description: 'The compute-optimal line of the fitted law (thick) beside the published laws; points are your runs.' }),
-    tpp: new Plot({ id: 'plot-fit-tpp', title: 'Tokens per parameter vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'tokens per parameter', xLog: true, yLog: true, description: 'Compute-optimal D/N of the fitted law and the published laws.' }),
+    resid: new Plot({ id: 'plot-resid', title: 'Residuals', xLabel: 'parameters N', yLabel: 'actual − predicted', xLog: true, xUnit: 'count', description: 'Residual of each run against its model size; structure here means the form misses something.' }),
+    nd: new Plot({ id: 'plot-fit-nd', title: 'Optimal N vs D: your fit and published laws', xLabel: 'training tokens D', yLabel: 'parameters N', xLog: true, yLog: true, xUnit: 'count', yUnit: 'count', description: 'The compute-optimal line of the fitted law (thick) beside the published laws; points are your runs.' }),
+    tpp: new Plot({ id: 'plot-fit-tpp', title: 'Tokens per parameter vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'tokens per parameter', xLog: true, yLog: true, xUnit: 'flops', description: 'Compute-optimal D/N of the fitted law and the published laws.' }),
   };
 
   replace(root,
@@ -176,6 +174,7 @@ function renderView(v: FitView, page: Page): void {
 
   const lossPlotSpec = page.plots.loss.spec;
   lossPlotSpec.xLabel = v.lossAxis === 'C' ? 'training compute C (FLOPs)' : 'parameters N';
+  lossPlotSpec.xUnit = v.lossAxis === 'C' ? 'flops' : 'count';
   page.plots.loss.recolor();
   page.plots.loss.update(v.lossCurves);
   const losses = v.points.flatMap((p) => [p.loss, p.predicted]);

@@ -5,12 +5,13 @@
  * laws. The page collects the analysis options and renders; it computes nothing. Text from the user's
  * file (its name, refusal messages quoting it) only reaches the page as text nodes.
  */
-import { formatCount, formatNum, formatSci } from '../src/core/format';
+import { formatCount, formatNum, formatPowerLaw, formatSci } from '../src/core/format';
 import type { HostMessage, IsoflopFrontier, IsoflopPanelOptions, IsoflopView } from '../src/shared/protocol';
 import { post, saveState } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
 import { exportButtons } from './exporting';
+import { showRunError } from './filePage';
 import { reportRendered } from './report';
 
 interface Page {
@@ -39,10 +40,7 @@ export function startIsoflop(root: HTMLElement): (msg: HostMessage) => void {
       case 'isoflopError':
         if (msg.runId !== runId) return;
         byId('isoflop-status').textContent = '';
-        replace(byId('isoflop-error'), h('strong', {}, msg.title), h('pre', {}, msg.message));
-        byId('isoflop-error').hidden = false;
-        byId('isoflop-results').classList.add('stale');
-        reportRendered('isoflop', msg.runId, root, 0, performance.now());
+        showRunError('isoflop', msg.runId, root, { error: 'isoflop-error', results: 'isoflop-results' }, msg.title, msg.message);
         return;
       case 'isoflopView':
         if (msg.runId !== runId || !page) return;
@@ -90,11 +88,11 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
   });
 
   const curves = new Plot({
-    id: 'plot-isoflop-curves', title: 'IsoFLOP curves: loss vs model size per budget', xLabel: 'parameters N', yLabel: 'final loss', xLog: true,
+    id: 'plot-isoflop-curves', title: 'IsoFLOP curves: loss vs model size per budget', xLabel: 'parameters N', yLabel: 'final loss', xLog: true, xUnit: 'count',
     description: 'Runs of each compute budget (points), the parabola in ln N fitted to them (lines), and each budget’s minimum (diamond) with its interval in N (bar).',
   });
   const frontier = new Plot({
-    id: 'plot-isoflop-frontier', title: 'Compute-optimal frontier: N* and D* vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'N* (params), D* (tokens)', xLog: true, yLog: true,
+    id: 'plot-isoflop-frontier', title: 'Compute-optimal frontier: N* and D* vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'N* (params), D* (tokens)', xLog: true, yLog: true, xUnit: 'flops', yUnit: 'count',
     description: 'Per-budget minima with intervals, the fitted power laws N* = k·C^a and D* = k′·C^b (solid), the joint parametric fit (dashed) and published laws (dotted).',
   });
 
@@ -109,7 +107,7 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
       h('section', { class: 'formula-box' }, h('h2', {}, 'Frontier'), h('pre', { id: 'isoflop-formula', class: 'formula' }),
         h('p', { id: 'isoflop-joint' }), h('p', { id: 'isoflop-grouping', class: 'provenance' })),
       h('h2', {}, 'Minimum of each budget'),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'isoflop-minima' })),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'isoflop-minima', class: 'stack-table' })),
       h('div', { id: 'isoflop-notes' }),
       h('section', { class: 'export' }, h('h2', {}, 'Export'), exportButtons())));
   return { curves, frontier };
@@ -118,7 +116,7 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
 const interval = (iv: [number, number] | null, f: (x: number) => string) => (iv ? `[${f(iv[0])}, ${f(iv[1])}]` : '—');
 
 function frontierLine(name: string, f: IsoflopFrontier, pct: string): string {
-  return `${name} = ${formatSci(f.k, 4)} · C^${formatNum(f.exponent, 4)}   exponent ${pct} CI ${interval(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)}`;
+  return `${formatPowerLaw(name, f.k, f.exponent)}   exponent ${pct} CI ${interval(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)}`;
 }
 
 function renderView(view: IsoflopView, page: Page): void {
@@ -131,16 +129,18 @@ function renderView(view: IsoflopView, page: Page): void {
   byId('isoflop-joint').textContent = view.joint ? view.joint.comparison : '';
   byId('isoflop-grouping').textContent = view.grouping;
 
-  const head = h('thead', {}, h('tr', {}, ...['budget C (FLOPs)', 'runs', 'N*', `N* ${pct}`, 'D*', `D* ${pct}`, 'loss*']
-    .map((c) => h('th', { scope: 'col' }, c))));
+  const cols = ['budget C (FLOPs)', 'runs', 'N*', `N* ${pct}`, 'D*', `D* ${pct}`, 'loss*'];
+  const head = h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, c))));
+  // data-label: narrow panels stack the table, one card per budget with each value labelled.
+  const td = (i: number, text: string) => h('td', { class: 'num', 'data-label': cols[i] }, text);
   const body = h('tbody', {}, ...view.minima.map((m) => h('tr', {},
     h('th', { scope: 'row' }, formatSci(m.compute)),
-    h('td', { class: 'num' }, m.runsUsed === m.runsTotal ? String(m.runsTotal) : `${m.runsUsed} of ${m.runsTotal}`),
-    h('td', { class: 'num' }, formatCount(m.N)),
-    h('td', { class: 'num' }, interval(m.NInterval, formatCount)),
-    h('td', { class: 'num' }, formatCount(m.D)),
-    h('td', { class: 'num' }, interval(m.DInterval, formatCount)),
-    h('td', { class: 'num' }, formatNum(m.loss, 4)))));
+    td(1, m.runsUsed === m.runsTotal ? String(m.runsTotal) : `${m.runsUsed} of ${m.runsTotal}`),
+    td(2, formatCount(m.N)),
+    td(3, interval(m.NInterval, formatCount)),
+    td(4, formatCount(m.D)),
+    td(5, interval(m.DInterval, formatCount)),
+    td(6, formatNum(m.loss, 4)))));
   replace(byId('isoflop-minima'), h('caption', { class: 'visually-hidden' }, 'Per-budget minima of the fitted parabolas'), head, body);
   replace(byId('isoflop-notes'), view.notes.length ? noteList(view.notes) : null);
 

@@ -3,10 +3,10 @@
  * per-law guidance. The numbers are computed by the extension host from src/core (one implementation
  * shared with the CLI); this page only collects input, renders the PlannerView and reports what it shows.
  */
-import { formatCount, formatNum, formatSci } from '../src/core/format';
-import type { GpuOption, HostMessage, LanguageOption, LawOption, PlannerInput, PlannerView } from '../src/shared/protocol';
+import { formatCount, formatDelta, formatNum, formatSci } from '../src/core/format';
+import type { GpuOption, HostMessage, LanguageOption, LawOption, PlannerConsensus, PlannerInput, PlannerRow, PlannerView } from '../src/shared/protocol';
 import { post, saveState } from './api';
-import { colorFor, Plot, reserveColors } from './charts';
+import { colorFor, Plot } from './charts';
 import { byId, debounce, field, h, noteList, readQuantity, replace } from './dom';
 import { exportButtons } from './exporting';
 import { reportRendered } from './report';
@@ -32,7 +32,6 @@ export function startPlanner(root: HTMLElement): (msg: HostMessage) => void {
   return (msg) => {
     if (msg.type === 'plannerInit') {
       init = { laws: msg.laws, gpus: msg.gpus, languages: msg.languages, input: msg.input };
-      reserveColors(msg.laws.map((l) => l.id));
       plots = buildPage(root, init, send);
       post({ type: 'plannerInput', seq: ++seq, input: msg.input });
       saveState({ view: 'planner', input: msg.input });
@@ -90,9 +89,11 @@ function buildPage(root: HTMLElement, init: Init, send: (input: PlannerInput) =>
       h('legend', {}, 'Inference and data'),
       h('div', { class: 'grid' },
         field('Inference tokens', h('input', { id: 'inference-tokens', type: 'text', value: input.inferenceTokens ? formatCount(input.inferenceTokens) : '0', spellcheck: 'false' }), 'lifetime tokens served; 0 = none'),
-        field('Inference MFU (%)', h('input', { id: 'inference-mfu', type: 'number', min: 0.1, max: 100, step: 'any', value: formatNum(input.inferenceMfu * 100, 3) })),
+        field('Inference MFU (%)', h('input', { id: 'inference-mfu', type: 'number', min: 0.1, max: 100, step: 'any', value: formatNum(input.inferenceMfu * 100, 3) }),
+          'default 1 %: decode MFU (Sardana et al. 2024); prices serving only'),
         field('Unique tokens', h('input', { id: 'unique-tokens', type: 'text', value: input.uniqueTokens ? formatCount(input.uniqueTokens) : '', placeholder: 'unlimited', spellcheck: 'false' }), 'data cap, e.g. 25B'),
-        field('Language', h('select', { id: 'language' }, ...init.languages.map((l) => h('option', { value: l.id, selected: l.id === input.language }, l.label)))))),
+        field('Language', h('select', { id: 'language' }, ...init.languages.map((l) => h('option', { value: l.id, selected: l.id === input.language }, l.label))),
+          'other than English adds ATLAS, the law fitted on it'))),
     h('fieldset', { class: 'laws' },
       h('legend', {}, 'Laws'),
       h('div', { class: 'checks' }, ...init.laws.map((l) => h('label', { class: 'check' },
@@ -107,11 +108,11 @@ function buildPage(root: HTMLElement, init: Init, send: (input: PlannerInput) =>
   form.addEventListener('change', changed);
 
   const nd = new Plot({
-    id: 'plot-nd', title: 'Parameters N vs tokens D', xLabel: 'training tokens D', yLabel: 'parameters N', xLog: true, yLog: true,
+    id: 'plot-nd', title: 'Parameters N vs tokens D', xLabel: 'training tokens D', yLabel: 'parameters N', xLog: true, yLog: true, xUnit: 'count', yUnit: 'count',
     description: 'Log-log. Dashed: iso-compute curve C = 6ND. Dotted: iso-loss contours. Lines: each law’s optimal N–D line across budgets; diamonds: each law’s optimum at this budget.',
   });
   const tpp = new Plot({
-    id: 'plot-tpp', title: 'Tokens per parameter vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'tokens per parameter D/N', xLog: true, yLog: true,
+    id: 'plot-tpp', title: 'Tokens per parameter vs compute', xLabel: 'training compute C (FLOPs)', yLabel: 'tokens per parameter D/N', xLog: true, yLog: true, xUnit: 'flops',
     description: 'For each law, the compute-optimal ratio D/N as the budget grows; diamonds mark this budget.',
   });
 
@@ -123,7 +124,8 @@ function buildPage(root: HTMLElement, init: Init, send: (input: PlannerInput) =>
       h('section', { class: 'outputs', 'aria-live': 'polite' },
         h('div', { class: 'summary-line' }, h('span', { id: 'compute-source' }), ' ', h('span', { id: 'status', class: 'status' })),
         h('div', { id: 'input-notes' }),
-        h('div', { class: 'table-wrap' }, h('table', { id: 'plan-table' })),
+        h('div', { class: 'table-wrap' }, h('table', { id: 'plan-table', class: 'stack-table' })),
+        h('p', { id: 'consensus-rule', class: 'hint' }),
         h('div', { class: 'plots' }, nd.element, tpp.element),
         h('h2', {}, 'Guidance'),
         h('div', { id: 'guidance' }),
@@ -202,19 +204,34 @@ function renderView(view: PlannerView, init: Init, plots: { nd: Plot; tpp: Plot 
   byId('compute-source').textContent = view.computeSource;
   replace(byId('input-notes'), view.notes.length ? noteList(view.notes) : null);
 
-  const head = h('thead', {}, h('tr', {}, ...['Law', 'N* (params)', 'D* (tokens)', 'L̂', 'tokens/param', 'compute (FLOPs)', 'paper']
-    .map((c) => h('th', { scope: 'col' }, c))));
-  const body = h('tbody', {}, ...view.rows.map((r) => h('tr', { 'data-law': r.lawId },
-    h('th', { scope: 'row', title: r.method }, h('span', { class: 'swatch', 'data-law': r.lawId, 'aria-hidden': 'true' }), r.lawName,
-      r.provisional ? h('span', { class: 'tag' }, 'provisional') : null),
-    h('td', { class: 'num' }, fmt(r.N, formatCount)),
-    h('td', { class: 'num' }, fmt(r.D, formatCount)),
-    h('td', { class: 'num' }, fmt(r.loss, (x) => formatNum(x, 4))),
-    h('td', { class: 'num' }, fmt(r.tokensPerParam, (x) => formatNum(x, 3))),
-    h('td', { class: 'num' }, fmt(r.compute, formatSci)),
-    h('td', {}, paperLink(r.citationUrl, r.citationLabel)))));
-  replace(byId('plan-table'), h('caption', { class: 'visually-hidden' }, 'Compute-optimal allocation per law'), head, body);
+  const cols = ['Law', 'N* (params)', 'D* (tokens)', 'L̂', 'tokens/param', 'compute (FLOPs)', 'paper'];
+  const head = h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, c))));
+  // data-label: the column name each cell shows beside its value when narrow panels stack the table.
+  const cell = (i: number, text: string | Node, cls = 'num') => h('td', { class: cls, 'data-label': cols[i] }, text);
+  const body = h('tbody', {},
+    view.consensus ? consensusRow(view.consensus, cell) : null,
+    ...view.rows.map((r) => h('tr', { 'data-law': r.lawId, class: r.relevant ? 'relevant' : undefined },
+      h('th', { scope: 'row', title: r.method },
+        h('span', { class: 'swatch', 'data-law': r.lawId, 'aria-hidden': 'true' }), r.lawName,
+        r.relevant ? h('span', { class: 'tag relevant-tag', title: view.consensus?.relevant.reason ?? '' }, 'most relevant') : null,
+        h('span', { class: 'badges' }, ...r.badges.map((b) => h('span', {
+          class: `tag badge-${b.severity}`, 'data-kind': b.kind, title: b.tooltip, 'aria-label': `${b.label}: ${b.tooltip}`,
+        }, b.severity === 'warning' ? `⚠ ${b.label}` : b.label)))),
+      cell(1, fmt(r.N, formatCount)),
+      cell(2, fmt(r.D, formatCount)),
+      cell(3, fmt(r.loss, (x) => formatNum(x, 4))),
+      cell(4, fmt(r.tokensPerParam, (x) => formatNum(x, 3))),
+      cell(5, computeCell(r)),
+      cell(6, paperLink(r.citationUrl, r.citationLabel), 'paper'))));
+  replace(byId('plan-table'), h('caption', { class: 'visually-hidden' }, 'Compute-optimal allocation per law, with the consensus first'), head, body);
   colorSwatches();
+  const c = view.consensus;
+  replace(byId('consensus-rule'), c
+    ? `Consensus: ${c.rule} (${c.laws.length === 1 ? '1 law' : `${c.laws.length} laws`}). Most relevant here: ${c.relevant.lawName} — ${c.relevant.reason}.`
+    : view.compute === null ? 'No consensus for a target loss: losses are in each paper’s own units.' : '');
+  // Language auto-include (host side) shows in the form too.
+  for (const box of document.querySelectorAll<HTMLInputElement>('input[name=law]')) box.checked = view.input.laws.includes(box.value);
+  plots.tpp.setMarks({ x: view.compute !== null ? [view.compute] : [] });
 
   plots.nd.update(view.nd);
   plots.tpp.update(view.tpp);
@@ -229,6 +246,30 @@ function renderView(view: PlannerView, init: Init, plots: { nd: Plot; tpp: Plot 
       h('h3', {}, lawName.get(g.lawId) ?? g.lawName), noteList(main),
       detail.length ? h('details', {}, h('summary', {}, 'Paper’s setup, conventions and caveats'), noteList(detail)) : null);
   }));
+}
+
+/** The first row: the middle and range of N*, D* and tokens/param across the laws the rule counts. */
+function consensusRow(c: PlannerConsensus, cell: (i: number, text: string | Node, cls?: string) => HTMLElement): HTMLElement {
+  const range = (x: { low: number; mid: number; high: number }, f: (v: number) => string) =>
+    h('span', {}, h('strong', {}, f(x.mid)), x.low === x.high ? '' : h('span', { class: 'range' }, ` ${f(x.low)}–${f(x.high)}`));
+  return h('tr', { class: 'consensus', 'data-law': 'consensus' },
+    h('th', { scope: 'row', title: c.rule }, 'Consensus ', h('span', { class: 'hint' }, `(median, range of ${c.laws.length})`)),
+    cell(1, range(c.N, formatCount)),
+    cell(2, range(c.D, formatCount)),
+    cell(3, '—'),
+    cell(4, range(c.tokensPerParam, (x) => formatNum(x, 3))),
+    cell(5, ''),
+    cell(6, `see ${c.relevant.lawName.split(' (')[0]}`, 'paper'));
+}
+
+/** Compute, and when it differs from the budget (inference-aware, data-saturated) by how much and why. */
+function computeCell(r: PlannerRow): HTMLElement {
+  const wrap = h('span', {}, fmt(r.compute, formatSci));
+  if (r.computeDelta !== null) {
+    const pct = formatDelta(r.computeDelta);
+    wrap.append(' ', h('span', { class: 'tag badge-info delta', title: r.computeNote ?? '', 'aria-label': `${pct} vs the budget: ${r.computeNote ?? ''}` }, `${pct} vs budget`));
+  }
+  return wrap;
 }
 
 export function paperLink(url: string, label: string): HTMLElement {

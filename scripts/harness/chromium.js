@@ -16,6 +16,9 @@ async function launch() {
     env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') },
   });
   const page = ctx.pages()[0] || await ctx.newPage();
+  // The workbench's first load can take minutes on a busy machine (2 cores shared by parallel builds):
+  // playwright's 30 s default failed runs whose tests would have passed.
+  page.setDefaultNavigationTimeout(Number(process.env.VSCH_NAV_TIMEOUT_MS || 300000));
   const close = async () => { await ctx.close().catch(() => {}); fs.rmSync(profile, { recursive: true, force: true }); };
   return { ctx, page, close };
 }

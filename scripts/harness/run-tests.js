@@ -13,7 +13,9 @@
 //        waits for `text` inside the visible webview, then saves $SHOT_DIR/foo.png (webview only or window);
 //        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks,
 //        /viewport?size=1100x720 resizes the window (size=default restores it),
-//        /a11y?text=… walks the webview with the Tab key and reports its controls, charts and tables (a11y.js).
+//        /a11y?text=… walks the webview with the Tab key and reports its controls, charts and tables (a11y.js),
+//        /quickInput?text=…&keys=ArrowDown,Enter waits for the QuickPick/InputBox showing `text`, presses the
+//        keys and answers the widget's text as it was.
 'use strict';
 const fs = require('fs'); const path = require('path'); const http = require('http'); const util = require('util');
 const { launch, visibleWebview, webviewWithText } = require('./chromium');
@@ -53,6 +55,34 @@ const { audit } = require('./a11y');
       if (u.pathname === '/a11y') {
         const wv = await webviewWithText(page, q.get('text'));
         return res.end(JSON.stringify({ ok: true, report: await audit(page, wv, Number(q.get('max') || 150)) }));
+      }
+      // /layout?text=…: the webview's width and horizontal overflow (elements reaching past its right edge),
+      // the colour of every law swatch (.swatch[data-law]) as the page paints it, and table badges' tooltips.
+      if (u.pathname === '/layout') {
+        const wv = await webviewWithText(page, q.get('text'));
+        const report = await wv.inner.locator('html').evaluate((html) => {
+          const w = html.clientWidth;
+          const overflowing = [...document.querySelectorAll('body *')].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.right > w + 1 && !el.closest('.visually-hidden');
+          }).slice(0, 10).map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
+          const swatches = {};
+          for (const el of document.querySelectorAll('.swatch[data-law]')) {
+            const c = getComputedStyle(el).backgroundColor;
+            (swatches[el.dataset.law] = swatches[el.dataset.law] || []).includes(c) || swatches[el.dataset.law].push(c);
+          }
+          const badges = [...document.querySelectorAll('tr[data-law] .tag[title]')].map((el) => ({ law: el.closest('tr').dataset.law, text: el.textContent, title: el.title }));
+          return { clientWidth: w, scrollWidth: html.scrollWidth, bodyScrollWidth: document.body.scrollWidth, overflowing, swatches, badges };
+        });
+        return res.end(JSON.stringify({ ok: true, report }));
+      }
+      // /quickInput?text=…&keys=…: a keyboard user answering a QuickPick (the API cannot see or drive one).
+      if (u.pathname === '/quickInput') {
+        const widget = page.locator('.quick-input-widget', { hasText: q.get('text') || '' });
+        await widget.waitFor({ state: 'visible', timeout: Number(q.get('timeout') || 20000) });
+        const shown = await widget.innerText();
+        for (const k of (q.get('keys') || '').split(',').filter(Boolean)) await page.keyboard.press(k);
+        return res.end(JSON.stringify({ ok: true, report: shown }));
       }
       const name = (q.get('name') || 'shot').replace(/[^\w.-]/g, '_');
       // viewport=WxH: a temporarily larger window, e.g. tall enough for a whole panel in one image.
@@ -102,7 +132,8 @@ const { audit } = require('./a11y');
   await browser.ctx.exposeFunction('codeAutomationExit', code => finish({ code }));
   page = browser.page;
   page.on('pageerror', e => console.error('[pageerror]', String(e).slice(0, 300)));
-  await page.goto(url);
+  // A loaded machine (several suites at once on two cores) can take longer than Playwright's default 30 s.
+  await page.goto(url, { timeout: Number(process.env.VSCH_GOTO_TIMEOUT_MS || 180000) });
   const timer = setTimeout(() => finish({ code: 124, timeout: true }), Number(process.env.TEST_TIMEOUT_MS || 600000));
   const res = await exited; clearTimeout(timer);
   console.error(`[vsch] extension host exited with code ${res.code} after ${((Date.now() - t0) / 1000).toFixed(1)}s` +

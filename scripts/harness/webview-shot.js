@@ -14,7 +14,7 @@ const { launch, webviewWithText } = require('./chromium');
   const t0 = Date.now(); const lap = m => console.log(`[shot ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
   const { page, close } = await launch();
   try {
-    await page.goto(`${base}/${folder ? '?folder=' + encodeURIComponent(path.resolve(folder)) : '?ew=true'}`);
+    await page.goto(`${base}/${folder ? '?folder=' + encodeURIComponent(path.resolve(folder)) : '?ew=true'}`, { timeout: Number(process.env.VSCH_GOTO_TIMEOUT_MS || 180000) });
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     lap('workbench rendered');
     // The command only shows up once the remote extension host has read the extension's manifest: retry.

@@ -11,10 +11,11 @@ export function formatCount(x: number, digits = 3): string {
   for (const [v, s] of units) {
     if (a >= v) {
       if (a >= v * 1e3 && s === 'Q') return formatSci(x, digits);
-      return `${trimZeros((x / v).toPrecision(digits))}${s}`;
+      // Through Number: toPrecision(2) of 100 is "1.0e+2" (100B must not print as "1.0e+2B").
+      return `${Number((x / v).toPrecision(digits))}${s}`;
     }
   }
-  return trimZeros(x.toPrecision(digits));
+  return a < 1e-3 && a !== 0 ? formatSci(x, digits) : String(Number(x.toPrecision(digits)));
 }
 
 /** Scientific notation as papers print FLOPs: 5.76e23. */
@@ -37,9 +38,32 @@ export function formatNum(x: number, digits = 4): string {
 
 /** Percentage from a fraction: 0.134 → "13.4 %". */
 export function formatPercent(frac: number, digits = 3): string {
-  return `${trimZeros((frac * 100).toPrecision(digits))} %`;
+  // Through Number, as formatNum: 22.6 → "2260 %", not toPrecision's "2.26e+3 %".
+  return `${formatNum(frac * 100, digits)} %`;
 }
 
 function trimZeros(s: string): string {
   return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** A ratio as people read it: 4.24, 57.6, 192, 1,920 (formatNum would switch to e-notation at 1e6). */
+export function formatRatio(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : formatNum(x, 3);
+}
+
+/** Passes over a dataset: "0.252 epochs", "1 epoch", "4,053 epochs" (never "2.26e+3 %"). */
+export function formatEpochs(epochs: number): string {
+  const s = formatRatio(epochs);
+  return `${s} ${s === '1' ? 'epoch' : 'epochs'}`;
+}
+
+/** A relative difference with its sign: "+12 %", "−99.9 %" (a compute against the budget). */
+export function formatDelta(delta: number): string {
+  return `${delta >= 0 ? '+' : '−'}${formatPercent(Math.abs(delta))}`;
+}
+
+/** A power law in compute as people read it: "N* = 0.162·C^0.487" (not "1.624e-1 · C^0.4869"). */
+export function formatPowerLaw(name: string, k: number, exponent: number, digits = 3): string {
+  return `${name} = ${formatNum(k, digits)}·C^${formatNum(exponent, digits)}`;
 }

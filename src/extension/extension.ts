@@ -11,6 +11,7 @@ import { timed } from './common/timing';
 import * as configs from './configs';
 import * as fit from './fit';
 import * as laws from './laws';
+import * as modelConfig from './modelConfig';
 import * as planner from './planner';
 import * as sweeps from './sweeps';
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
     });
     timed('sweep', () => sweeps.register(context, deps));
     timed('laws', () => laws.register(context, deps));
+    timed('modelConfig', () => modelConfig.register(context, deps));
     return { version: String(context.extension.packageJSON.version ?? '0.0.0') };
   });
 }

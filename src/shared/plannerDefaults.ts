@@ -11,7 +11,8 @@ export const DEFAULT_PLANNER_INPUT: PlannerInput = {
   gpus: { count: 1024, gpu: 'H100-SXM', dtype: 'bf16', hours: 720, mfu: 0.4 },
   targetLoss: 2.0,
   inferenceTokens: 0,
-  // Sardana et al. 2024's decode MFU default; prefill runs near 50 %.
+  // Sardana et al. 2024's decode MFU default (Sec. 4; prefill runs near 50 %): it only prices serving in
+  // GPU-hours in the guidance, never changes a row; the planner form says so beside the field.
   inferenceMfu: 0.01,
   uniqueTokens: 0,
   language: 'en',

@@ -9,7 +9,9 @@ import { arr, bool, type Check, literal, nullable, num, obj, oneOf, optional, st
 export const VIEW_KINDS = ['planner', 'fit', 'isoflop'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
-export type Severity = 'info' | 'warning' | 'error';
+import type { Severity } from '../core/diagnostic';
+
+export type { Severity };
 
 /** One line of guidance / recommendation / warning. `code` is stable for tests and filtering. */
 export interface Note {
@@ -75,6 +77,31 @@ export interface PlannerRow {
   citationUrl: string;
   citationLabel: string;
   provisional: boolean;
+  /** Warnings at a glance: short labels, the full text as a tooltip. */
+  badges: RowBadge[];
+  /** Row compute ÷ the budget − 1 when they differ (inference-aware, data-saturated rows); else null. */
+  computeDelta: number | null;
+  /** Why the row's compute differs from the budget (shown beside the difference). */
+  computeNote: string | null;
+  /** The law the consensus calls most relevant to this budget, data cap and language. */
+  relevant: boolean;
+}
+
+export interface RowBadge {
+  kind: 'extrapolation' | 'convention' | 'provisional' | 'historical' | 'inference' | 'data' | 'language' | 'refused';
+  severity: Severity;
+  label: string;
+  tooltip: string;
+}
+
+/** One recommendation across the laws that apply (src/core/allocation/consensus.ts). */
+export interface PlannerConsensus {
+  N: { low: number; mid: number; high: number };
+  D: { low: number; mid: number; high: number };
+  tokensPerParam: { low: number; mid: number; high: number };
+  laws: string[];
+  rule: string;
+  relevant: { law: string; lawName: string; reason: string };
 }
 
 export interface LawGuidance {
@@ -90,6 +117,8 @@ export interface PlannerView {
   /** How `compute` was obtained ("6.0e23 FLOPs entered", "512 × H100 BF16 …"). */
   computeSource: string;
   rows: PlannerRow[];
+  /** The consensus row (null when no row can give one, e.g. target-loss mode). */
+  consensus: PlannerConsensus | null;
   guidance: LawGuidance[];
   /** Plot 1: N (y) vs D (x), log-log. */
   nd: Series[];

@@ -107,4 +107,16 @@ describe('architecture: layering of the sources', () => {
     }
     assert.deepStrictEqual(bad, []);
   });
+
+  it('no two exported declarations share a name (features all export `register`, their common entry point)', () => {
+    const byName = new Map<string, string[]>();
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/^export (?:declare )?(?:abstract )?(?:async )?(?:function|const|class|interface|type|let|enum) (\w+)/gm)) {
+        byName.set(m[1], [...(byName.get(m[1]) ?? []), rel(f)]);
+      }
+    }
+    const clashes = [...byName].filter(([name, where]) => where.length > 1 && name !== 'register').map(([name, where]) => `${name}: ${where.join(', ')}`);
+    assert.deepStrictEqual(clashes, []);
+  });
 });

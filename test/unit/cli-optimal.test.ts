@@ -319,3 +319,33 @@ describe('CLI: built dist/cli.js', () => {
     }
   });
 });
+
+describe('optimal: one recommendation across the laws', () => {
+  it('--json carries consensus {N, D: {low, mid, high}, laws, rule, relevant} equal to the rows it names', async () => {
+    const r = await run('optimal', '--compute', '5.76e23', '--json');
+    assert.strictEqual(r.code, 0);
+    const j = JSON.parse(r.out) as { results: Row[]; consensus: { N: Record<string, number>; D: Record<string, number>; laws: string[]; rule: string; relevant: { law: string; reason: string } } };
+    const c = j.consensus;
+    assert.deepStrictEqual(Object.keys(c.N).sort(), ['high', 'low', 'mid']);
+    assert.deepStrictEqual(c.laws, ['hoffmann2022-a3', 'besiroglu2024', 'muennighoff2023']);
+    const rows = j.results.filter((x) => c.laws.includes(x.law));
+    assert.strictEqual(c.N.low, Math.min(...rows.map((x) => x.N)));
+    assert.strictEqual(c.D.high, Math.max(...rows.map((x) => x.D)));
+    assert.ok(c.laws.includes(c.relevant.law) && c.relevant.reason.length > 10);
+  });
+  it('the table ends with the consensus footer, rule and most relevant law; no consensus for a target loss', async () => {
+    const r = await run('optimal', '--compute', '5.76e23');
+    assert.match(r.out, /\nconsensus: N\* 70B \(40\.3B–72\.2B\) · D\* 1\.37T \(1\.33T–2\.38T\) tokens/);
+    assert.match(r.out, /most relevant: besiroglu2024 — /);
+    const t = await run('optimal', '--target-loss', '2.1', '--law', 'hoffmann2022-a3', '--json');
+    assert.strictEqual(JSON.parse(t.out).consensus, undefined);
+  });
+  it('--language sw: the ATLAS row is added, the consensus is ATLAS, and its row is the smallest useful budget', async () => {
+    const r = await run('optimal', '--compute', '1e23', '--language', 'sw', '--json');
+    const j = JSON.parse(r.out) as { results: Row[]; consensus: { laws: string[] } };
+    const atlas = j.results.find((x) => x.law === 'atlas2025')!;
+    assert.deepStrictEqual(j.consensus.laws, ['atlas2025']);
+    assert.ok(atlas.compute < 1e23 && atlas.requestedCompute === 1e23);
+    assert.ok(atlas.warnings.some((w) => w.code === 'data-saturated' && /epochs/.test(w.message) && !/e-\d\d/.test(w.message)));
+  });
+});

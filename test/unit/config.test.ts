@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatCount, formatSci } from '../../src/core/format';
 import { analyseDocument, detectKind, hoverMarkdown, lineColumn, parseJsoncStrict, plannerPatch, summaryLine, TEMPLATES } from '../../src/core/config';
 import { acceptedPlannerPatch } from '../../src/extension/configs/planner';
 import { GPUS } from '../../src/core/hardware';
@@ -180,14 +181,16 @@ describe('config: schemas agree with the code', () => {
   });
   it('sweep schema covers the keys the sweep parser accepts', () => {
     const s = schema('sweep.schema.json');
-    const all = `{ ${Object.keys(s.properties).filter((k) => k !== '$schema').map((k) => `"${k}": ${JSON.stringify(exampleFor(k))}`).join(', ')} }`;
+    // "batchSize" and "hparamsLaw" both set the batch and are refused together: one config with each.
+    const all = `{ ${Object.keys(s.properties).filter((k) => k !== '$schema' && k !== 'batchSize').map((k) => `"${k}": ${JSON.stringify(exampleFor(k))}`).join(', ')} }`;
     assert.doesNotThrow(() => parseSweepConfig(all, 'x.sweep.jsonc'));
+    assert.doesNotThrow(() => parseSweepConfig(all.replace('"hparamsLaw": "steplaw2025"', '"batchSize": 256').replace(/\{lr\}/g, ''), 'x.sweep.jsonc'));
   });
 });
 
 function exampleFor(k: string): unknown {
   const v: Record<string, unknown> = {
-    name: 'n', budgets: [1e18, 1e19, 1e20], law: 'hoffmann2022-a3', modelsPerBudget: 5, span: 8, centre: 1, seqLen: 2048, batchSize: 256,
+    name: 'n', budgets: [1e18, 1e19, 1e20], law: 'hoffmann2022-a3', modelsPerBudget: 5, span: 8, centre: 1, seqLen: 2048, batchSize: 256, hparamsLaw: 'steplaw2025',
     vocabSize: 32000, shapeTolerance: 0.05, flopsPerToken: '6N', gpu: 'H100-SXM', dtype: 'bf16', mfu: 0.4, gpusPerRun: 8, command: 'python train.py',
     mock: { noise: 0.01, seed: 1 }, slurm: { partition: 'gpu' }, skypilot: { accelerators: 'H100:8' },
   };
@@ -207,7 +210,7 @@ describe('config: templates, lens and hover', () => {
     const a = analyseDocument(read(ex('llama-1.3b.backward.jsonc'))!, ex('llama-1.3b.backward.jsonc'), { readFile: read });
     const C = 4 * 312e12 * 0.4 * 0.95 * 720 * 3600;
     const D = C / (6 * 1_294_159_104);
-    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · ${((100 * D) / 627e9).toPrecision(3)} % of dataset`);
+    assert.strictEqual(summaryLine(a), `N 1.29B · C 1.23e21 · D ${(D / 1e9).toPrecision(3)}B · L̂ ${a.backward!.loss!.toPrecision(3)} (hoffmann2022-a3, unrounded constants) · lr ${formatSci(a.backward!.hparams[1].learningRate!, 2)} · batch ${formatCount(a.backward!.hparams[1].batchTokens)} tok (steplaw2025) · ${Number((D / 627e9).toPrecision(3))} epochs of the dataset`);
     const legacy = analyseDocument(read(ex('backward_scaling_legacy.jsonc'))!, ex('backward_scaling_legacy.jsonc'), { readFile: read });
     assert.match(summaryLine(legacy)!, /L̂ [\d.]+ \(inline constants\)/);
   });

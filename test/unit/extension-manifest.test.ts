@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { COMMANDS, TEST_COMMANDS, VIEW_TYPES } from '../../src/extension/common/commands';
+import { COMMAND_IDS, TEST_COMMAND_IDS, VIEW_TYPES } from '../../src/extension/common/commands';
 import { readSettings, SETTING_DEFAULTS, SETTING_KEYS, SETTINGS_SECTION } from '../../src/extension/common/settings';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -23,12 +23,12 @@ describe('extension manifest: commands', () => {
   const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
 
   it('the command table and contributes.commands list the same ids', () => {
-    assert.deepStrictEqual([...Object.values(COMMANDS)].sort(), [...contributed].sort());
+    assert.deepStrictEqual([...Object.values(COMMAND_IDS)].sort(), [...contributed].sort());
   });
 
   it('no test-only command is contributed, and every id is scalingLaws-scoped and unique', () => {
-    for (const id of Object.values(TEST_COMMANDS)) assert.ok(!contributed.includes(id), id);
-    const all = [...Object.values(COMMANDS), ...Object.values(TEST_COMMANDS)];
+    for (const id of Object.values(TEST_COMMAND_IDS)) assert.ok(!contributed.includes(id), id);
+    const all = [...Object.values(COMMAND_IDS), ...Object.values(TEST_COMMAND_IDS)];
     assert.strictEqual(new Set(all).size, all.length);
     for (const id of all) assert.match(id, /^scalingLaws\.[A-Za-z_.]+$/);
   });
@@ -37,14 +37,14 @@ describe('extension manifest: commands', () => {
     const registered = new Map<string, string[]>();
     for (const f of sources(path.join(ROOT, 'src/extension'))) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/registerCommand\(\s*COMMANDS\.(\w+)/g)) {
-        const id = COMMANDS[m[1] as keyof typeof COMMANDS];
-        assert.ok(id, `${f}: COMMANDS.${m[1]} is not in the table`);
+      for (const m of text.matchAll(/registerCommand\(\s*COMMAND_IDS\.(\w+)/g)) {
+        const id = COMMAND_IDS[m[1] as keyof typeof COMMAND_IDS];
+        assert.ok(id, `${f}: COMMAND_IDS.${m[1]} is not in the table`);
         registered.set(id, [...(registered.get(id) ?? []), path.relative(ROOT, f)]);
       }
       // Ids are spelled once, in the table: a literal 'scalingLaws.<command>' elsewhere would drift from it.
       if (!f.endsWith(path.join('common', 'commands.ts'))) {
-        for (const id of [...Object.values(COMMANDS), ...Object.values(TEST_COMMANDS)]) {
+        for (const id of [...Object.values(COMMAND_IDS), ...Object.values(TEST_COMMAND_IDS)]) {
           assert.ok(!text.includes(`'${id}'`), `${path.relative(ROOT, f)} spells the command id ${id}; use the table`);
         }
       }
@@ -77,7 +77,7 @@ describe('extension manifest: settings', () => {
   it('readSettings takes set values and falls back to the defaults for missing or mistyped ones', () => {
     assert.deepStrictEqual(readSettings({ get: () => undefined }), SETTING_DEFAULTS);
     const set: Record<string, unknown> = { 'codeLens.enabled': false, 'fit.bootstrap': 200, 'fit.maxRows': 'many' };
-    assert.deepStrictEqual(readSettings({ get: (k) => set[k] }), { codeLensEnabled: false, fitBootstrap: 200, fitMaxRows: SETTING_DEFAULTS.fitMaxRows });
+    assert.deepStrictEqual(readSettings({ get: (k) => set[k] }), { ...SETTING_DEFAULTS, codeLensEnabled: false, fitBootstrap: 200, fitMaxRows: SETTING_DEFAULTS.fitMaxRows });
   });
 
   it('settings are read in one place (common/host.ts)', () => {

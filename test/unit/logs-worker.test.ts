@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const WORKER = path.join(ROOT, 'dist', 'logsWorker.js');
 const DIR = path.join(ROOT, 'test', 'fixtures', 'integration', 'logs');
 const files = () => fs.readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ file: path.join(DIR, f), bytes: new Uint8Array(fs.readFileSync(path.join(DIR, f))) }));
-const req = (f: ReturnType<typeof files>) => ({ type: 'fitLogs', files: f, curveOpts: {}, prepOpts: {}, fitOpts: { form: 'chinchilla', bootstrap: 0 } });
+const req = (f: ReturnType<typeof files>) => ({ type: 'fitLogs', files: f, curveOpts: {}, prepOpts: {}, fitOpts: { form: 'chinchilla' as const, bootstrap: 0 } });
 
 describe('logs worker (fitLogs request)', function () {
   this.timeout(60000);

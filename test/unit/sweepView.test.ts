@@ -80,7 +80,7 @@ describe('IsoFLOP panel view model', () => {
     const evil = analyseResultsText(RESULTS, '<img src=x onerror=alert(1)>.csv', DEFAULT_ISOFLOP_OPTIONS);
     const md = isoflopMarkdown(evil.view, ['a.png']);
     assert.ok(!md.includes('<img'), md.slice(0, 200));
-    assert.match(md, /N\* = .* · C\^0\.\d{4}/);
+    assert.match(md, /N\* = \d\.\d+·C\^0\.\d{3} /); // 0.162·C^0.487, not 1.624e-1 · C^0.4869
     assert.match(md, /!\[a\.png\]\(a\.png\)/);
   });
 });

@@ -45,6 +45,9 @@ Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).
       lines.push(`  dataset    ${formatCount(b.dataset.totalTokens)} tokens: uses ${formatPercent(b.dataset.fraction!)}, ${formatNum(b.dataset.epochs!, 3)} epochs`);
     }
     if (b.steps !== undefined) lines.push(`  steps      ${formatCount(b.steps)} at ${formatCount(b.batchSizeTokens!)} tokens/step`);
+    for (const h of b.hparams) {
+      lines.push(`  ${h === b.hparams[0] ? 'hparams   ' : '          '} ${h.law}: ${h.learningRate === null ? '' : `lr ${formatSci(h.learningRate, 3)}, `}${h.batchKind === 'critical' ? 'critical batch' : 'batch'} ${formatCount(h.batchTokens)} tokens${h.batchSequences === null ? '' : ` (${formatNum(h.batchSequences, 4)} × ${cfg.seqLength})`}${h.warnings.some((w) => w.code === 'hparams-extrapolation') ? ' — extrapolated' : ''}`);
+    }
     lines.push(`  time       ${formatNum(b.gpuHours)} GPU-hours, ${formatNum(b.wallClockHours)} h wall-clock`);
     if (b.memory) {
       const m = b.memory;

@@ -8,6 +8,7 @@ import { forward } from './forward';
 import { backward } from './backward';
 import { lawsCommand } from './laws';
 import { optimalCommand } from './optimal';
+import { hparamsCommand } from './hparams';
 
 export const COMMANDS: Record<string, CliCommand> = {
   fit: fitCommand,
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   backward,
   laws: lawsCommand,
   optimal: optimalCommand,
+  hparams: hparamsCommand,
 };

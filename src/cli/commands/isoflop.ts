@@ -2,7 +2,7 @@
 import { formatTable, get, parseArgs } from '../lib/args';
 import { InputError } from '../../core/errors';
 import type { CliCommand, CliIO } from '../lib/io';
-import { formatCount, formatSci } from '../../core/format';
+import { formatCount, formatPowerLaw, formatSci } from '../../core/format';
 import { parseRunsCsv, type Role } from '../../core/csv';
 import { ROLES } from '../../core/csv/columns';
 import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/isoflop';
@@ -34,7 +34,7 @@ function report(a: IsoflopAnalysis, joint: JointFit | null): string {
     b.loss.toFixed(4),
   ]);
   const law = (name: string, f: IsoflopAnalysis['nFrontier']) =>
-    `${name} = ${formatSci(f.k, 4)} · C^${f.exponent.toFixed(4)}   exponent ${pct} CI ${interval(f.exponentInterval, (x) => x.toFixed(3))}, R² ${f.r2.toFixed(4)}`;
+    `${formatPowerLaw(name, f.k, f.exponent, 4)}   exponent ${pct} CI ${interval(f.exponentInterval, (x) => x.toFixed(3))}, R² ${f.r2.toFixed(4)}`;
   return [
     `IsoFLOP analysis (Chinchilla Approach 2): ${a.budgets.length} budgets, parabola in ln N and ln D per budget` +
       (a.window ? `, fitted to the lowest-loss run ±${a.window} neighbours` : ''),

@@ -6,9 +6,10 @@ import { formatTable, get, parseArgs, type Parsed } from '../lib/args';
 import { InputError } from '../../core/errors';
 import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
-import { allocateDetailed, checkBudget, checkRange, COST_LIMITS, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type CostSettings } from '../../core/allocation';
+import { allocateDetailed, checkBudget, checkRange, consensus, COST_LIMITS, SARDANA_COST_DEFAULTS, type AllocationRequest, type AllocationResult, type Consensus, type CostSettings } from '../../core/allocation';
 import { HardwareError, peakFlops, suggestGpus, trainingCompute } from '../../core/hardware';
 import { parseAtlasVocab, parseLanguage } from '../../core/laws';
+import { withHparams } from '../../core/hparams';
 
 /** Flags that only describe a GPU budget (C from hardware and time). */
 const GPU_BUDGET_FLAGS = ['gpus', 'hours', 'uptime'] as const;
@@ -49,6 +50,7 @@ const SPEC = {
   'decode-mfu': 'positive',
   'prompt-tokens': 'nonnegative',
   'output-tokens': 'nonnegative',
+  'seq-len': 'integer',
 } as const;
 
 const has = (p: Parsed, k: string) => p.flags[k] !== undefined;
@@ -183,6 +185,16 @@ function table(rows: AllocationResult[], cost: boolean): string {
   return formatTable(['law', 'N', 'D (tokens)', 'D/N', 'C (FLOPs)', 'loss', ...(cost ? ['lifetime $'] : []), 'warnings'], body);
 }
 
+/** The table's footer: one recommendation across the laws, the rule it follows and the most relevant law. */
+function consensusLines(c: Consensus): string[] {
+  const r = (x: { low: number; mid: number; high: number }, f: (v: number) => string) => (x.low === x.high ? f(x.mid) : `${f(x.mid)} (${f(x.low)}–${f(x.high)})`);
+  return [
+    `consensus: N* ${r(c.N, formatCount)} · D* ${r(c.D, formatCount)} tokens · ${r(c.tokensPerParam, (v) => formatNum(v, 3))} tokens/param`,
+    `  ${c.rule}: ${c.laws.join(', ')}`,
+    `  most relevant: ${c.relevant.law} — ${c.relevant.reason}`,
+  ];
+}
+
 /** Every warning and note under its law; the per-row loss-comparability note is said once in the footer. */
 function notes(rows: AllocationResult[]): string[] {
   const out: string[] = [];
@@ -235,8 +247,12 @@ Inference (Sardana et al. 2024; rows of laws with a loss L(N, D)):
   --inference-mfu <f>       MFU for prefill and decode (or --prefill-mfu, --decode-mfu)
   --prompt-tokens <n> --output-tokens <n>   tokens per request, setting the prefill/decode mix
 
-  --json                    {"results":[{"law","N","D","compute","loss","tokensPerParam","warnings",…}],
+  --seq-len <S>             sequence length for the rows' batch sizes in sequences (--json "hparams")
+  --json                    {"results":[{"law","N","D","compute","loss","tokensPerParam","warnings",
+                             "hparams":[{"law","learningRate","batchTokens","batchSequences","steps",…}],…}],
                              "skipped":[{"law","reason"}], "budget":{…} with a GPU budget,
+                             "consensus":{"N":{"low","mid","high"},"D":{…},"tokensPerParam":{…},
+                             "laws":[…],"rule","relevant":{"law","reason"}} for a budget,
                              "costSettings":{…} with the cost objective}
 
 Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss); 2 bad arguments.`,
@@ -277,11 +293,14 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
       costSettings: cost?.settings,
     };
     const { results, skipped } = allocateDetailed(req);
+    // Losses (and so target-loss rows) are not comparable across papers: no consensus for a target loss.
+    const agreed = compute !== undefined ? consensus(results, { uniqueTokens: req.uniqueTokens, language: req.language }) : null;
     if (get.bool(p, 'json')) {
       const costFull = cost ? { ...SARDANA_COST_DEFAULTS, ...cost.settings } : undefined;
       const { peak, ...b } = budget ?? { peak: undefined };
       const budgetJson = budget && peak ? { ...b, gpu: peak.label, peakSource: peak.source } : undefined;
-      io.out(JSON.stringify({ results, skipped, ...(budgetJson ? { budget: budgetJson } : {}), ...(costFull ? { costSettings: costFull } : {}) }, null, 2));
+      const seqLen = get.num(p, 'seq-len') || undefined; // learning rate and batch per row (src/core/hparams)
+      io.out(JSON.stringify({ results: withHparams(results, seqLen), skipped, ...(agreed ? { consensus: agreed } : {}), ...(budgetJson ? { budget: budgetJson } : {}), ...(costFull ? { costSettings: costFull } : {}) }, null, 2));
       return 0;
     }
     const head = compute !== undefined ? `Compute-optimal allocation for C = ${formatSci(compute)} FLOPs` : `Minimum compute to reach loss ${targetLoss}`;
@@ -296,6 +315,7 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
     if (cost) io.out(cost.description);
     io.out('');
     io.out(table(results, cost !== undefined));
+    if (agreed) io.out(['', ...consensusLines(agreed)].join('\n'));
     const n = notes(results);
     if (n.length) io.out(['', 'Warnings and notes:', ...n].join('\n'));
     for (const s of skipped) io.out(`skipped ${s.reason}`);

@@ -34,13 +34,17 @@ function planTable(plan: SweepPlan): string {
     `${r.arch.num_hidden_layers}×${r.arch.hidden_size} h${r.arch.num_attention_heads} ff${r.arch.intermediate_size}`,
     formatCount(r.D),
     String(r.steps),
+    String(r.batchSize),
+    ...(plan.hparamsLaw ? [r.learningRate !== undefined ? formatSci(r.learningRate) : '–'] : []),
+    String(r.warmupSteps),
     r.gpuHours !== undefined ? formatCount(r.gpuHours) : '–',
   ]);
   const t = plan.totals;
   const lines = [
-    `IsoFLOP sweep "${plan.name}": ${t.runs} runs over ${plan.budgets.length} budgets, grid centred on ${plan.law}`,
+    `IsoFLOP sweep "${plan.name}": ${t.runs} runs over ${plan.budgets.length} budgets, grid centred on ${plan.law}` +
+      (plan.hparamsLaw ? `; batch and peak learning rate per run from ${plan.hparamsLaw}` : ''),
     '',
-    formatTable(['run', 'budget', 'N', 'shape (L×d heads ffn)', 'D', 'steps', 'GPU-h'], rows),
+    formatTable(['run', 'budget', 'N', 'shape (L×d heads ffn)', 'D', 'steps', 'batch (seqs)', ...(plan.hparamsLaw ? ['lr'] : []), 'warmup', 'GPU-h'], rows),
     '',
     `total compute ${formatSci(t.compute)} FLOPs` +
       (t.gpuHours !== undefined ? `; ≈ ${formatCount(t.gpuHours)} GPU-hours on ${t.gpu} at ${Math.round(t.mfu! * 100)} % MFU (dense peak ${formatSci(t.peakFlopsPerGpu!)} FLOP/s)` : ''),
@@ -59,7 +63,8 @@ export const planCommand: CliCommand = {
 
 Plans an IsoFLOP sweep (Chinchilla Approach 2): for each budget, models log-spaced around the optimum
 predicted by the config's "law", each a real shape (layers, width, heads, MLP) within "shapeTolerance"
-of its target N, trained on D = C/(6N) tokens rounded to whole steps of batchSize × seqLen tokens.
+of its target N, trained on D = C/(6N) tokens rounded to whole steps of batchSize × seqLen tokens — or, with
+"hparamsLaw" (steplaw2025, deepseek2024), each run's own batch and peak learning rate from that law.
 
   --format table     human-readable run table, totals and warnings (default)
   --format csv       the run table as CSV          --format json   the run table and totals as JSON

@@ -21,18 +21,20 @@ import {
   type LawInfo,
   type Warning,
 } from '../laws';
-import { formatCount, formatNum, formatPercent, formatSci } from '../format';
+import { formatCount, formatEpochs, formatNum, formatPercent, formatSci } from '../format';
 import { InputError, RefusalError } from '../errors';
 import { lawModel, type FrontierPoint, type LawModel } from './models';
-import { costAware, costWeights, inferenceAware, SARDANA_COST_DEFAULTS, type Allocation, type CostSettings } from './inferenceAware';
+import { costAware, costWeights, inferenceAware, SARDANA_COST_DEFAULTS, type LawAllocation, type CostSettings } from './inferenceAware';
 import { bisectRoot } from './solve1d';
 import { lawWarnings, rangeWarnings, repetitionWarning } from './warnings';
 
 export { inferenceAware, costAware, lifetimeOptimum, costWeights, SARDANA_CONSTANTS, SARDANA_COST_DEFAULTS } from './inferenceAware';
-export type { CostSettings, InferenceAwareResult, CostAwareResult, LifetimeWeights, Allocation } from './inferenceAware';
+export type { CostSettings, InferenceAwareResult, CostAwareResult, LifetimeWeights, LawAllocation } from './inferenceAware';
 export { dataConstrainedOptimum, dataConstrainedFloor } from './dataConstrained';
 export { minimizeScalar, bisectRoot } from './solve1d';
 export { lawModel } from './models';
+export { consensus, extrapolationFactor, CONSENSUS_RULE } from './consensus';
+export type { Consensus, ConsensusRange, ConsensusRow, ConsensusContext } from './consensus';
 export type { LawModel, FrontierPoint } from './models';
 
 export interface AllocationRequest {
@@ -171,13 +173,17 @@ function minComputeForLoss(model: LawModel, law: LawInfo, target: number, U?: nu
     throw new AllocationRefusal(law.id, `target loss ${target} is not above ${what}; no budget reaches it`);
   }
   // Compare in log-excess over the floor: near the floor the losses themselves are equal to 1e-16.
-  const logTarget = Math.log(target - model.floor);
+  return minComputeForLogExcess(model, law, Math.log(target - model.floor), `target loss ${target}`);
+}
+
+/** Smallest budget whose frontier loss is within exp(logTarget) of the floor (bisection in ln C). */
+function minComputeForLogExcess(model: LawModel, law: LawInfo, logTarget: number, what: string): number {
   const gap = (lnC: number) => (model.optimum(Math.exp(lnC)).logExcess as number) - logTarget;
   if (gap(Math.log(C_MAX)) > 0) {
-    throw new AllocationRefusal(law.id, `target loss ${target} is not reached below ${formatSci(C_MAX)} FLOPs`);
+    throw new AllocationRefusal(law.id, `${what} is not reached below ${formatSci(C_MAX)} FLOPs`);
   }
   if (gap(Math.log(C_MIN)) < 0) {
-    throw new AllocationRefusal(law.id, `target loss ${target} is above the loss this law predicts for any budget ≥ 1 FLOP`);
+    throw new AllocationRefusal(law.id, `${what} is above the loss this law predicts for any budget ≥ 1 FLOP`);
   }
   return Math.exp(bisectRoot(gap, Math.log(C_MIN), Math.log(C_MAX), 1e-14));
 }
@@ -221,9 +227,24 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
   let point: FrontierPoint;
   let budget: number;
   const extra: Record<string, unknown> = {};
+  let saturated: { requested: number; floor: number } | undefined;
   if (req.compute !== undefined) {
     budget = req.compute;
     point = model.optimum(budget);
+    // A unique-token cap can make most of the budget useless: past some C the loss is within
+    // SATURATION_GAP of the lowest the cap allows, and the optimum there is thousands of epochs. Then the
+    // row is the smallest budget that gets that close (Muennighoff et al. 2023's point that repeated data
+    // stops paying off, Sec. 5): the rest of the budget buys almost nothing.
+    const floor = model.floor;
+    if (modelsRepetition(law.id) && floor !== undefined && point.logExcess !== null && point.logExcess < Math.log(SATURATION_GAP)) {
+      const useful = minComputeForLogExcess(model, law, Math.log(SATURATION_GAP), 'the data-saturated loss');
+      if (useful < budget) {
+        saturated = { requested: budget, floor };
+        extra.requestedCompute = budget;
+        budget = useful;
+        point = model.optimum(budget);
+      }
+    }
   } else {
     const target = req.targetLoss as number;
     budget = minComputeForLoss(model, law, target, ctx.uniqueTokens);
@@ -237,13 +258,13 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
       // Equal quality (the frontier's loss at this budget), minimum lifetime FLOPs or dollars: Sardana et al. 2024.
       const baseline = { N, D };
       const cost = req.costSettings ? { ...SARDANA_COST_DEFAULTS, ...req.costSettings } : undefined;
-      const best: Allocation = cost
+      const best: LawAllocation = cost
         ? costAware(model.surface, { inferenceTokens: T, baseline, settings: cost })
         : inferenceAware(model.surface, { inferenceTokens: T, baseline });
       // In exact arithmetic inference demand can only shrink the model. A result that is not smaller
       // differs from the training-only optimum by less than the solvers resolve (~1e-9): keep that one.
       const chosen = best.N < N ? best : baseline;
-      const flopsOf = (a: Allocation) => 6 * a.N * a.D + 2 * a.N * T;
+      const flopsOf = (a: LawAllocation) => 6 * a.N * a.D + 2 * a.N * T;
       extra.trainingOnly = { N, D, compute: budget };
       extra.inferenceTokens = T;
       extra.lifetimeFlops = flopsOf(chosen);
@@ -251,7 +272,7 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
       extra.lifetimeFlopsSaved = 1 - flopsOf(chosen) / flopsOf(baseline);
       if (cost) {
         const w = costWeights(cost, T);
-        const dollars = (a: Allocation) => ({ train: w.perParamTrainToken * a.N * a.D, inference: w.perParam * a.N });
+        const dollars = (a: LawAllocation) => ({ train: w.perParamTrainToken * a.N * a.D, inference: w.perParam * a.N });
         const c = dollars(chosen);
         const b = dollars(baseline);
         Object.assign(extra, {
@@ -289,12 +310,11 @@ function evaluate(law: LawInfo, req: AllocationRequest): AllocationResult {
   if (U !== undefined) {
     const rep = repetitionWarning(D, U, modelsRepetition(law.id));
     if (rep) warnings.push(rep);
-    const floor = model.floor;
-    if (modelsRepetition(law.id) && point.logExcess !== null && floor !== undefined && Math.exp(point.logExcess) < SATURATION_GAP) {
+    if (saturated) {
       warnings.push({
         code: 'data-saturated',
         severity: 'warning',
-        message: `With ${formatCount(U)} unique tokens the loss is within ${formatSci(Math.exp(point.logExcess), 2)} of the lowest it can reach at any budget (${formatNum(floor, 5)}): more compute buys almost nothing; more unique data would.`,
+        message: `With ${formatCount(U)} unique tokens, budgets beyond ${formatSci(budget)} FLOPs lower the loss by less than ${SATURATION_GAP} (it cannot go below ${formatNum(saturated.floor, 4)} at any budget): this row is that smallest useful budget (${formatSci(budget)} of the ${formatSci(saturated.requested)} FLOPs given), at ${formatEpochs(D / U)}. More unique data would help; more compute would not.`,
       });
     }
   }

@@ -23,7 +23,7 @@ export interface LifetimeWeights {
   perParam: number;
 }
 
-export interface Allocation {
+export interface LawAllocation {
   N: number;
   D: number;
 }
@@ -36,7 +36,7 @@ function asSurface(law: ChinchillaParams | LossSurface): LossSurface {
 }
 
 /** The quality to hold fixed, as ln(L − floor): from a target loss, or the baseline model's own loss. */
-function targetOf(s: LossSurface, opts: { targetLoss?: number; baseline?: Allocation }): number {
+function targetOf(s: LossSurface, opts: { targetLoss?: number; baseline?: LawAllocation }): number {
   if (opts.targetLoss !== undefined) {
     if (!(opts.targetLoss > s.floor)) {
       throw new RangeError(`target loss ${opts.targetLoss} is not above the law's lowest reachable loss ${s.floor}`);
@@ -57,7 +57,7 @@ export function lifetimeOptimum(
   w: LifetimeWeights,
   /** A token count the optimum is known not to be far below (the training-only optimum): narrows the scan. */
   hintD?: number,
-): Allocation {
+): LawAllocation {
   const s = asSurface(law);
   const cost = (lnD: number) => {
     const D = Math.exp(lnD);
@@ -79,11 +79,11 @@ export function lifetimeOptimum(
   return { N: s.paramsForLogExcess(t, D), D };
 }
 
-export interface InferenceAwareResult extends Allocation {
+export interface InferenceAwareResult extends LawAllocation {
   trainFlops: number;
   inferenceFlops: number;
   totalFlops: number;
-  baseline: Allocation & { trainFlops: number; totalFlops: number };
+  baseline: LawAllocation & { trainFlops: number; totalFlops: number };
   /** Lifetime FLOPs saved against the baseline, and as a fraction of the baseline's lifetime FLOPs. */
   savedFlops: number;
   savedFraction: number;
@@ -96,13 +96,13 @@ export interface InferenceAwareResult extends Allocation {
  */
 export function inferenceAware(
   law: ChinchillaParams | LossSurface,
-  opts: { targetLoss?: number; inferenceTokens: number; baseline?: Allocation },
+  opts: { targetLoss?: number; inferenceTokens: number; baseline?: LawAllocation },
 ): InferenceAwareResult {
   const T = opts.inferenceTokens;
   const t = targetOf(asSurface(law), opts);
   const base = opts.baseline ?? lifetimeOptimum(law, t, { perParamTrainToken: 6, perParam: 0 });
   const best = lifetimeOptimum(law, t, { perParamTrainToken: 6, perParam: 2 * T }, base.D);
-  const flops = (a: Allocation) => ({ train: 6 * a.N * a.D, total: 6 * a.N * a.D + 2 * a.N * T });
+  const flops = (a: LawAllocation) => ({ train: 6 * a.N * a.D, total: 6 * a.N * a.D + 2 * a.N * T });
   const fb = flops(base);
   const fo = flops(best);
   return {
@@ -116,11 +116,11 @@ export function inferenceAware(
   };
 }
 
-export interface CostAwareResult extends Allocation {
+export interface CostAwareResult extends LawAllocation {
   trainCost: number;
   inferenceCost: number;
   totalCost: number;
-  baseline: Allocation & { totalCost: number };
+  baseline: LawAllocation & { totalCost: number };
   savedFraction: number;
   settings: CostSettings;
 }
@@ -140,14 +140,14 @@ export function costWeights(st: CostSettings, T: number): LifetimeWeights {
 /** Cost objective (dollars), with Sardana et al.'s hardware defaults for anything not given. */
 export function costAware(
   law: ChinchillaParams | LossSurface,
-  opts: { targetLoss?: number; inferenceTokens: number; settings?: Partial<CostSettings>; baseline?: Allocation },
+  opts: { targetLoss?: number; inferenceTokens: number; settings?: Partial<CostSettings>; baseline?: LawAllocation },
 ): CostAwareResult {
   const settings: CostSettings = { ...SARDANA_COST_DEFAULTS, ...opts.settings };
   const w = costWeights(settings, opts.inferenceTokens);
   const t = targetOf(asSurface(law), opts);
   const base = opts.baseline ?? lifetimeOptimum(law, t, { perParamTrainToken: 6, perParam: 0 });
   const best = lifetimeOptimum(law, t, w, base.D);
-  const cost = (a: Allocation) => ({ train: w.perParamTrainToken * a.N * a.D, inf: w.perParam * a.N });
+  const cost = (a: LawAllocation) => ({ train: w.perParamTrainToken * a.N * a.D, inf: w.perParam * a.N });
   const cb = cost(base);
   const co = cost(best);
   return {

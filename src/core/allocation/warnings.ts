@@ -3,13 +3,13 @@
  * fitted (and by how much), parameter/FLOP conventions, loss comparability, repetition, provisional
  * constants.
  */
-import { formatCount, formatNum, formatSci } from '../format';
+import { formatCount, formatEpochs, formatRatio, formatSci } from '../format';
 import { LANGUAGE_NAMES, type Language, type LawInfo, type Warning } from '../laws';
 
 const w = (code: string, severity: Warning['severity'], message: string): Warning => ({ code, severity, message });
 
-/** A ratio as people read it: 4.24, 57.6, 192, 1,920 (formatNum switches to e-notation above 999). */
-const ratio = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : formatNum(x, 3));
+const ratio = formatRatio;
+
 
 /** "192× above the largest … (3e21)" or undefined when x is inside [lo, hi]. */
 function outside(x: number, [lo, hi]: [number, number], what: string, fmt: (v: number) => string): string | undefined {
@@ -65,9 +65,9 @@ export function lawWarnings(law: LawInfo, language?: Language): Warning[] {
 /** D > U: how many epochs, and whether the law accounts for it. */
 export function repetitionWarning(D: number, U: number, penalised: boolean): Warning | undefined {
   if (!(D > U)) return undefined;
-  const epochs = ratio(D / U);
+  const epochs = formatEpochs(D / U);
   if (penalised) {
-    return w('repetition', 'warning', `D = ${formatCount(D)} tokens is ${epochs} epochs over U = ${formatCount(U)} unique tokens; the repetition penalty (Muennighoff Eq. 5) is included.`);
+    return w('repetition', 'warning', `D = ${formatCount(D)} tokens is ${epochs} over U = ${formatCount(U)} unique tokens; the repetition penalty (Muennighoff Eq. 5) is included.`);
   }
-  return w('repetition', 'warning', `D = ${formatCount(D)} tokens is ${epochs} epochs over U = ${formatCount(U)} unique tokens, but this law assumes fresh data; see muennighoff2023 for the repetition-aware optimum.`);
+  return w('repetition', 'warning', `D = ${formatCount(D)} tokens is ${epochs} over U = ${formatCount(U)} unique tokens, but this law assumes fresh data; see muennighoff2023 for the repetition-aware optimum.`);
 }

@@ -17,7 +17,7 @@
  * are memory reads, not matmuls, and are reported separately only.
  */
 import type { ArchConfig } from './types';
-import { countParams } from './params';
+import { countParams, matmulWeights } from './params';
 
 export interface FlopsPerToken {
   /** 6·N (N = active parameters incl. embeddings). */
@@ -45,25 +45,25 @@ export interface FlopsPerToken {
 
 /** Training FLOPs per token; `seqLength` overrides the architecture's (attention cost grows with it). */
 export function flopsPerToken(a: ArchConfig, seqLength = a.seq_length): FlopsPerToken {
-  const d = a.hidden_size;
   const L = a.num_hidden_layers;
   const s = seqLength;
   const h = a.num_attention_heads;
-  const qDim = h * a.head_dim;
-  const kvDim = a.num_key_value_heads * a.head_dim;
-
-  const proj = 2 * d * (qDim + 2 * kvDim) + 2 * qDim * d;
-  const scores = 2 * s * qDim + 3 * h * s + 2 * s * qDim;
-  const perExpert = (a.mlp_type === 'swiglu' ? 6 : 4) * d;
-  const mlp = a.moe
-    ? perExpert * a.moe.expert_intermediate_size * (a.moe.num_experts_per_tok + a.moe.num_shared_experts) + 2 * d * a.moe.num_experts
-    : perExpert * a.intermediate_size;
-  const logits = 2 * d * a.vocab_size;
+  // Attention dimensions: Q·K over the query/key head width, softmax·V over the value head width
+  // (equal except under MLA, where keys carry qk_nope + qk_rope and values v_head_dim).
+  const mla = a.detail?.mla;
+  const qkDim = mla ? h * (mla.qk_nope_head_dim + mla.qk_rope_head_dim) : h * a.head_dim;
+  const vDim = mla ? h * mla.v_head_dim : h * a.head_dim;
+  // Projections, MLP and logits are 2 FLOPs per weight a token multiplies through (App. F's
+  // 2·d·(h·d_k + 2·n_kv·d_k) + 2·h·d_k·d, 2·2·d·ff / 2·3·d·ff, MoE × active experts + router 2·d·E, 2·d·V).
+  const w = matmulWeights(a);
+  const proj = 2 * w.attentionPerLayer;
+  const scores = 2 * s * qkDim + 3 * h * s + 2 * s * vDim;
+  const logits = 2 * w.logits;
 
   const c = {
     attentionProjections: 3 * L * proj,
     attentionScores: 3 * L * scores,
-    mlp: 3 * L * mlp,
+    mlp: 3 * 2 * w.mlpActive,
     logits: 3 * logits,
     embeddings: 3 * logits,
   };

@@ -5,7 +5,12 @@
  */
 
 import { InputError } from '../errors';
-export type MlpType = 'gelu' | 'swiglu';
+
+/** Two-matrix MLP ('gelu', any non-gated activation) or gated three-matrix MLP (SwiGLU, or GeGLU as in Gemma). */
+export type MlpType = 'gelu' | 'swiglu' | 'geglu';
+
+/** Gated MLPs (SwiGLU, GeGLU) have three matrices: gate, up, down (Shazeer 2020). */
+export const isGated = (t: MlpType): boolean => t !== 'gelu';
 export type PositionType = 'learned' | 'rope' | 'relative' | 'alibi' | 'none';
 export type NormType = 'layernorm' | 'rmsnorm';
 export type ArchStyle = 'llama' | 'gpt2' | 'chinchilla';
@@ -19,6 +24,54 @@ export interface MoeConfig {
   expert_intermediate_size: number;
   /** Always-on shared experts (DeepSeekMoE), default 0. */
   num_shared_experts: number;
+  /** Layers that are MoE layers (the others are dense MLPs of intermediate_size); default all. */
+  moe_layers?: number;
+  /** Width of the one shared-expert MLP when it is not num_shared_experts × expert width (Qwen2-MoE). */
+  shared_intermediate_size?: number;
+  /** A d→1 sigmoid gate on the shared expert (Qwen2-MoE `shared_expert_gate`). */
+  shared_expert_gate?: boolean;
+}
+
+/**
+ * Multi-head latent attention (DeepSeek-V2, arXiv 2405.04434, §2.1): queries optionally through a
+ * low-rank q_a/q_b pair, keys and values through one compressed latent of width kv_lora_rank plus a
+ * shared RoPE key of width qk_rope_head_dim.
+ */
+export interface MlaConfig {
+  /** Rank of the query compression; null → a full q_proj. */
+  q_lora_rank: number | null;
+  kv_lora_rank: number;
+  qk_nope_head_dim: number;
+  qk_rope_head_dim: number;
+  v_head_dim: number;
+}
+
+/**
+ * What a framework's config pins down beyond the common shape — so the count equals the parameters the
+ * framework instantiates (Hugging Face modelling code, nanoGPT model.py, Megatron-LM GPTModel). Absent for
+ * hand-written architectures, which keep the simpler `bias` / `norm_type` rules.
+ */
+export interface ArchDetail {
+  /** Which linear layers carry a bias: fused/separate Q,K,V; attention output; both MLP matrices; the LM head. */
+  bias: { qkv: boolean; o: boolean; mlp: boolean; lmHead: boolean };
+  /** Norm modules per layer (2 pre-norm; 1 with one shared norm for parallel attention; 4 for Gemma 2/3). */
+  normsPerLayer: number;
+  /** A final norm after the last layer. */
+  finalNorm: boolean;
+  /** Norms have a learnable weight (false: OLMo's non-parametric LayerNorm). */
+  normWeight: boolean;
+  /** Norms have a bias (LayerNorm with bias; RMSNorm never). */
+  normBias: boolean;
+  /**
+   * Query/key norms: 'head' — one norm of width head_dim each for Q and K (Qwen3, Gemma 3, Phi
+   * qk_layernorm); 'full' — over all heads, h·head_dim and n_kv·head_dim (OLMo 2).
+   */
+  qkNorm?: 'head' | 'full';
+  /** Rows of the learned position table (GPT-2 n_positions; OPT adds an offset of 2); else seq_length. */
+  positionRows?: number;
+  /** Token-embedding width when it differs from hidden_size (OPT-350m word_embed_proj_dim): adds project_in/out. */
+  embedDim?: number;
+  mla?: MlaConfig;
 }
 
 /** A fully resolved architecture: every field set. */
@@ -38,6 +91,8 @@ export interface ArchConfig {
   /** Biases on the linear layers (and LayerNorm bias). GPT-2: true; LLaMA: false. */
   bias: boolean;
   moe?: MoeConfig;
+  /** Exact per-framework detail (see ArchDetail); absent for hand-written architectures. */
+  detail?: ArchDetail;
 }
 
 /** Error in an architecture description, with the JSON path of the field to blame. */
@@ -83,7 +138,7 @@ export const ARCH_FIELDS: readonly string[] = [
  * Qwen-MoE and OLMoE `num_experts`). Read from a `moe` object, or from the top level of a config that
  * names its experts there with any of the `num_experts` spellings.
  */
-export const MOE_FIELDS: Readonly<Record<keyof MoeConfig, readonly string[]>> = {
+export const MOE_FIELDS: Readonly<Record<'num_experts' | 'num_experts_per_tok' | 'expert_intermediate_size' | 'num_shared_experts', readonly string[]>> = {
   num_experts: ['num_experts', 'num_local_experts', 'n_routed_experts'],
   num_experts_per_tok: ['num_experts_per_tok', 'top_k', 'active_experts'],
   expert_intermediate_size: ['expert_intermediate_size', 'moe_intermediate_size'],

@@ -16,12 +16,11 @@ import { chinchillaLoss, chinchillaOptimal } from '../laws/forms';
 import { allocateCompute } from '../allocation';
 import { FieldError, type BackwardConfig, type LawChoice } from './config';
 import type { JSONPath } from 'jsonc-parser';
+import type { Diagnostic } from '../diagnostic';
 import { formatCount, formatNum, formatPercent } from '../format';
+import { evaluateHparams, type HparamResult } from '../hparams';
 
-export interface Finding {
-  code: 'mfu-high' | 'mfu-low' | 'sparse-peak' | 'dataset-exceeded' | 'many-epochs' | 'memory' | 'law';
-  severity: 'error' | 'warning' | 'info';
-  message: string;
+export interface Finding extends Diagnostic<'mfu-high' | 'mfu-low' | 'sparse-peak' | 'dataset-exceeded' | 'many-epochs' | 'memory' | 'law'> {
   path: JSONPath;
   fixes: Array<{ title: string; value: unknown }>;
 }
@@ -78,6 +77,8 @@ export interface BackwardResult {
   dataset: { totalTokens?: number; uniqueTokens?: number; fraction?: number; epochs?: number };
   batchSizeTokens?: number;
   steps?: number;
+  /** Peak learning rate and batch size for this model and D under each hyperparameter law (src/core/hparams). */
+  hparams: HparamResult[];
   memory?: TrainingMemory;
   gpuMemoryGB?: number;
   findings: Finding[];
@@ -248,6 +249,20 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
   }
 
   const steps = cfg.batchSizeTokens ? D / cfg.batchSizeTokens : undefined;
+  // Learning rate and batch for the configured model and D: non-embedding N and DeepSeek's M measured
+  // from the architecture when there is one (else converted from the count, and each result says so).
+  const hparams = evaluateHparams({ N, nonEmbeddingN: params?.nonEmbedding, flopsPerTokenM: flops?.tableA4, D, seqLen: cfg.seqLength }).results;
+  const step = hparams.find((h) => h.law === 'steplaw2025');
+  if (cfg.batchSizeTokens && step) {
+    const ratio = cfg.batchSizeTokens / step.batchTokens;
+    if (ratio > 2 || ratio < 0.5) {
+      findings.push({
+        code: 'law', severity: 'info', path: ['batch_size_tokens'],
+        message: `batch_size_tokens ${formatCount(cfg.batchSizeTokens)} is ${formatNum(ratio, 3)}× the Step Law optimum for this N and D (${formatCount(step.batchTokens)} tokens, 95 % band ${formatCount(step.batchTokensBand![0])}–${formatCount(step.batchTokensBand![1])}; Li et al. 2025)${step.warnings.some((w) => w.code === 'hparams-extrapolation') ? ', extrapolated beyond its fitted range' : ''}.`,
+        fixes: [{ title: `Set batch_size_tokens to ${formatCount(step.batchTokens)} (Step Law)`, value: Math.round(step.batchTokens) }],
+      });
+    }
+  }
   const sizeVsOptimum = optimum ? lawSize.N / optimum.N : null;
   if (optimum && sizeVsOptimum !== null && (sizeVsOptimum > 3 || sizeVsOptimum < 1 / 3)) {
     findings.push({
@@ -261,6 +276,6 @@ export function analyseBackward(cfg: BackwardConfig): BackwardResult {
     N, arch: cfg.arch, params, compute: C, peakFlopsPerGpu: tc.peakFlopsPerGpu, peakSource: tc.source,
     gpuHours: tc.gpuHours, wallClockHours: cfg.gear.hours, flopsConvention: convention, flopsPerToken: fpt, flops,
     D, tokensPerParam: D / N, law: cfg.law, lawSize, loss, lossUnit, optimum, sizeVsOptimum, lawUniqueTokens: U, dataset,
-    batchSizeTokens: cfg.batchSizeTokens, steps, memory, gpuMemoryGB: gpu?.memoryGB, findings,
+    batchSizeTokens: cfg.batchSizeTokens, steps, hparams, memory, gpuMemoryGB: gpu?.memoryGB, findings,
   };
 }

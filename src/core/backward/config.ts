@@ -222,17 +222,22 @@ export function resolveRelative(fromFile: string, rel: string): string {
   return out.join('/');
 }
 
-export interface ReadOptions {
+export interface BackwardReadOptions {
   fileName: string;
   /** Reads a referenced architecture file; undefined when missing. Parsed as JSONC by the caller. */
   loadArch?: (path: string) => unknown | undefined;
+  /**
+   * Reads a referenced Hugging Face config.json / nanoGPT .py / Megatron .sh as a model config, or
+   * undefined when the file is not one; throws FieldError for an unreadable one. Tried before loadArch.
+   */
+  loadModel?: (path: string, seqLength: number | undefined) => { arch: ArchConfig; warnings: string[] } | undefined;
 }
 
 /**
  * Validate and normalise a parsed backward config. Throws FieldError for the first fatal problem;
  * returns non-fatal problems (unknown keys…) alongside the config.
  */
-export function readBackwardConfig(value: unknown, opts: ReadOptions): { config: BackwardConfig; problems: FieldProblem[] } {
+export function readBackwardConfig(value: unknown, opts: BackwardReadOptions): { config: BackwardConfig; problems: FieldProblem[] } {
   const r: Reader = new Reader();
   const top = r.obj(value, [], TOP_KEYS, true)!;
 
@@ -241,11 +246,14 @@ export function readBackwardConfig(value: unknown, opts: ReadOptions): { config:
   try {
     if (typeof a === 'string') {
       const resolved = resolveRelative(opts.fileName, a);
-      const loaded = opts.loadArch?.(resolved);
+      const seq = top.sequence_length ?? (isObj(top.dataset_constraints) ? top.dataset_constraints.sequence_length : undefined);
+      const model = opts.loadModel?.(resolved, typeof seq === 'number' && Number.isInteger(seq) && seq > 0 ? seq : undefined);
+      for (const w of model?.warnings ?? []) r.problems.push({ path: ['architecture'], kind: 'invalid', severity: 'warning', message: `${a}: ${w}` });
+      const loaded = model ? { architecture: model.arch } : opts.loadArch?.(resolved);
       if (loaded === undefined) r.fail(['architecture'], `architecture: cannot read '${a}' (resolved to ${resolved})`, 'arch-path');
       const inner = isObj(loaded) && isObj(loaded.architecture) ? loaded.architecture : loaded;
       try {
-        arch = normaliseArch(inner, []);
+        arch = model ? model.arch : normaliseArch(inner, []);
       } catch (e) {
         if (e instanceof ArchError) r.fail(['architecture'], `${a}: ${e.message}`, 'arch-path');
         throw e;

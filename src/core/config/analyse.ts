@@ -5,10 +5,12 @@
  * this, so the editor and the CLI show the same numbers.
  */
 import { ArchError, countParams, flopsPerToken, normaliseArch, seqLengthScaling, trainingMemory } from '../arch';
+import { analyseModelConfig, detectModelConfig } from './modelConfig';
 import type { ArchConfig, FlopsPerToken, ParamBreakdown, TrainingMemory } from '../arch';
 import { analyseBackward, type BackwardResult } from '../backward/analyse';
 import { FieldError, readBackwardConfig, type BackwardConfig, type FieldProblem } from '../backward/config';
-import { locate, locateKey, parseJsonc, type JSONPath, type ParsedJsonc } from './jsonc';
+import { suggestGpus } from '../hardware';
+import { lineColumn, locate, locateKey, parseJsonc, type JSONPath, type ParsedJsonc } from './jsonc';
 import type { ConfigIssue, IssueCode, QuickFix } from './issues';
 
 export type ConfigKind = 'arch' | 'backward' | 'sweep';
@@ -118,15 +120,48 @@ export function analyseDocument(text: string, fileName: string, opts: AnalyseOpt
           if (e) throw new FieldError({ path: ['architecture'], kind: 'arch-path', severity: 'error', message: `architecture: ${path}:${e.line}:${e.column}: ${e.message}` });
           return inner.value;
         },
+        // A Hugging Face config.json, nanoGPT config or Megatron script as the architecture (read, never run).
+        loadModel: (path, seqLength) => {
+          const t = opts.readFile?.(path);
+          const format = t === undefined ? undefined : detectModelConfig(path, t);
+          if (!format) return undefined;
+          const m = analyseModelConfig(t!, path, format, { seqLength });
+          const err = m.issues.find((i) => i.severity === 'error');
+          if (err || !m.read) {
+            const { line, column } = lineColumn(t!, err?.offset ?? 0);
+            throw new FieldError({ path: ['architecture'], kind: 'arch-path', severity: 'error', message: `architecture: ${path}:${line}:${column}: ${err?.message ?? 'unreadable model config'}` });
+          }
+          return { arch: m.read.arch, warnings: m.issues.map((i) => i.message) };
+        },
       });
       out.backwardConfig = config;
       for (const pr of problems) out.issues.push(problemIssue(parsed, pr));
       out.backward = analyseBackward(config);
       for (const f of out.backward.findings) out.issues.push(toIssue(parsed, f.code, f.severity, f.message, f.path, f.fixes));
     } catch (e) {
-      if (e instanceof FieldError) out.issues.push(problemIssue(parsed, e.problem));
-      else throw e;
+      if (!(e instanceof FieldError)) throw e;
+      out.issues.push(problemIssue(parsed, e.problem));
+      if (e.problem.kind === 'unknown-gpu' && out.backwardConfig) out.issues.push(...checksAssumingNearestGpu(parsed, out.backwardConfig));
     }
   }
   return out;
+}
+
+/**
+ * An unknown GPU leaves no peak, so no compute: rather than hiding every other problem until it is fixed,
+ * run the remaining checks (MFU, dataset, epochs, law) with the nearest listed GPU and say so in each
+ * message. GPU-specific findings (memory, sparsity) are left out: they would describe the stand-in.
+ */
+function checksAssumingNearestGpu(parsed: ParsedJsonc, cfg: BackwardConfig): ConfigIssue[] {
+  const near = suggestGpus(cfg.gear.gpuType)[0];
+  if (!near) return [];
+  try {
+    const b = analyseBackward({ ...cfg, gear: { ...cfg.gear, gpuType: near } });
+    return b.findings
+      .filter((f) => f.path[0] !== 'training_gear')
+      .map((f) => toIssue(parsed, f.code, f.severity, f.code === 'mfu-high' || f.code === 'mfu-low' ? f.message : `${f.message} (computed assuming ${near} for the unknown GPU '${cfg.gear.gpuType}')`, f.path, f.fixes));
+  } catch (e) {
+    if (e instanceof FieldError) return []; // e.g. the stand-in lacks the dtype: nothing more to say
+    throw e;
+  }
 }

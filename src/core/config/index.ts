@@ -4,3 +4,4 @@ export * from './issues';
 export * from './analyse';
 export * from './present';
 export * from './templates';
+export * from './modelConfig';

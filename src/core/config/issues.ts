@@ -4,8 +4,9 @@
  * diagnostics and code actions and the CLI prints them as `file:line:column: severity: message`.
  */
 import type { JSONPath } from 'jsonc-parser';
+import type { Diagnostic } from '../diagnostic';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../diagnostic';
 
 export interface TextEdit {
   offset: number;
@@ -35,10 +36,7 @@ export type IssueCode =
   | 'law'
   | 'arch-path';
 
-export interface ConfigIssue {
-  code: IssueCode;
-  severity: Severity;
-  message: string;
+export interface ConfigIssue extends Diagnostic<IssueCode> {
   path: JSONPath;
   offset: number;
   length: number;

@@ -7,8 +7,9 @@ import { getLocation } from 'jsonc-parser';
 import { DTYPES, findGpu, GPU_TABLE_SOURCE, matchesSparseHeadline } from '../hardware';
 import { getLaw, isLawId } from '../laws';
 import { MFU_GUIDANCE } from '../backward/analyse';
-import { formatCount, formatNum, formatPercent, formatSci } from '../format';
+import { formatCount, formatEpochs, formatNum, formatPercent, formatSci } from '../format';
 import type { DocumentAnalysis } from './analyse';
+import type { HparamResult } from '../hparams';
 import { LEGACY_LAWS, type LawChoice } from '../backward/config';
 
 const GB = 1e9;
@@ -23,7 +24,7 @@ export function lawTag(law: LawChoice): string {
 }
 
 /**
- * "N 1.29B · C 1.23e21 · D 158B · L̂ 2.35 (hoffmann2022-a3, unrounded constants) · 25.3 % of dataset"
+ * "N 1.29B · C 1.23e21 · D 158B · L̂ 2.35 (hoffmann2022-a3, unrounded constants) · 0.253 epochs of the dataset"
  * (backward) or the arch equivalent.
  */
 export function summaryLine(a: DocumentAnalysis): string | undefined {
@@ -33,7 +34,11 @@ export function summaryLine(a: DocumentAnalysis): string | undefined {
     const b = a.backward;
     const parts = [`N ${formatCount(b.N)}`, `C ${formatSci(b.compute)}`, `D ${formatCount(b.D)}`];
     if (b.loss !== null) parts.push(`L̂ ${formatNum(b.loss, 3)} (${lawTag(b.law)})`);
-    if (b.dataset.fraction !== undefined) parts.push(`${formatPercent(b.dataset.fraction)} of dataset`);
+    // Step Law's peak learning rate and batch for this N and D (the hover on batch_size_tokens lists every law).
+    const step = b.hparams.find((h) => h.law === 'steplaw2025');
+    if (step) parts.push(`lr ${formatSci(step.learningRate!, 2)} · batch ${formatCount(step.batchTokens)} tok (steplaw2025)`);
+    // Passes over the dataset, not a percentage: "2.26e+3 % of dataset" said 2,260 epochs unreadably.
+    if (b.dataset.fraction !== undefined) parts.push(`${formatEpochs(b.dataset.fraction)} of the dataset`);
     return parts.join(' · ');
   }
   if (a.forward) {
@@ -96,6 +101,17 @@ function gpuHover(name: string): string {
   ].join('\n');
 }
 
+/** Learning rate and batch per hyperparameter law, as a Markdown table (numbers and registry text only). */
+function hparamsTable(rows: HparamResult[]): string {
+  return [
+    '| law | peak lr | batch (tokens) | sequences | steps |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((h) => `| ${h.law}${h.batchKind === 'critical' ? ' (critical, upper bound)' : ''} | ${h.learningRate === null ? '–' : formatSci(h.learningRate, 2)} | ${formatCount(h.batchTokens)} | ${h.batchSequences === null ? '–' : formatNum(h.batchSequences, 4)} | ${h.steps === null ? '–' : formatCount(h.steps)} |`),
+    '',
+    ...rows.map((h) => `${h.law}: ${h.citation}; N ${h.conventions.params}${h.warnings.some((w) => w.code === 'hparams-extrapolation') ? ' — ⚠ extrapolated beyond the fitted range' : ''}.`),
+  ].join('\n\n').replace(/\n\n\|/g, '\n|');
+}
+
 /** Markdown hover for the field at `offset`, or undefined when there is nothing to add. */
 export function hoverMarkdown(a: DocumentAnalysis, offset: number): string | undefined {
   const loc = getLocation(a.parsed.text, offset);
@@ -138,10 +154,11 @@ export function hoverMarkdown(a: DocumentAnalysis, offset: number): string | und
   if (path[0] === 'dataset' || path[0] === 'dataset_constraints') {
     if (!b) return undefined;
     const d = b.dataset;
-    return `**D = ${formatCount(b.D)} tokens**${d.totalTokens !== undefined ? ` — ${formatPercent(d.fraction!)} of the ${formatCount(d.totalTokens)}-token dataset` : ''}${d.epochs !== undefined ? `, ${formatNum(d.epochs, 3)} epochs` : ''}.`;
+    return `**D = ${formatCount(b.D)} tokens**${d.totalTokens !== undefined ? ` — ${formatEpochs(d.fraction!)} of the ${formatCount(d.totalTokens)}-token dataset` : ''}${d.epochs !== undefined && d.epochs !== d.fraction ? `, ${formatEpochs(d.epochs)} over the unique tokens` : ''}.`;
   }
   if ((key === 'batch_size_tokens' || key === 'sequence_length') && b) {
-    return b.steps !== undefined ? `**${formatCount(b.steps)} optimizer steps** of ${formatCount(b.batchSizeTokens!)} tokens for D = ${formatCount(b.D)}.` : `Training sequence length ${cfg!.seqLength}: exact FLOPs/token ${b.flops ? formatSci(b.flops.exact) : '–'}.`;
+    const head = b.steps !== undefined ? `**${formatCount(b.steps)} optimizer steps** of ${formatCount(b.batchSizeTokens!)} tokens for D = ${formatCount(b.D)}.` : `Training sequence length ${cfg!.seqLength}: exact FLOPs/token ${b.flops ? formatSci(b.flops.exact) : '–'}.`;
+    return `${head}\n\n${hparamsTable(b.hparams)}`;
   }
   if (ARCH_KEYS.has(key) || path[0] === 'architecture' || key === 'parameters') {
     const params = a.forward?.params ?? b?.params;

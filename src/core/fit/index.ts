@@ -32,9 +32,10 @@ export type RefusalCode = 'too-few-rows' | 'too-few-distinct' | 'no-convergence'
 export class FitRefusal extends RefusalError {
   constructor(
     readonly code: RefusalCode,
-    message: string,
+    /** Why, without the code prefix: what crosses the worker boundary with `code`. */
+    readonly detail: string,
   ) {
-    super(`${code}: ${message}`, code === 'bad-option' ? 2 : 1);
+    super(`${code}: ${detail}`, code === 'bad-option' ? 2 : 1);
     this.name = 'FitRefusal';
   }
 }

@@ -50,7 +50,7 @@ export function runInWorker(workerPath: string, request: WorkerRequest | Omit<Ot
       else if (m.type === 'result') finish(() => resolve({ table: m.table, result: m.result }));
       else if (m.kind === 'csv') finish(() => reject(new CsvError(m.file, m.line, m.column, m.detail)));
       else if (m.kind === 'log') finish(() => reject(m.file ? new InputError(m.file, m.line, m.column, m.detail) : new InputError(m.detail)));
-      else if (m.kind === 'refusal') finish(() => reject(new FitRefusal(m.code, m.message.replace(`${m.code}: `, ''))));
+      else if (m.kind === 'refusal') finish(() => reject(new FitRefusal(m.code, m.detail)));
       else finish(() => reject(new Error(`fit worker: ${m.message}`)));
     });
     worker.on('error', (e) => finish(() => reject(e)));

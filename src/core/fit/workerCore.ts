@@ -53,7 +53,7 @@ export function serveFits(port: WorkerPort, makers: Record<string, TableMaker> =
     } catch (e) {
       // Bad input keeps its location (file '' when it has none) so the host rebuilds the same error.
       if (e instanceof InputError) port.post({ type: 'error', kind: e instanceof CsvError ? 'csv' : 'log', message: e.message, file: e.location?.file ?? '', line: e.location?.line ?? 0, column: e.location?.column ?? 0, detail: e.detail });
-      else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code });
+      else if (e instanceof FitRefusal) port.post({ type: 'error', kind: 'refusal', message: e.message, code: e.code, detail: e.detail });
       else port.post({ type: 'error', kind: 'internal', message: (e as Error)?.message ?? String(e) });
     }
   });

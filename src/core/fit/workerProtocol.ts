@@ -68,7 +68,7 @@ export type FitResponse =
   | { type: 'progress'; progress: FitProgress }
   | { type: 'result'; table: WorkerTableInfo; result: FitResultJSON }
   | { type: 'error'; kind: 'csv' | 'log'; message: string; file: string; line: number; column: number; detail: string }
-  | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode }
+  | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode; detail: string }
   | { type: 'error'; kind: 'internal'; message: string };
 
 /** The two things a worker needs from its host: send a message, and receive them. */

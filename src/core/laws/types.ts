@@ -2,6 +2,7 @@
  * Types of the published-law registry. A law is data (constants with their sources, the ranges the
  * paper fitted, conventions, caveats); the arithmetic lives in ./forms.ts and ../allocation.
  */
+import type { Diagnostic } from '../diagnostic';
 
 export type LawId =
   | 'hoffmann2022-a1'
@@ -30,10 +31,8 @@ export interface Citation {
   source: string;
 }
 
-export interface Warning {
-  code: string;
+export interface Warning extends Diagnostic {
   severity: 'info' | 'warning';
-  message: string;
 }
 
 /**

@@ -18,6 +18,7 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { lineColumn } from '../config/jsonc';
 import { InputError } from '../errors';
+import { PLAN_HPARAM_LAWS } from '../hparams';
 
 export interface SweepConfig {
   name: string;
@@ -31,8 +32,13 @@ export interface SweepConfig {
   /** Multiplier on the predicted optimum for the grid centre (1 = centred). */
   centre: number;
   seqLen: number;
-  /** Sequences per optimizer step; tokens per step = batchSize × seqLen. */
+  /** Sequences per optimizer step; tokens per step = batchSize × seqLen (every run, unless hparamsLaw is set). */
   batchSize: number;
+  /**
+   * Hyperparameter law (src/core/hparams: steplaw2025 or deepseek2024) that gives each run its own batch
+   * size and peak learning rate ({batch_size}, {lr}); unset: every run uses batchSize and has no {lr}.
+   */
+  hparamsLaw?: string;
   vocabSize: number;
   /** Largest accepted |N_shape − N_target| / N_target for a run's architecture. */
   shapeTolerance: number;
@@ -52,7 +58,7 @@ export interface SweepConfig {
 
 /** Top-level keys a sweep config may have (schemas/sweep.schema.json lists the same). */
 export const SWEEP_KEYS = [
-  '$schema', 'name', 'budgets', 'law', 'modelsPerBudget', 'span', 'centre', 'seqLen', 'batchSize', 'vocabSize',
+  '$schema', 'name', 'budgets', 'law', 'modelsPerBudget', 'span', 'centre', 'seqLen', 'batchSize', 'hparamsLaw', 'vocabSize',
   'shapeTolerance', 'flopsPerToken', 'gpu', 'dtype', 'mfu', 'gpusPerRun', 'command', 'mock', 'slurm', 'skypilot',
 ] as const;
 
@@ -162,6 +168,18 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
   const gpu = str(['gpu']);
   if (mfu !== undefined && gpu === undefined) fail(at(['mfu']), '"mfu" is set but "gpu" is not (GPU-hours need both)');
 
+  const hparamsLaw = str(['hparamsLaw']);
+  if (hparamsLaw !== undefined && !(PLAN_HPARAM_LAWS as readonly string[]).includes(hparamsLaw)) {
+    fail(at(['hparamsLaw']), `"hparamsLaw" must be one of ${PLAN_HPARAM_LAWS.join(', ')} (laws giving a learning rate and an optimal batch), got ${JSON.stringify(hparamsLaw)}`);
+  }
+  if (hparamsLaw !== undefined && value(['batchSize']) !== undefined) {
+    fail(at(['batchSize']), `"batchSize" and "hparamsLaw" both set the batch: with "hparamsLaw": ${JSON.stringify(hparamsLaw)} each run's batch comes from the law; remove one`);
+  }
+  const command = str(['command'], undefined, true);
+  if (command !== undefined && hparamsLaw === undefined && /\{lr\}/.test(command)) {
+    fail(at(['command']), '"command" uses {lr} but "hparamsLaw" is not set: the learning rate comes from a hyperparameter law (e.g. "hparamsLaw": "steplaw2025")');
+  }
+
   return {
     name: str(['name'], fileName.replace(/^.*[\\/]/, '').replace(/\.sweep\.jsonc?$|\.jsonc?$/, '')) as string,
     budgets,
@@ -171,6 +189,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     centre: num(['centre'], 'a positive multiplier on the predicted optimum', positive, 1),
     seqLen: num(['seqLen'], 'a whole number of tokens ≥ 1', wholeAtLeast(1), 2048),
     batchSize: num(['batchSize'], 'a whole number of sequences ≥ 1', wholeAtLeast(1), 256),
+    hparamsLaw,
     vocabSize: num(['vocabSize'], 'a whole number ≥ 1', wholeAtLeast(1), 32000),
     shapeTolerance: num(['shapeTolerance'], 'a fraction in (0, 1)', (x) => x > 0 && x < 1, 0.05),
     flopsPerToken: fpt as '6N' | 'exact',
@@ -178,7 +197,7 @@ export function parseSweepConfig(text: string, fileName = 'sweep.jsonc'): SweepC
     dtype: str(['dtype'], 'bf16') as string,
     mfu,
     gpusPerRun: num(['gpusPerRun'], 'a whole number ≥ 1', wholeAtLeast(1), 8),
-    command: str(['command'], undefined, true),
+    command,
     mock: {
       law: str(['mock', 'law']),
       noise: num(['mock', 'noise'], 'a standard deviation ≥ 0 (nats)', (x) => x >= 0, 0.01),

@@ -3,7 +3,8 @@
  * shapes and FLOP counts (src/core/arch) and GPU peaks (src/core/hardware). Kept apart from plan.ts so
  * the planning logic can be tested with any law or shape finder.
  */
-import { flopsPerToken, shapeForParams } from '../arch';
+import { countParams, flopsPerToken, shapeForParams } from '../arch';
+import { evaluateHparams } from '../hparams';
 import { peakFlops } from '../hardware';
 import { lawModel } from '../allocation';
 import { getLaw, lawLoss, type LawId } from '../laws';
@@ -29,4 +30,13 @@ export const DEFAULT_PLAN_DEPS: PlanDeps = {
   shapeForParams: (targetN, o) => shapeForParams(targetN, { base: { vocab_size: o.vocabSize, seq_length: o.seqLen }, tolerance: o.tolerance }),
   flopsPerToken: (arch) => flopsPerToken(arch).exact,
   peakFlops: (gpu, dtype) => peakFlops(gpu, dtype).flops,
+  hparams: (law, run) => {
+    // Non-embedding N and DeepSeek's M (= the layers' FLOPs per token incl. attention) measured from the shape.
+    const r = evaluateHparams(
+      { nonEmbeddingN: countParams(run.arch).nonEmbedding, flopsPerTokenM: flopsPerToken(run.arch, run.seqLen).tableA4, D: run.D, seqLen: run.seqLen },
+      [law],
+    ).results[0];
+    if (r.learningRate === null) throw new Error(`internal: ${law} gives no learning rate`);
+    return { learningRate: r.learningRate, batchTokens: r.batchTokens, extrapolated: r.warnings.some((w) => w.code === 'hparams-extrapolation') };
+  },
 };

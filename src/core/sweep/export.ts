@@ -7,7 +7,8 @@
  * The user's training command is a template; each run fills these placeholders:
  *   {run_id} {index} {name} {budget} {compute} {params} {target_params} {tokens} {steps}
  *   {batch_size} {tokens_per_step} {seq_len} {layers} {width} {d_model} {heads} {kv_heads}
- *   {head_dim} {ffn} {vocab}
+ *   {head_dim} {ffn} {vocab} {warmup_steps} {lr}
+ * ({lr} needs the config's "hparamsLaw"; {batch_size} is then each run's own batch from that law.)
  * An unknown placeholder is an error (a typo must not reach the cluster as a literal "{lyers}").
  * In the scripts every value is shell-quoted unless it is made of characters the shell never interprets,
  * so a config value (the sweep "name" is free text) can never run as a command.
@@ -35,7 +36,7 @@ export function runPlaceholders(plan: SweepPlan, r: PlannedRun): Record<string, 
     target_params: String(Math.round(r.targetN)),
     tokens: String(r.D),
     steps: String(r.steps),
-    batch_size: String(r.tokensPerStep / a.seq_length),
+    batch_size: String(r.batchSize),
     tokens_per_step: String(r.tokensPerStep),
     seq_len: String(a.seq_length),
     layers: String(a.num_hidden_layers),
@@ -46,12 +47,15 @@ export function runPlaceholders(plan: SweepPlan, r: PlannedRun): Record<string, 
     head_dim: String(a.head_dim),
     ffn: String(a.intermediate_size),
     vocab: String(a.vocab_size),
+    warmup_steps: String(r.warmupSteps),
+    ...(r.learningRate !== undefined ? { lr: r.learningRate.toPrecision(4) } : {}),
   };
 }
 
 export const PLACEHOLDERS = [
   'run_id', 'index', 'name', 'budget', 'compute', 'params', 'target_params', 'tokens', 'steps', 'batch_size',
   'tokens_per_step', 'seq_len', 'layers', 'width', 'd_model', 'heads', 'kv_heads', 'head_dim', 'ffn', 'vocab',
+  'warmup_steps', 'lr',
 ] as const;
 
 /** Fill `{placeholder}`s; unknown names throw with the list of known ones. */
@@ -84,7 +88,10 @@ export function planRows(plan: SweepPlan): Array<Record<string, string | number>
     target_N: Math.round(r.targetN),
     D: r.D,
     steps: r.steps,
+    batch_size: r.batchSize,
     tokens_per_step: r.tokensPerStep,
+    warmup_steps: r.warmupSteps,
+    ...(r.learningRate !== undefined ? { lr: Number(r.learningRate.toPrecision(4)) } : {}),
     layers: r.arch.num_hidden_layers,
     hidden_size: r.arch.hidden_size,
     heads: r.arch.num_attention_heads,
@@ -101,7 +108,7 @@ export function planToCsv(plan: SweepPlan): string {
 }
 
 export function planToJson(plan: SweepPlan): string {
-  return JSON.stringify({ name: plan.name, law: plan.law, totals: plan.totals, warnings: plan.warnings, runs: planRows(plan) }, null, 2) + '\n';
+  return JSON.stringify({ name: plan.name, law: plan.law, ...(plan.hparamsLaw ? { hparamsLaw: plan.hparamsLaw } : {}), totals: plan.totals, warnings: plan.warnings, runs: planRows(plan) }, null, 2) + '\n';
 }
 
 export function mockToCsv(rows: readonly MockRow[]): string {

@@ -15,6 +15,7 @@
  */
 import type { ArchConfig, ShapeResult } from '../arch';
 import { formatCount, formatSci } from '../format';
+import { batchSequencesFor, warmupSteps } from '../hparams';
 import type { SweepConfig } from './config';
 import { analyseIsoflop, fitPowerLaw } from '../isoflop';
 import { InputError } from '../errors';
@@ -36,6 +37,8 @@ export interface PlanDeps {
   flopsPerToken?(arch: ArchConfig): number;
   /** Dense peak FLOP/s of a GPU for a dtype (for GPU-hours). */
   peakFlops?(gpu: string, dtype: string): number;
+  /** Peak learning rate and batch (tokens) of a run under a hyperparameter law (only needed for hparamsLaw). */
+  hparams?(law: string, run: { arch: ArchConfig; D: number; seqLen: number }): { learningRate: number; batchTokens: number; extrapolated: boolean };
 }
 
 export interface PlannedRun {
@@ -52,8 +55,14 @@ export interface PlannedRun {
   arch: ArchConfig;
   /** Training FLOPs per token used for D (6N or exact). */
   flopsPerToken: number;
+  /** Sequences per optimizer step (the config's batchSize, or the hyperparameter law's batch rounded). */
+  batchSize: number;
   tokensPerStep: number;
   steps: number;
+  /** Linear-warmup steps (src/core/hparams/warmup.ts: warmup tokens = N). */
+  warmupSteps: number;
+  /** Peak learning rate from the config's hparamsLaw (absent without one). */
+  learningRate?: number;
   /** Tokens actually trained: steps × tokensPerStep. */
   D: number;
   /** Compute actually spent: flopsPerToken × D (differs from `budget` by the step rounding). */
@@ -72,7 +81,8 @@ export type PlanWarningCode =
   | 'shape-tolerance'
   | 'duplicate-shape'
   | 'few-steps'
-  | 'method-bias';
+  | 'method-bias'
+  | 'hparams-extrapolation';
 
 export interface PlanWarning {
   code: PlanWarningCode;
@@ -94,6 +104,8 @@ export interface PlannedBudget {
 export interface SweepPlan {
   name: string;
   law: string;
+  /** The hyperparameter law each run's batch and learning rate come from, when the config names one. */
+  hparamsLaw?: string;
   runs: PlannedRun[];
   budgets: PlannedBudget[];
   totals: { runs: number; compute: number; gpuHours?: number; gpu?: string; mfu?: number; peakFlopsPerGpu?: number };
@@ -116,12 +128,13 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
   const law = deps.law(config.law);
   const warnings: PlanWarning[] = [];
   const warn = (code: PlanWarningCode, message: string, budget?: number) => warnings.push({ code, message, budget });
-  const tokensPerStep = config.batchSize * config.seqLen;
+  if (config.hparamsLaw && !deps.hparams) throw new InputError('"hparamsLaw" needs the hyperparameter laws (PlanDeps.hparams)');
   const peak = config.gpu && config.mfu !== undefined && deps.peakFlops ? deps.peakFlops(config.gpu, config.dtype) : undefined;
   if (config.flopsPerToken === 'exact' && !deps.flopsPerToken) throw new InputError('flopsPerToken "exact" needs the architecture FLOP counter');
 
   const runs: PlannedRun[] = [];
   const budgets: PlannedBudget[] = [];
+  const extrapolated: string[] = [];
   config.budgets.forEach((C, bi) => {
     const predictedN = law.optimalN(C);
     const targets = gridSizes(predictedN * config.centre, config.span, config.modelsPerBudget);
@@ -140,6 +153,11 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
         warn('shape-tolerance', `budget ${formatSci(C)}: no shape within ${(config.shapeTolerance * 100).toFixed(0)} % of ${formatCount(targetN)} (best ${formatCount(shape.N)}, ${(shape.relError * 100).toFixed(1)} % off)`, C);
       }
       const fpt = config.flopsPerToken === 'exact' ? deps.flopsPerToken!(shape.arch) : 6 * shape.N;
+      // Each run's own batch and learning rate from the hyperparameter law, at the tokens the budget buys.
+      const hp = config.hparamsLaw ? deps.hparams!(config.hparamsLaw, { arch: shape.arch, D: C / fpt, seqLen: config.seqLen }) : undefined;
+      const batchSize = hp ? batchSequencesFor(hp.batchTokens, config.seqLen) : config.batchSize;
+      if (hp?.extrapolated) extrapolated.push(`b${bi}-m${si}`);
+      const tokensPerStep = batchSize * config.seqLen;
       const steps = Math.max(1, Math.round(C / fpt / tokensPerStep));
       const D = steps * tokensPerStep;
       const compute = fpt * D;
@@ -155,15 +173,18 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
         relError: shape.relError,
         arch: shape.arch,
         flopsPerToken: fpt,
+        batchSize,
         tokensPerStep,
         steps,
+        warmupSteps: warmupSteps(shape.N, tokensPerStep, steps),
+        ...(hp ? { learningRate: hp.learningRate } : {}),
         D,
         compute,
         gpuHours: peak !== undefined ? compute / (peak * config.mfu! * 3600) : undefined,
       });
       ids.push(id);
       realised.push(shape.N);
-      if (steps < 100) warn('few-steps', `run ${id} (${formatCount(shape.N)} params at ${formatSci(C)}) has only ${steps} optimizer steps of ${formatCount(tokensPerStep)} tokens; lower batchSize`, C);
+      if (steps < 100) warn('few-steps', `run ${id} (${formatCount(shape.N)} params at ${formatSci(C)}) has only ${steps} optimizer steps of ${formatCount(tokensPerStep)} tokens; lower ${hp ? `the batch (it comes from ${config.hparamsLaw})` : 'batchSize'}`, C);
     });
     const lnCentre = realised.reduce((s, n) => s + Math.log(n), 0) / Math.max(1, realised.length);
     const offCentre = lnCentre - Math.log(predictedN);
@@ -209,6 +230,10 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
     warn('grid-too-wide', `the grid spans ${config.span}× in N (> ${MAX_SPAN}×): far from the optimum loss vs ln N is not a parabola and the fitted vertex drifts (Czech et al. 2026); narrow "span" or analyse with a window`);
   }
 
+  if (extrapolated.length) {
+    warn('hparams-extrapolation', `${extrapolated.length} of ${runs.length} runs (${extrapolated.slice(0, 4).join(', ')}${extrapolated.length > 4 ? ', …' : ''}) lie outside the range ${config.hparamsLaw} was fitted on: their batch size and learning rate are extrapolated ('scaling-laws hparams' shows the range)`);
+  }
+
   const rehearsal = rehearse(runs, budgets, law);
   if (rehearsal && (Math.abs(rehearsal.a - rehearsal.aLaw) > 0.01 || Math.abs(rehearsal.nBias) > 0.1)) {
     warn(
@@ -221,6 +246,7 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
   return {
     name: config.name,
     law: law.id,
+    ...(config.hparamsLaw ? { hparamsLaw: config.hparamsLaw } : {}),
     runs,
     budgets,
     totals: {

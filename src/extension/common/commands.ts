@@ -5,7 +5,7 @@
  * checks the table against package.json's contributes.commands, both ways.
  * Pure data: no `vscode` import, so the unit suite reads it.
  */
-export const COMMANDS = {
+export const COMMAND_IDS = {
   // laws/
   showLaws: 'scalingLaws.showLaws',
   // configs/
@@ -24,12 +24,14 @@ export const COMMANDS = {
   exportSweep: 'scalingLaws.exportSweep',
   mockSweep: 'scalingLaws.mockSweep',
   analyseIsoflop: 'scalingLaws.analyseIsoflop',
+  // modelConfig/
+  showModelTokens: 'scalingLaws.showModelTokens',
 } as const;
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
 
 /** Commands registered only outside production mode, for the integration tests (not in the manifest). */
-export const TEST_COMMANDS = {
+export const TEST_COMMAND_IDS = {
   restore: 'scalingLaws._test.restore',
   panelState: 'scalingLaws._test.panelState',
   setPlannerInput: 'scalingLaws._test.setPlannerInput',

@@ -4,7 +4,7 @@
  * outside production — the integration tests' hooks.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from './commands';
+import { COMMAND_IDS } from './commands';
 import { exportResults } from './export';
 import { log } from './log';
 import { PanelBase } from './panelBase';
@@ -16,7 +16,7 @@ export function register(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(
     log,
-    vscode.commands.registerCommand(COMMANDS.exportResults, (format?: unknown, target?: unknown) => exportResults(format, target)),
+    vscode.commands.registerCommand(COMMAND_IDS.exportResults, (format?: unknown, target?: unknown) => exportResults(format, target)),
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);

@@ -9,7 +9,8 @@ import {
   parseWebviewMessage, type ChartPng, type ExportFormat, type HostMessage, type ViewKind, type WebviewMessage,
 } from '../../shared/protocol';
 import { LAWS } from '../../core/laws';
-import { COMMANDS } from './commands';
+import { Replies } from '../../core/replies';
+import { COMMAND_IDS } from './commands';
 import { panelHtml, webviewOptions } from './html';
 import { log } from './log';
 
@@ -44,8 +45,7 @@ export abstract class PanelBase implements vscode.Disposable {
   protected readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   private readonly renderWaiters: Array<() => void> = [];
-  private pngRequest = 0;
-  private readonly pngWaiters = new Map<number, (charts: ChartPng[]) => void>();
+  private readonly pngReplies = new Replies<ChartPng[]>();
 
   protected constructor(
     readonly panel: vscode.WebviewPanel,
@@ -88,18 +88,9 @@ export abstract class PanelBase implements vscode.Disposable {
 
   /** PNG data URLs of every chart on the page (the page renders them with its current theme colours). */
   collectPngs(timeoutMs = 10000): Promise<ChartPng[]> {
-    const requestId = ++this.pngRequest;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pngWaiters.delete(requestId);
-        reject(new Error('the panel did not send its charts (is it visible?)'));
-      }, timeoutMs);
-      this.pngWaiters.set(requestId, (charts) => {
-        clearTimeout(timer);
-        resolve(charts);
-      });
-      this.post({ type: 'collectPngs', requestId });
-    });
+    const { id, reply } = this.pngReplies.open(timeoutMs, () => new Error('the panel did not send its charts (is it visible?)'));
+    this.post({ type: 'collectPngs', requestId: id });
+    return reply;
   }
 
   /** Entry point for every message from the page (public so tests can feed it malformed input). */
@@ -128,8 +119,7 @@ export abstract class PanelBase implements vscode.Disposable {
         log.error(`[${this.view}] webview error: ${msg.message}`);
         return;
       case 'pngs':
-        this.pngWaiters.get(msg.requestId)?.(msg.charts);
-        this.pngWaiters.delete(msg.requestId);
+        this.pngReplies.resolve(msg.requestId, msg.charts);
         return;
       case 'openLink':
         // Only the papers' own pages: a compromised page must not be able to open arbitrary URLs.
@@ -137,7 +127,7 @@ export abstract class PanelBase implements vscode.Disposable {
         else log.warn(`[${this.view}] refused to open ${msg.url}: not a citation link`);
         return;
       case 'export':
-        void vscode.commands.executeCommand(COMMANDS.exportResults, msg.format);
+        void vscode.commands.executeCommand(COMMAND_IDS.exportResults, msg.format);
         return;
       default:
         this.onMessage(msg);
@@ -155,6 +145,7 @@ export abstract class PanelBase implements vscode.Disposable {
     PanelBase.open.delete(this);
     if (PanelBase.lastActive === this) PanelBase.lastActive = [...PanelBase.open].pop();
     PanelBase.onActiveChanged?.();
+    this.pngReplies.rejectAll(new Error('the panel was closed before it sent its charts'));
     this.onDispose();
     this.panel.dispose();
     vscode.Disposable.from(...this.disposables).dispose();

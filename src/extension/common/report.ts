@@ -46,6 +46,12 @@ export function plannerMarkdown(view: PlannerView, imageFiles: string[] = []): s
     mdText(r.lawName), opt(r.N, formatCount), opt(r.D, formatCount), opt(r.loss, (x) => formatNum(x, 4)),
     opt(r.tokensPerParam, (x) => formatNum(x, 3)), opt(r.compute, formatSci), `[arXiv](${r.citationUrl})`,
   ])));
+  const c = view.consensus;
+  if (c) {
+    const range = (x: { low: number; mid: number; high: number }, f: (v: number) => string) => `${f(x.mid)} (${f(x.low)}–${f(x.high)})`;
+    out.push('', `**Consensus:** N* ${range(c.N, formatCount)}, D* ${range(c.D, formatCount)} tokens, ${range(c.tokensPerParam, (x) => formatNum(x, 3))} tokens/param — ${mdText(c.rule)}: ${c.laws.join(', ')}.`,
+      '', `**Most relevant:** ${mdText(c.relevant.lawName)} — ${mdText(c.relevant.reason)}.`);
+  }
   if (imageFiles.length) out.push('', images(imageFiles));
   out.push('', '## Guidance');
   for (const g of view.guidance) out.push('', `### ${mdText(g.lawName)}`, '', ...g.notes.map(noteLine));

@@ -13,6 +13,8 @@ export interface Settings {
   fitBootstrap: number;
   /** scalingLaws.fit.maxRows: refuse CSV files with more data rows than this. */
   fitMaxRows: number;
+  /** scalingLaws.modelConfig.seqLength: training sequence length for config.json files (0 = not set). */
+  modelConfigSeqLength: number;
 }
 
 /** Each field's key under the `scalingLaws` section. */
@@ -20,6 +22,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   codeLensEnabled: 'codeLens.enabled',
   fitBootstrap: 'fit.bootstrap',
   fitMaxRows: 'fit.maxRows',
+  modelConfigSeqLength: 'modelConfig.seqLength',
 };
 
 /** The manifest's defaults (VS Code returns them for unset keys; these cover a missing or mistyped value). */
@@ -28,6 +31,7 @@ export const SETTING_DEFAULTS: Readonly<Settings> = {
   // As the CLI (--bootstrap 200): a panel shows 95 % intervals by default, not "—".
   fitBootstrap: 200,
   fitMaxRows: 1_000_000,
+  modelConfigSeqLength: 0,
 };
 
 /** Settings from a configuration section (`vscode.WorkspaceConfiguration` or any `get`). */
@@ -44,5 +48,6 @@ export function readSettings(section: { get(key: string): unknown }): Settings {
     codeLensEnabled: bool('codeLensEnabled', SETTING_DEFAULTS.codeLensEnabled),
     fitBootstrap: int('fitBootstrap', SETTING_DEFAULTS.fitBootstrap),
     fitMaxRows: int('fitMaxRows', SETTING_DEFAULTS.fitMaxRows),
+    modelConfigSeqLength: int('modelConfigSeqLength', SETTING_DEFAULTS.modelConfigSeqLength),
   };
 }

@@ -1,16 +1,17 @@
 /**
  * Editor features for config files: code lens (one-line summary + "Open in planner"), hovers with
- * derived values, diagnostics with quick fixes, and value completion for GPU names, dtypes and laws.
+ * derived values, diagnostics with quick fixes, and value completion for GPU names and dtypes (law ids
+ * come from the schemas' enums).
  * All numbers come from src/core/config (the same code as `scaling-laws forward|backward`).
  */
 import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
 import { hoverMarkdown, plannerPatch, summaryLine, type ConfigIssue, type DocumentAnalysis } from '../../core/config';
 import { DTYPES, GPUS } from '../../core/hardware';
-import { LAWS } from '../../core/laws';
 import { formatNum } from '../../core/format';
 import { analysisFor, configKind, forget } from './cache';
-import { COMMANDS } from '../common/commands';
+import { COMMAND_IDS } from '../common/commands';
+import { perDocumentDebounce } from '../common/debounce';
 import { RefreshableLensProvider } from '../common/lensBase';
 
 export const SELECTOR: vscode.DocumentSelector = [
@@ -30,7 +31,7 @@ export class ConfigLensProvider extends RefreshableLensProvider {
     const lenses = [new vscode.CodeLens(top, { title: line, command: '' })];
     const patch = plannerPatch(a);
     if (patch) {
-      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMANDS.openConfigInPlanner, arguments: [patch] }));
+      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMAND_IDS.openConfigInPlanner, arguments: [patch] }));
     }
     return lenses;
   }
@@ -87,7 +88,7 @@ export const codeActionProvider: vscode.CodeActionProvider = {
   },
 };
 
-/** Value completion where the schema can only say "string": GPU names with their peaks, dtypes, law ids. */
+/** Value completion where the schema can only say "string": GPU names with their peaks, dtypes. */
 export const completionProvider: vscode.CompletionItemProvider = {
   provideCompletionItems(doc, pos) {
     if (!configKind(doc)) return undefined;
@@ -111,9 +112,8 @@ export const completionProvider: vscode.CompletionItemProvider = {
       });
     }
     if (key === 'dtype') return DTYPES.map((d) => item(d, 'training precision', 'Selects the dense peak of the GPU for this precision.'));
-    if (key === 'scaling_law' || key === 'law' || (loc.path[0] === 'scaling_law' && (key === 'id' || key === 'type'))) {
-      return LAWS.map((l) => item(l.id, l.name, `${l.citation.authors} ${l.citation.year}, arXiv ${l.citation.arxiv} — ${l.citation.source}\n\n\`${l.form}\``));
-    }
+    // Law ids: the schemas enumerate them (with markdownEnumDescriptions), so VS Code's JSON service
+    // already offers each one; offering them here too listed every id twice.
     return undefined;
   },
 };
@@ -121,20 +121,13 @@ export const completionProvider: vscode.CompletionItemProvider = {
 /** Keep diagnostics and lenses in step with edits (debounced), opens and closes. */
 export function watchDocuments(context: vscode.ExtensionContext, lens: ConfigLensProvider): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('scaling-laws-config');
-  const timers = new Map<string, NodeJS.Timeout>();
   const update = (doc: vscode.TextDocument) => {
     const a = analysisFor(doc);
     if (!a) return;
     collection.set(doc.uri, diagnosticsFor(doc, a));
   };
-  const schedule = (doc: vscode.TextDocument) => {
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(doc);
-    }, 150));
-  };
+  const debounced = perDocumentDebounce(update);
+  const schedule = debounced.schedule;
   context.subscriptions.push(
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
@@ -152,7 +145,7 @@ export function watchDocuments(context: vscode.ExtensionContext, lens: ConfigLen
       collection.delete(d.uri);
       forget(d);
     }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    debounced,
   );
   vscode.workspace.textDocuments.forEach(update);
   return collection;

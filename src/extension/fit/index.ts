@@ -4,7 +4,7 @@
  */
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../common/commands';
+import { COMMAND_IDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
@@ -31,14 +31,14 @@ function targetCsv(arg: unknown): vscode.Uri | undefined {
 export function register(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const extensionUri = context.extensionUri;
   const serializer = fileRestorer('fit', 'fit panel', (panel, uri, options) => FitPanel.adopt(panel, extensionUri, uri, options, deps.settings));
-  exposePanelForTests('fit', {
+  if (TEST_BUILD) exposePanelForTests('fit', {
     viewType: FIT_VIEW_TYPE,
     serializer,
     find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),
   });
   context.subscriptions.push(
     // From the explorer: (clicked, all selected); a folder or several files are fitted as training logs.
-    vscode.commands.registerCommand(COMMANDS.fitCsv, (arg?: unknown, selected?: unknown) => {
+    vscode.commands.registerCommand(COMMAND_IDS.fitCsv, (arg?: unknown, selected?: unknown) => {
       const t0 = performance.now();
       const many = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
       const uri = targetCsv(arg);

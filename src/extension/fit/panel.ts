@@ -14,7 +14,8 @@ import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } fro
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
 import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
-import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
+import { FilePanel, type FilePanelKind } from '../common/filePanel';
+import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
 import { fitCsv, fitMarkdown } from '../common/report';
 import type { Settings } from '../common/settings';
 import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
@@ -23,18 +24,23 @@ export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
 /** Quiet time after the last change to a followed log before refitting (a log is written line by line). */
 export const FOLLOW_DEBOUNCE_MS = 1000;
 
-export class FitPanel extends PanelBase {
+/** How fit panels are made (common/filePanel.ts). */
+function fitKind(extensionUri: vscode.Uri, settings: () => Settings, sources?: vscode.Uri[]): FilePanelKind<FitPanel, FitPanelOptions> {
+  return {
+    byUri: FitPanel.byUri,
+    viewType: FIT_VIEW_TYPE,
+    title: (uri) => `Fit: ${path.basename(uri.path)}`,
+    create: (panel, uri, options, openedAt) => new FitPanel(panel, extensionUri, uri, options, openedAt, settings, sources),
+  };
+}
+
+export class FitPanel extends FilePanel<FitPanelOptions> {
   static readonly byUri = new Map<string, FitPanel>();
-  options: FitPanelOptions;
   lastView: FitView | null = null;
   lastResult: FitResultJSON | null = null;
-  lastError: { title: string; message: string } | null = null;
-  running = false;
   /** ms spent on the host building the view from the worker's result (the fit's only main-thread work). */
   hostBuildMs: number | null = null;
-  private runId = 0;
   private abort: AbortController | undefined;
-  private current: Promise<void> = Promise.resolve();
   /** The files or folders fitted: one CSV, or training logs (a folder, several files). */
   sources: vscode.Uri[];
   /** Fitted as training logs (decided on the first fit; a CSV with no N/D columns becomes logs). */
@@ -42,46 +48,24 @@ export class FitPanel extends PanelBase {
   private watcher: vscode.Disposable | undefined;
   private followTimer: NodeJS.Timeout | undefined;
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings, sources?: vscode.Uri[]) {
-    super(panel, 'fit', extensionUri, openedAt);
-    this.options = options;
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings, sources?: vscode.Uri[]) {
+    super(panel, 'fit', extensionUri, uri, options, openedAt, FitPanel.byUri as Map<string, FilePanel<FitPanelOptions>>);
     this.sources = sources?.length ? sources : [uri];
-    FitPanel.byUri.set(uri.toString(), this);
     this.follow(!!options.follow);
-  }
-
-  get fileName(): string {
-    return path.basename(this.uri.path);
   }
 
   /** Open (or reveal) the CSV's panel and start a fit of its current text. */
   static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now(), sources?: vscode.Uri[]): FitPanel {
-    const existing = FitPanel.byUri.get(uri.toString());
-    if (existing && !existing.isDisposed) {
-      existing.panel.reveal(undefined, true);
-      existing.markActive();
-      void existing.run();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(FIT_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    const defaults = { ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap };
-    return new FitPanel(panel, extensionUri, uri, defaults, openedAt, settings, sources);
+    return FilePanel.showFor(fitKind(extensionUri, settings, sources), uri, () => ({ ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap }), openedAt);
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
   static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, settings: () => Settings): FitPanel {
-    FitPanel.byUri.get(uri.toString())?.dispose();
-    panel.title = titleFor(uri);
-    return new FitPanel(panel, extensionUri, uri, options, performance.now(), settings);
+    return FilePanel.adoptFor(fitKind(extensionUri, settings), panel, uri, options);
   }
 
   override testState(): PanelTestState {
     return { running: this.running, hostView: this.lastView, lastError: this.lastError, statusBar: null, hostBuildMs: this.hostBuildMs };
-  }
-
-  /** Resolves when the fit in progress (if any) has finished and been posted. */
-  whenIdle(): Promise<void> {
-    return this.current;
   }
 
   protected onMessage(msg: PanelMessage): void {
@@ -116,10 +100,9 @@ export class FitPanel extends PanelBase {
   /** Fit the document's current text with the current options; a newer run cancels an older one. */
   run(): Promise<void> {
     this.abort?.abort();
-    const runId = ++this.runId;
+    const runId = this.nextRun();
     const abort = new AbortController();
     this.abort = abort;
-    this.running = true;
     this.post({ type: 'fitRunning', runId });
     const task = vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Fitting ${this.fileName}`, cancellable: true },
@@ -131,15 +114,12 @@ export class FitPanel extends PanelBase {
         });
       },
     );
-    this.current = Promise.resolve(task).then(() => {
-      if (runId === this.runId) this.running = false;
-    });
-    return this.current;
+    return this.track(runId, task);
   }
 
   private async fitOnce(runId: number, signal: AbortSignal, report: (fraction: number, message: string) => void): Promise<void> {
     const t0 = performance.now();
-    const stale = () => runId !== this.runId || this.isDisposed;
+    const stale = () => this.isStale(runId);
     try {
       const onProgress = (p: { phase: string; done: number; total: number }) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`);
       const fitOpts = { ...engineOptions(this.options), ...extraFitOptions(this.options) };
@@ -238,10 +218,6 @@ export class FitPanel extends PanelBase {
   protected override onDispose(): void {
     this.follow(false);
     this.abort?.abort();
-    if (FitPanel.byUri.get(this.uri.toString()) === this) FitPanel.byUri.delete(this.uri.toString());
+    super.onDispose();
   }
-}
-
-function titleFor(uri: vscode.Uri): string {
-  return `Fit: ${path.basename(uri.path)}`;
 }

@@ -6,7 +6,7 @@ import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { checkPlannerInput, parsePersistedState, type PlannerInput } from '../../shared/protocol';
 import { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
-import { COMMANDS, TEST_COMMANDS } from '../common/commands';
+import { COMMAND_IDS, TEST_COMMAND_IDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';
 import { log } from '../common/log';
 import { exposePanelForTests } from '../common/testHooks';
@@ -32,11 +32,11 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
       PlannerPanel.adopt(panel, extensionUri, status, input);
     },
   };
-  exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
+  if (TEST_BUILD) exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
 
   context.subscriptions.push(
     // Optional argument: a partial PlannerInput (e.g. from a config's "Open in Planner"), validated.
-    vscode.commands.registerCommand(COMMANDS.openPlanner, (patch?: unknown) => {
+    vscode.commands.registerCommand(COMMAND_IDS.openPlanner, (patch?: unknown) => {
       const t0 = performance.now();
       const panel = PlannerPanel.show(extensionUri, status, t0);
       if (patch && typeof patch === 'object') {
@@ -50,9 +50,9 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
     vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializer),
   );
 
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+  if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
-      vscode.commands.registerCommand(TEST_COMMANDS.setPlannerInput, (patch: Partial<PlannerInput>) => {
+      vscode.commands.registerCommand(TEST_COMMAND_IDS.setPlannerInput, (patch: Partial<PlannerInput>) => {
         const p = PlannerPanel.current;
         if (!p) throw new Error('planner is not open');
         const input = checkPlannerInput({ ...p.currentInput, ...patch }, 'input');

@@ -6,7 +6,7 @@
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { parsePersistedState, type PlannerInput, type PlannerView } from '../../shared/protocol';
-import { COMMANDS, VIEW_TYPES } from '../common/commands';
+import { COMMAND_IDS, VIEW_TYPES } from '../common/commands';
 import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
 import { plannerCsv, plannerMarkdown } from '../common/report';
 import {
@@ -92,7 +92,7 @@ export class PlannerPanel extends PanelBase {
     }
     this.status.text = `$(graph-line) ${s.text}`;
     this.status.tooltip = s.tooltip;
-    this.status.command = COMMANDS.openPlanner;
+    this.status.command = COMMAND_IDS.openPlanner;
     this.status.show();
   }
 

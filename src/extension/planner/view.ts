@@ -4,17 +4,18 @@
  * hardware table), nothing is re-derived here except plot sampling.
  */
 import {
-  AllocationRefusal, allocateCompute, lawModel, optimalLine, type AllocationResult,
+  AllocationRefusal, allocateCompute, consensus, extrapolationFactor, lawModel, optimalLine, type AllocationResult,
 } from '../../core/allocation';
 import { InputError } from '../../core/errors';
+import { getHparamLaw, hparamsAtOptimum } from '../../core/hparams';
 import { logspace } from '../../core/stats/grid';
-import { formatCount, formatNum, formatSci } from '../../core/format';
+import { formatCount, formatNum, formatRatio, formatSci } from '../../core/format';
 import { GPUS, DTYPES, HardwareError, peakFlops, trainingCompute } from '../../core/hardware';
 import {
   LANGUAGES, LANGUAGE_NAMES, LAWS, isLanguage, type Language, type LawInfo,
 } from '../../core/laws';
 import type {
-  GpuOption, LawGuidance, LawOption, Note, PlannerInput, PlannerRow, PlannerView, Series,
+  GpuOption, LawGuidance, LawOption, Note, PlannerConsensus, PlannerInput, PlannerRow, PlannerView, RowBadge, Series,
 } from '../../shared/protocol';
 
 export { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
@@ -104,10 +105,65 @@ function guidanceFor(law: LawInfo, r: AllocationResult | null, input: PlannerInp
   notes.push(note('info', 'setup', `Paper's setup — architecture: ${law.architecture}; data: ${law.data}; languages: ${law.languages.join(', ')}.`));
   notes.push(note('info', 'conventions', `Conventions — N counts ${law.paramConvention === 'total' ? 'all parameters (incl. embeddings)' : 'non-embedding parameters'}; FLOPs: ${law.flopConvention}.`));
   for (const c of law.caveats) notes.push(note('info', 'caveat', c));
+  if (r) notes.push(...hparamNotes(r));
   return notes;
 }
 
-function row(law: LawInfo, r: AllocationResult | null): PlannerRow {
+/** Sequence length the planner quotes batches in (the planner has no sequence-length input; the CLI has --seq-len). */
+const PLANNER_SEQ_LEN = 2048;
+
+/** Peak learning rate and batch at the row's N*, D* under each hyperparameter law (src/core/hparams), one line each. */
+function hparamNotes(r: AllocationResult): Note[] {
+  return hparamsAtOptimum(r, PLANNER_SEQ_LEN).map((h) => {
+    const info = getHparamLaw(h.law);
+    const band = (b: [number, number] | null, f: (x: number) => string) => (b ? ` [95 %: ${f(b[0])}–${f(b[1])}]` : '');
+    const lr = h.learningRate === null ? '' : `peak lr ${formatSci(h.learningRate, 2)}${band(h.learningRateBand, (x) => formatSci(x, 2))}, `;
+    const batch = `${h.batchKind === 'critical' ? 'critical batch (upper bound)' : 'batch'} ${formatCount(h.batchTokens)} tokens${band(h.batchTokensBand, (x) => formatCount(x))} = ${formatNum(h.batchSequences!, 4)} sequences of ${PLANNER_SEQ_LEN}`;
+    const steps = h.steps === null ? '' : `, ${formatCount(h.steps)} steps (warmup ${formatCount(h.warmupSteps!)})`;
+    const extrap = h.warnings.some((w) => w.code === 'hparams-extrapolation') ? ' — extrapolated beyond its fitted range' : '';
+    const cite = `${info.citation.authors.split(/[,(]/)[0].trim()} et al. ${info.citation.year}, arXiv ${info.citation.arxiv}`;
+    return note('info', 'hparams', `At N*, D* — ${h.law} (${cite}; N: ${info.conventions.params.split(' (')[0]}): ${lr}${batch}${steps}${extrap}.`);
+  });
+}
+
+/** Short labels for the warnings a reviewer would flag first; the full message is the tooltip. */
+function badges(law: LawInfo, r: AllocationResult | null, refusal: string | null, input: PlannerInput): RowBadge[] {
+  if (!r) return [{ kind: 'refused', severity: 'error', label: 'no row', tooltip: refusal ?? 'This law cannot serve this request.' }];
+  const out: RowBadge[] = [];
+  const msgs = (codes: string[]) => r.warnings.filter((w) => codes.includes(w.code)).map((w) => w.message).join(' ');
+  const f = extrapolationFactor(law, r.compute, r.N, r.D);
+  if (f > 1.05) {
+    out.push({ kind: 'extrapolation', severity: 'warning', label: `${formatRatio(f)}× beyond fit`, tooltip: `Extrapolation ${formatRatio(f)}× beyond what the paper fitted. ${msgs(['outside-fitted-compute', 'outside-fitted-params', 'outside-fitted-tokens'])}` });
+  }
+  const conv: Record<string, string> = { 'non-embedding-params': 'N non-embedding', 'params-exclude-input-embedding': 'N w/o input emb.', 'approximate-params': 'N ≈ M/6' };
+  for (const w of r.warnings) if (conv[w.code]) out.push({ kind: 'convention', severity: 'warning', label: conv[w.code], tooltip: w.message });
+  if (law.provisional) out.push({ kind: 'provisional', severity: 'warning', label: 'provisional', tooltip: msgs(['provisional']) });
+  if (law.historical) out.push({ kind: 'historical', severity: 'warning', label: 'historical', tooltip: msgs(['historical']) });
+  const inf = r.warnings.find((w) => w.code === 'inference-aware' || w.code === 'cost-aware' || w.code === 'inference-not-applied');
+  if (inf) out.push({ kind: 'inference', severity: inf.code === 'inference-not-applied' ? 'warning' : 'info', label: inf.code === 'inference-not-applied' ? 'training-only' : 'inference-aware', tooltip: inf.message });
+  const sat = r.warnings.find((w) => w.code === 'data-saturated');
+  const rep = r.warnings.find((w) => w.code === 'repetition');
+  const U = input.uniqueTokens > 0 ? input.uniqueTokens : undefined;
+  if (sat) out.push({ kind: 'data', severity: 'warning', label: 'data-saturated', tooltip: sat.message });
+  else if (rep) out.push({ kind: 'data', severity: 'warning', label: U ? `${formatRatio(r.D / U)} epochs` : 'repeats data', tooltip: rep.message });
+  const lang = r.warnings.find((w) => w.code === 'language-mismatch');
+  if (lang) out.push({ kind: 'language', severity: 'info', label: `fitted on ${law.languages.join('/')}`, tooltip: lang.message });
+  return out;
+}
+
+/** The row's compute against the budget, and why they differ (null when equal or in target-loss mode). */
+function computeDelta(r: AllocationResult | null, budget: number | null): { delta: number | null; note: string | null } {
+  if (!r || budget === null || Math.abs(r.compute / budget - 1) < 1e-6) return { delta: null, note: null };
+  const why = r.warnings.some((w) => w.code === 'data-saturated')
+    ? 'smallest useful budget under the data cap'
+    : r.warnings.some((w) => w.code === 'inference-aware' || w.code === 'cost-aware')
+      ? 'inference-aware: a smaller model trained longer for the same loss'
+      : 'differs from the budget';
+  return { delta: r.compute / budget - 1, note: why };
+}
+
+function row(law: LawInfo, r: AllocationResult | null, input: PlannerInput, budget: number | null, refusal: string | null, relevant: boolean): PlannerRow {
+  const d = computeDelta(r, budget);
   return {
     lawId: law.id,
     lawName: law.name,
@@ -120,6 +176,10 @@ function row(law: LawInfo, r: AllocationResult | null): PlannerRow {
     citationUrl: law.citation.url,
     citationLabel: `arXiv ${law.citation.arxiv}`,
     provisional: !!law.provisional,
+    badges: badges(law, r, refusal, input),
+    computeDelta: d.delta,
+    computeNote: d.note,
+    relevant,
   };
 }
 
@@ -144,14 +204,21 @@ function contours(law: LawInfo, input: PlannerInput, centre: number, dGrid: numb
 export function computePlannerView(input: PlannerInput): PlannerView {
   const budget = budgetOf(input);
   const notes = [...budget.notes];
-  // Registry order, whatever order the ids arrive in: rows and colours stay put as laws are toggled.
+  const lang = language(input);
+  if (lang && lang !== 'en' && !input.laws.includes('atlas2025')) {
+    // As the CLI does with --language: the one law fitted on that language joins the table.
+    input = { ...input, laws: [...input.laws, 'atlas2025'] };
+    notes.push(note('info', 'language-law-added', `ATLAS added: the only law fitted on ${LANGUAGE_NAMES[lang]} data (Longpre et al. 2025).`));
+  }
+  // Registry order, whatever order the ids arrive in: rows stay put as laws are toggled.
   const laws = LAWS.filter((l) => input.laws.includes(l.id));
   if (!laws.length) notes.push(note('error', 'no-law', 'Select at least one law.'));
   if (input.mode !== 'loss' && budget.compute === null) {
-    return { input, compute: null, computeSource: budget.source, rows: [], guidance: [], nd: [], tpp: [], notes };
+    return { input, compute: null, computeSource: budget.source, rows: [], consensus: null, guidance: [], nd: [], tpp: [], notes };
   }
 
   const results = new Map<string, AllocationResult | null>();
+  const refusals = new Map<string, string>();
   const guidance: LawGuidance[] = [];
   for (const law of laws) {
     let r: AllocationResult | null = null;
@@ -161,12 +228,14 @@ export function computePlannerView(input: PlannerInput): PlannerView {
       if (!(e instanceof AllocationRefusal || e instanceof InputError)) throw e;
       guidance.push({ lawId: law.id, lawName: law.name, notes: [note('error', 'refused', e.message), ...guidanceFor(law, null, input)] });
       results.set(law.id, null);
+      refusals.set(law.id, e.message);
       continue;
     }
     results.set(law.id, r);
     guidance.push({ lawId: law.id, lawName: law.name, notes: guidanceFor(law, r, input) });
   }
-  const rows = laws.map((l) => row(l, results.get(l.id) ?? null));
+  const agreed = plannerConsensus(laws, results, input, budget.compute);
+  const rows = laws.map((l) => row(l, results.get(l.id) ?? null, input, budget.compute, refusals.get(l.id) ?? null, agreed?.relevant.law === l.id));
 
   // Plot ranges: three decades either side of the budget (or of the median row's compute in loss mode).
   const served = rows.filter((r) => r.compute !== null).map((r) => r.compute as number).sort((a, b) => a - b);
@@ -212,7 +281,17 @@ export function computePlannerView(input: PlannerInput): PlannerView {
       nd.push(...contours(contourLaw, input, centre, dGrid).map((c) => ({ ...c, points: c.points.filter(inBox) })).filter((c) => c.points.length > 1));
     }
   }
-  return { input, compute: budget.compute, computeSource: budget.source, rows, guidance, nd, tpp, notes };
+  return { input, compute: budget.compute, computeSource: budget.source, rows, consensus: agreed, guidance, nd, tpp, notes };
+}
+
+/** The consensus of the rows (src/core/allocation/consensus.ts); none for a target loss (losses differ by paper). */
+function plannerConsensus(laws: LawInfo[], results: Map<string, AllocationResult | null>, input: PlannerInput, compute: number | null): PlannerConsensus | null {
+  if (compute === null) return null;
+  const rows = laws.map((l) => results.get(l.id)).filter((r): r is AllocationResult => !!r);
+  const c = consensus(rows, { uniqueTokens: input.uniqueTokens > 0 ? input.uniqueTokens : undefined, language: language(input) });
+  if (!c) return null;
+  const name = laws.find((l) => l.id === c.relevant.law)?.name ?? c.relevant.law;
+  return { ...c, relevant: { ...c.relevant, lawName: name } };
 }
 
 /** Status-bar text for a view: N* and D* of the first law that produced a row. */

@@ -13,7 +13,7 @@ import {
   SWEEP_EXPORT_FORMATS, exportPlan, mockResults, mockToCsv, sweepLaw, type SweepExportFormat,
 } from '../../core/sweep';
 import { InputError } from '../../core/errors';
-import { COMMANDS } from '../common/commands';
+import { COMMAND_IDS } from '../common/commands';
 import { planDocument, type PlannedDocument } from './lens';
 import { IsoflopPanel } from './panel';
 import { DEFAULT_ISOFLOP_OPTIONS, planMarkdown } from './view';
@@ -21,17 +21,30 @@ import { DEFAULT_ISOFLOP_OPTIONS, planMarkdown } from './view';
 const isSweep = (uri: vscode.Uri) => /\.sweep\.jsonc?$/i.test(uri.path);
 const isCsv = (uri: vscode.Uri) => /\.csv$/i.test(uri.path);
 
-/** The file a command refers to: its Uri argument, else the active editor's document, else an open dialog. */
-async function targetFile(arg: unknown, accept: (u: vscode.Uri) => boolean, dialog: { title: string; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
+/**
+ * The file a command refers to: its Uri argument, else the active editor's document, else a QuickPick of
+ * the workspace's matching files (`find`, e.g. every *.sweep.jsonc) with "Browse…", else an open dialog.
+ */
+async function targetFile(arg: unknown, accept: (u: vscode.Uri) => boolean, dialog: { title: string; filters: Record<string, string[]>; find?: string }): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   if (typeof arg === 'string' && arg) return vscode.Uri.file(arg);
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && accept(active)) return active;
+  const found = dialog.find ? await vscode.workspace.findFiles(dialog.find, '**/node_modules/**', 200) : [];
+  if (found.length) {
+    const browse = { label: '$(folder-opened) Browse…', uri: undefined as vscode.Uri | undefined };
+    const items = found
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((uri) => ({ label: path.basename(uri.path), description: vscode.workspace.asRelativePath(uri, false), uri }));
+    const choice = await vscode.window.showQuickPick([...items, browse], { title: dialog.title, placeHolder: 'Sweep configs in this workspace', matchOnDescription: true });
+    if (!choice) return undefined;
+    if (choice.uri) return choice.uri;
+  }
   const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: dialog.title, filters: dialog.filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
   return picked?.[0];
 }
 
-const sweepDialog = { title: 'Select sweep config', filters: { 'Sweep config': ['jsonc', 'json'] } };
+const sweepDialog = { title: 'Select sweep config', filters: { 'Sweep config': ['jsonc', 'json'] }, find: '**/*.sweep.{jsonc,json}' };
 
 async function plannedSweep(arg: unknown, command: string): Promise<{ uri: vscode.Uri; planned: PlannedDocument } | undefined> {
   const uri = await targetFile(arg, isSweep, sweepDialog);
@@ -108,12 +121,54 @@ const FORMAT_INFO: Record<SweepExportFormat, { label: string; detail: string; su
   skypilot: { label: 'SkyPilot task YAML', detail: 'one managed job per run via RUN_INDEX', suffix: '.sky.yaml', filter: ['yaml', 'yml'] },
 };
 
+/** Scheme of the read-only plan documents (never dirty, nothing to save when closed). */
+export const PLAN_SCHEME = 'scaling-laws';
+
+/** scaling-laws:/<stem>.plan.md?<config uri>: the plan of that sweep config. */
+export function planUri(config: vscode.Uri): vscode.Uri {
+  const stem = path.basename(config.path).replace(/\.sweep\.jsonc?$/i, '');
+  return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${stem}.plan.md`, query: config.toString() });
+}
+
+/**
+ * The plan as a virtual Markdown document, re-planned from the config's current text whenever VS Code asks
+ * (and refreshed as the config is edited), so the preview always matches the file.
+ */
+export class PlanDocumentProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const config = vscode.Uri.parse(uri.query);
+    const planned = planDocument(await vscode.workspace.openTextDocument(config));
+    if (planned instanceof Error) return `# Plan unavailable\n\n${path.basename(config.path)}: ${planned.message}\n`;
+    return planMarkdown(planned.plan, path.basename(config.path));
+  }
+
+  /** The config changed: any open plan of it re-renders. */
+  refresh(config: vscode.Uri): void {
+    this.changed.fire(planUri(config));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Plan IsoFLOP Sweep: the plan in a read-only Markdown preview beside the config (tables render). */
 export async function planSweepCommand(arg?: unknown): Promise<string | undefined> {
   const s = await plannedSweep(arg, 'Plan IsoFLOP Sweep');
   if (!s) return undefined;
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: planMarkdown(s.planned.plan, path.basename(s.uri.path)) });
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  return doc.uri.toString();
+  const uri = planUri(s.uri);
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'markdown') doc = await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } catch {
+    // No Markdown preview (the built-in extension disabled): the read-only document itself.
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+  return uri.toString();
 }
 
 export async function exportSweepCommand(arg?: unknown, opts: WriteOptions & { format?: unknown } = {}): Promise<string | undefined> {
@@ -162,7 +217,7 @@ export async function mockSweepCommand(arg?: unknown, opts: WriteOptions & { law
   if (!dest) return undefined;
   await write(dest, mockToCsv(rows));
   void vscode.window.showInformationMessage(`Wrote ${rows.length} mock results to ${path.basename(dest.path)}.`, 'Analyse').then((choice) => {
-    if (choice) void vscode.commands.executeCommand(COMMANDS.analyseIsoflop, dest);
+    if (choice) void vscode.commands.executeCommand(COMMAND_IDS.analyseIsoflop, dest);
   });
   return dest.toString();
 }

@@ -4,11 +4,11 @@
  * a reload by its serializer). Outside production, a test hook reports what the panel shows.
  */
 import * as vscode from 'vscode';
-import { COMMANDS, TEST_COMMANDS } from '../common/commands';
+import { COMMAND_IDS, TEST_COMMAND_IDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
-import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, planSweepCommand } from './commands';
+import { analyseIsoflopCommand, exportSweepCommand, mockSweepCommand, PLAN_SCHEME, PlanDocumentProvider, planSweepCommand } from './commands';
 import { forgetDocument, SWEEP_SELECTOR, SweepLensProvider } from './lens';
 import { ISOFLOP_VIEW_TYPE, IsoflopPanel } from './panel';
 
@@ -16,23 +16,29 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
   const extensionUri = context.extensionUri;
   const lens = new SweepLensProvider(() => deps.settings().codeLensEnabled);
   const serializer = fileRestorer('isoflop', 'IsoFLOP panel', (panel, uri, options) => IsoflopPanel.adopt(panel, extensionUri, uri, options));
-  exposePanelForTests('isoflop', {
+  if (TEST_BUILD) exposePanelForTests('isoflop', {
     viewType: ISOFLOP_VIEW_TYPE,
     serializer,
     find: (uri) => (uri ? IsoflopPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...IsoflopPanel.byUri.values()].pop()),
   });
+  const plans = new PlanDocumentProvider();
   context.subscriptions.push(
+    plans,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, plans),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (/\.sweep\.jsonc?$/i.test(e.document.uri.path)) plans.refresh(e.document.uri);
+    }),
     vscode.languages.registerCodeLensProvider(SWEEP_SELECTOR, lens),
     vscode.workspace.onDidCloseTextDocument(forgetDocument),
     deps.onSettingsChanged(['codeLensEnabled'], () => lens.refresh()),
-    vscode.commands.registerCommand(COMMANDS.planSweep, (arg?: unknown) => planSweepCommand(arg)),
-    vscode.commands.registerCommand(COMMANDS.exportSweep, (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
-    vscode.commands.registerCommand(COMMANDS.mockSweep, (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
-    vscode.commands.registerCommand(COMMANDS.analyseIsoflop, (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
+    vscode.commands.registerCommand(COMMAND_IDS.planSweep, (arg?: unknown) => planSweepCommand(arg)),
+    vscode.commands.registerCommand(COMMAND_IDS.exportSweep, (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
+    vscode.commands.registerCommand(COMMAND_IDS.mockSweep, (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
+    vscode.commands.registerCommand(COMMAND_IDS.analyseIsoflop, (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
     vscode.window.registerWebviewPanelSerializer(ISOFLOP_VIEW_TYPE, serializer),
   );
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
-    context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMANDS.isoflopState, isoflopState));
+    context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMAND_IDS.isoflopState, isoflopState));
   }
 }
 

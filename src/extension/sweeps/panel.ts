@@ -11,54 +11,44 @@ import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { IsoflopRefusal } from '../../core/isoflop';
 import type { IsoflopPanelOptions } from '../../shared/protocol';
-import { PanelBase, type ExportPayload, type PanelMessage } from '../common/panelBase';
+import { FilePanel, type FilePanelKind } from '../common/filePanel';
+import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
 import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
 import { analyseResultsText, isoflopCsv, isoflopMarkdown, type IsoflopResult } from './view';
 
 export const ISOFLOP_VIEW_TYPE = VIEW_TYPES.isoflop;
 
-export class IsoflopPanel extends PanelBase {
+/** How IsoFLOP panels are made (common/filePanel.ts). */
+function isoflopKind(extensionUri: vscode.Uri): FilePanelKind<IsoflopPanel, IsoflopPanelOptions> {
+  return {
+    byUri: IsoflopPanel.byUri,
+    viewType: ISOFLOP_VIEW_TYPE,
+    title: (uri) => `IsoFLOP: ${path.basename(uri.path)}`,
+    create: (panel, uri, options, openedAt) => new IsoflopPanel(panel, extensionUri, uri, options, openedAt),
+  };
+}
+
+export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
   static readonly byUri = new Map<string, IsoflopPanel>();
-  options: IsoflopPanelOptions;
   lastResult: IsoflopResult | null = null;
-  lastError: { title: string; message: string } | null = null;
-  running = false;
-  private runId = 0;
-  private current: Promise<void> = Promise.resolve();
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly uri: vscode.Uri, options: IsoflopPanelOptions, openedAt: number) {
-    super(panel, 'isoflop', extensionUri, openedAt);
-    this.options = options;
-    IsoflopPanel.byUri.set(uri.toString(), this);
-  }
-
-  get fileName(): string {
-    return path.basename(this.uri.path);
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: IsoflopPanelOptions, openedAt: number) {
+    super(panel, 'isoflop', extensionUri, uri, options, openedAt, IsoflopPanel.byUri as Map<string, FilePanel<IsoflopPanelOptions>>);
   }
 
   /** Open (or reveal) the CSV's panel and analyse its current text. */
   static show(extensionUri: vscode.Uri, uri: vscode.Uri, options: IsoflopPanelOptions, openedAt = performance.now()): IsoflopPanel {
-    const existing = IsoflopPanel.byUri.get(uri.toString());
-    if (existing && !existing.isDisposed) {
-      existing.panel.reveal(undefined, true);
-      void existing.run();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(ISOFLOP_VIEW_TYPE, titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    return new IsoflopPanel(panel, extensionUri, uri, options, openedAt);
+    return FilePanel.showFor(isoflopKind(extensionUri), uri, () => options, openedAt);
   }
 
   /** Re-attach to a panel restored after a reload; it re-analyses once the page is ready. */
   static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: IsoflopPanelOptions): IsoflopPanel {
-    IsoflopPanel.byUri.get(uri.toString())?.dispose();
-    panel.title = titleFor(uri);
-    return new IsoflopPanel(panel, extensionUri, uri, options, performance.now());
+    return FilePanel.adoptFor(isoflopKind(extensionUri), panel, uri, options);
   }
 
-  /** Resolves when the analysis in progress (if any) has finished and been posted. */
-  whenIdle(): Promise<void> {
-    return this.current;
+  override testState(): PanelTestState {
+    return { running: this.running, hostView: this.lastResult?.view ?? null, lastError: this.lastError, statusBar: null, hostBuildMs: null };
   }
 
   protected onMessage(msg: PanelMessage): void {
@@ -83,8 +73,7 @@ export class IsoflopPanel extends PanelBase {
 
   /** Analyse the document's current text with the current options. */
   run(): Promise<void> {
-    const runId = ++this.runId;
-    this.running = true;
+    const runId = this.nextRun();
     this.post({ type: 'isoflopRunning', runId });
     const task = vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `IsoFLOP analysis of ${this.fileName}`, cancellable: false },
@@ -95,15 +84,12 @@ export class IsoflopPanel extends PanelBase {
         await this.analyseOnce(runId);
       },
     );
-    this.current = Promise.resolve(task).then(() => {
-      if (runId === this.runId) this.running = false;
-    });
-    return this.current;
+    return this.track(runId, task);
   }
 
   private async analyseOnce(runId: number): Promise<void> {
     const t0 = performance.now();
-    const stale = () => runId !== this.runId || this.isDisposed;
+    const stale = () => this.isStale(runId);
     try {
       const doc = await vscode.workspace.openTextDocument(this.uri);
       const result = analyseResultsText(doc.getText(), this.fileName, this.options);
@@ -136,12 +122,4 @@ export class IsoflopPanel extends PanelBase {
       markdown: (images) => isoflopMarkdown(r.view, images),
     };
   }
-
-  protected override onDispose(): void {
-    if (IsoflopPanel.byUri.get(this.uri.toString()) === this) IsoflopPanel.byUri.delete(this.uri.toString());
-  }
-}
-
-function titleFor(uri: vscode.Uri): string {
-  return `IsoFLOP: ${path.basename(uri.path)}`;
 }

@@ -7,7 +7,7 @@
  */
 import { chinchillaOptimal } from '../../core/laws/forms';
 import { optimalLine } from '../../core/allocation';
-import { formatCount, formatNum, formatSci } from '../../core/format';
+import { formatCount, formatNum, formatPowerLaw, formatSci } from '../../core/format';
 import { getLaw } from '../../core/laws';
 import { parseRunsCsv } from '../../core/csv';
 import {
@@ -93,7 +93,7 @@ function frontierSeries(a: IsoflopAnalysis, joint: JointFit | null): Series[] {
     const iv = (b: IsoflopAnalysis['budgets'][number]) => (which === 'N*' ? b.NInterval : b.DInterval);
     out.push({ id: `minima-${which}`, label: `${which} minima`, lawId: which, style: 'points', points: a.budgets.map((b) => [b.compute, pick(b)]) });
     out.push({
-      id: `powerlaw-${which}`, label: `${which} = ${formatSci(f.k, 3)}·C^${formatNum(f.exponent, 3)}`, lawId: which, style: 'line',
+      id: `powerlaw-${which}`, label: formatPowerLaw(which, f.k, f.exponent), lawId: which, style: 'line',
       points: grid.map((C) => [C, evalPowerLaw(f, C)]),
     });
     for (const b of a.budgets) {
@@ -157,7 +157,7 @@ export function isoflopMarkdown(view: IsoflopView, imageFiles: string[] = []): s
   const pct = `${formatNum(view.confidence * 100, 3)} %`;
   const iv = (x: [number, number] | null, f: (v: number) => string) => (x ? `${f(x[0])} – ${f(x[1])}` : '—');
   const law = (name: string, f: IsoflopView['nFrontier']) =>
-    `- ${name} = ${formatSci(f.k, 4)} · C^${formatNum(f.exponent, 4)} (exponent ${pct} interval ${iv(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)})`;
+    `- ${formatPowerLaw(name, f.k, f.exponent)} (exponent ${pct} interval ${iv(f.interval, (x) => formatNum(x, 3))}, R² ${formatNum(f.r2, 4)})`;
   const rows = view.minima.map((m) =>
     `| ${formatSci(m.compute)} | ${m.runsUsed}/${m.runsTotal} | ${formatCount(m.N)} | ${iv(m.NInterval, formatCount)} | ${formatCount(m.D)} | ${iv(m.DInterval, formatCount)} | ${formatNum(m.loss, 4)} |`);
   const out = [

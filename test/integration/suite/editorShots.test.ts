@@ -59,7 +59,7 @@ describe('README screenshots: config files in the editor', function () {
 
   it('backward config: its code lens and the GPU hover (dense peak per dtype, source) → config-lens-hover.png', async () => {
     const titles = await until(() => lensTitles(backward), (t) => t.includes('Open in planner') && t.some((x) => x.startsWith('N 1.29B')), 'the code lens');
-    assert.ok(titles.some((t) => / · L̂ .* % of dataset$/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => / · L̂ .* epochs of the dataset$/.test(t)), titles.join(' | '));
     const offset = editor.document.getText().indexOf('"A100"') + 2;
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', backward, editor.document.positionAt(offset));
     assert.ok(hover.some((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && c.value.includes('dense peak'))));

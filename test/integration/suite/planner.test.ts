@@ -182,9 +182,9 @@ describe('Compute-optimal planner (real VS Code)', function () {
     const view = (await plannerView())!;
     const table = report.tables.find((t) => t.id === 'plan-table')!;
     assert.deepStrictEqual(table.columnHeaders, ['Law', 'N* (params)', 'D* (tokens)', 'L̂', 'tokens/param', 'compute (FLOPs)', 'paper']);
-    assert.strictEqual(table.caption, 'Compute-optimal allocation per law');
-    assert.strictEqual(table.bodyRows, view.rows.length);
-    assert.strictEqual(table.rowHeaders, view.rows.length, 'each row is headed by its law');
+    assert.strictEqual(table.caption, 'Compute-optimal allocation per law, with the consensus first');
+    assert.strictEqual(table.bodyRows, view.rows.length + 1, 'the consensus row, then one row per law');
+    assert.strictEqual(table.rowHeaders, view.rows.length + 1, 'each row is headed by its law (or "Consensus")');
     assert.deepStrictEqual(report.charts.map((c) => c.caption), ['Parameters N vs tokens D', 'Tokens per parameter vs compute']);
   });
 

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { main } from '../../../src/cli/main';
+import { formatNum } from '../../../src/core/format';
 import type { IsoflopJson } from '../../../src/core/isoflop';
 import type { IsoflopView } from '../../../src/shared/protocol';
 import { EXTENSION_ID, metric, requireHarness, until } from './util';
@@ -90,12 +91,16 @@ describe('IsoFLOP sweeps (real VS Code)', function () {
     }
   });
 
-  it('Plan IsoFLOP Sweep opens the run table beside the config', async () => {
+  it('Plan IsoFLOP Sweep opens the run table beside the config, read-only (nothing to save on close)', async () => {
     const uri = (await vscode.commands.executeCommand('scalingLaws.planSweep', config)) as string;
     assert.ok(uri, 'the command returned the plan document');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     assert.ok(doc, 'plan document open');
     assert.strictEqual(doc.languageId, 'markdown');
+    // A virtual document of the extension's own scheme: never an untitled buffer, never dirty.
+    assert.strictEqual(doc.uri.scheme, 'scaling-laws');
+    assert.ok(!doc.isUntitled && !doc.isDirty);
+    assert.ok(vscode.workspace.textDocuments.every((d) => !(d.isUntitled && d.isDirty && d.languageId === 'markdown')), 'no dirty untitled Markdown buffer');
     const text = doc.getText();
     assert.strictEqual(text.split('\n').filter((l) => /^\| b\d-m\d /.test(l)).length, 35);
     assert.match(text, /Total compute: 1\.02e21 FLOPs/);
@@ -137,7 +142,7 @@ describe('IsoFLOP sweeps (real VS Code)', function () {
     assert.strictEqual(s.json.a, json.a);
     assert.strictEqual(s.json.b, json.b);
     assert.strictEqual(s.hostView!.minima.length, 5);
-    assert.ok(text.includes(`C^${json.a.toFixed(4)}`), `panel shows a = ${json.a.toFixed(4)}`);
+    assert.ok(text.includes(`C^${formatNum(json.a, 3)}`), `panel shows a = ${formatNum(json.a, 3)}`);
     // Mocked from hoffmann2022-a3 (a = 0.2849 / 0.6241 = 0.4565): both approaches recover it within noise.
     assert.ok(Math.abs(json.a - 0.4565) < 0.05, `IsoFLOP a = ${json.a}`);
     assert.ok(json.joint?.ok && Math.abs(json.joint.a - 0.4565) < 0.05, `joint a = ${JSON.stringify(json.joint)}`);

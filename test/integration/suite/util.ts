@@ -49,6 +49,14 @@ export async function windowShot(name: string, viewport?: string, settleMs = 800
   await harness(`/shot?name=${name}&settleMs=${settleMs}${viewport ? `&viewport=${viewport}` : ''}`);
 }
 
+/**
+ * Answer the QuickPick (or InputBox) that shows `text`, as a keyboard user: press `keys` (playwright key
+ * names) once it is visible. Returns the widget's text as it was before the keys.
+ */
+export async function quickInput(text: string, keys: string[]): Promise<string> {
+  return (await harness<string>(`/quickInput?text=${encodeURIComponent(text)}&keys=${keys.map(encodeURIComponent).join(',')}`)) ?? '';
+}
+
 /** Resize the browser window until the next call (no argument: back to the default size). */
 export async function setViewport(size?: string): Promise<void> {
   await harness(`/viewport?size=${size ?? 'default'}`);
