@@ -94,7 +94,10 @@ export function obj<T extends object>(shape: { [K in keyof T]-?: Check<T[K]> }):
       if (!(keys as string[]).includes(k)) throw new ProtocolError(`${path}.${k}`, 'no such field', rec[k]);
     }
     const out = {} as T;
-    for (const k of keys) out[k] = shape[k](rec[k], `${path}.${k}`);
+    for (const k of keys) {
+      const x = shape[k](rec[k], `${path}.${k}`);
+      if (x !== undefined) out[k] = x; // an absent optional field stays absent
+    }
     return out;
   };
 }
