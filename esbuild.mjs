@@ -1,11 +1,14 @@
 // Build script (modelled on rust-analyzer's editors/code): one esbuild context per target.
 //   dist/extension.js  — extension host (CommonJS, vscode external)
+//   dist/web/extension.js — the same extension for the web extension host (vscode.dev, github.dev, code-server's
+//                        browser worker): Node modules aliased to src/extension/web/ and path-browserify
 //   dist/cli.js        — headless CLI (`scaling-laws`), same core
-//   dist/fitWorker.js  — worker_threads entry for long fits
+//   dist/fitWorker.js  — worker_threads entry for long fits (core worker + the fit panel's view builder)
 //   dist/fitWorker.web.js — the same worker entry for a Web Worker (browser, IIFE)
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
 //   out/test/...       — integration suite run inside a real VS Code extension host
+//   out/test/web/...   — the web extension's suite (browser bundle with mocha's browser build)
 //
 // Two builds:
 //   node esbuild.mjs               the development / integration-test build: source maps, unminified, and the
@@ -27,7 +30,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { TEST_BUILD: String(!production) },
+  define: { TEST_BUILD: String(!production), WEB_BUILD: 'false' },
   // jsonc-parser's UMD "main" entry confuses bundlers; its ESM "module" build bundles cleanly.
   mainFields: ['module', 'main'],
 };
@@ -35,17 +38,32 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 const exists = (p) => existsSync(p);
+// The web extension host is a Web Worker: no Node built-ins. The few the extension imports get browser
+// stand-ins (src/extension/web/*: a worker_threads Worker over a Web Worker, a file system that has no files).
+const web = {
+  ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  define: { ...common.define, WEB_BUILD: 'true' },
+  alias: {
+    path: 'path-browserify', 'node:path': 'path-browserify',
+    fs: './src/extension/web/fs.ts', 'node:fs': './src/extension/web/fs.ts',
+    os: './src/extension/web/os.ts', 'node:os': './src/extension/web/os.ts',
+    'node:worker_threads': './src/extension/web/workerThreads.ts',
+  },
+};
 const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/extension.js` },
+  { ...web, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/web/extension.js` },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  exists('src/core/fit/worker.ts') && { ...node, entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
+  exists('src/extension/fit/worker.ts') && { ...node, entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
   exists('src/core/logs/worker.ts') && { ...node, entryPoints: ['src/core/logs/worker.ts'], outfile: `${dist}/logsWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
-  exists('src/core/fit/worker.ts') && {
+  exists('src/extension/fit/worker.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: ['node:worker_threads'],
     mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['src/core/fit/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
+    // The extension's worker entry (the core worker plus the panel's view builder), as dist/fitWorker.js.
+    entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
   },
   !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: `${dist}/bench.js` },
   exists('webview/main.ts') && {
@@ -68,6 +86,10 @@ if (!production && exists(integrationDir)) {
   if (entries.length) {
     targets.push({ ...node, entryPoints: entries, outbase: integrationDir, outdir: 'out/test/integration', bundle: true, external: ['vscode', 'mocha'] });
   }
+}
+// The web suite: one browser bundle (mocha's browser build included) that the web extension host loads.
+if (!production && exists('test/web/index.ts')) {
+  targets.push({ ...web, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js' });
 }
 
 const list = targets.filter(Boolean);

@@ -5,17 +5,25 @@
  *   1. Epoch's Chinchilla data (../shared/data/chinchilla_epoch), 5 highest losses dropped (240 rows):
  *      target ≤ 0.25 s, objective ≤ 1.018275e-3 (scipy L-BFGS-B reference 1.0182740e-3 in 14–20 s).
  *   2. 1,000 bootstrap resamples of that fit: target ≤ 10 s.
- *   3. Synthetic CSVs of 1e3…1e6 rows from a known law with noise, parsed + fitted: 1e6 target ≤ 10 s, ≤ 1 GB.
+ *   3. Synthetic CSVs of 1e3…1e6 rows from a known law with noise, parsed + fitted without resampling: 1e6 target
+ *      ≤ 10 s, ≤ 1 GB; and the CLI with its DEFAULT options (200 bootstrap resamples, 5-fold CV — adaptive above
+ *      10k rows) as a whole process: 100k rows ≤ 10 s, 1M rows ≤ 30 s (issue 11).
+ *   4. Data-constrained on datablations (182 runs) with the CLI defaults (bootstrap 200, 5-fold CV, LOO): ≤ 5 s.
+ *   5. Speed goal: the Epoch fit with resampling off as whole processes, our CLI vs the scipy multistart reference
+ *      (scripts/bench-fit-reference.py, L-BFGS-B from all 4,500 grid points) in the same run: ≥ 100×.
  * Then, as a separate section, the allocation latency benchmark of scripts/bench-allocation.ts.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { loadavg, cpus } from 'node:os';
 import { parseRunsCsv } from '../src/core/csv';
 import { fitRuns } from '../src/core/fit';
 import { fitDataFromRows } from '../src/core/fit/data';
 import { fitModel } from '../src/core/fit/engine';
-import { chinchillaModel } from '../src/core/fit/powerSum';
+import { chinchillaForm as chinchillaModel } from '../src/core/fit/chinchillaForm';
 import { mulberry32, normal } from '../src/core/stats/rng';
 import { benchAllocation } from './bench-allocation';
 import { benchConfig } from './bench-config';
@@ -64,7 +72,7 @@ function epoch(): void {
   const rows = [...table.rows].sort((a, b) => b.loss - a.loss).slice(5);
   const data = fitDataFromRows(rows);
   const t1 = performance.now();
-  const ref = fitModel(chinchillaModel, data, { delta: 1e-3, fixed: new Map(), tie: false, seed: 0, exhaustive: true });
+  const ref = fitModel(chinchillaModel, data, { delta: { kind: 'huber', delta: 1e-3 } as const, fixed: new Map(), tie: false, seed: 0, exhaustive: true });
   const tRef = ms(t1);
   console.log(`    reference: L-BFGS from all ${ref.gridSize} grid points: ${fmtS(tRef)}, objective ${ref.objective.toExponential(10)}`);
   console.log(`    speed ratio (reference / engine): ${(tRef / median).toFixed(1)}×; objective difference engine − reference: ${(objective - ref.objective).toExponential(2)}`);
@@ -115,11 +123,72 @@ function synthetic(): void {
   console.log(`    peak resident memory of the whole benchmark: ${Math.max(peakRss, maxRss).toFixed(0)} MB   target ≤ 1024 MB   ${ok(Math.max(peakRss, maxRss) <= 1024)}`);
 }
 
+const CLI = resolve(__dirname, 'cli.js');
+const DATABLATIONS = resolve(__dirname, '../../shared/data/datablations_c4/data_constrained_c4_182.csv');
+
+/** Wall time of a whole process (what a user waits for), its exit code and output. */
+function timedProcess(cmd: string, args: string[]): { ms: number; code: number | null; out: string; err: string } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { ms: ms(t0), code: r.status, out: r.stdout ?? '', err: r.stderr ?? (r.error ? String(r.error) : '') };
+}
+
+function cliDefaults(): void {
+  console.log(`\n[3b] CLI with default options (bootstrap 200, 5-fold CV; adaptive above 10,000 rows), whole process`);
+  const dir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
+  for (const [n, target] of [[1e5, 10_000], [1e6, 30_000]] as const) {
+    const file = join(dir, `synthetic-${n}.csv`);
+    writeFileSync(file, syntheticCsv(n, 42));
+    const r = timedProcess(process.execPath, [CLI, 'fit', file, '--max-rows', String(2e6), '--json']);
+    const j = r.code === 0 ? JSON.parse(r.out) : null;
+    console.log(`    ${String(n).padStart(7)} rows: ${fmtS(r.ms)}   target ≤ ${target / 1000} s   ${ok(r.ms <= target && r.code === 0)}` +
+      (j ? `   (α=${j.params.alpha.toFixed(4)}, ${j.provenance.bootstrap.succeeded} resamples, CV RMSE ${j.metrics.cv?.toFixed(4)})` : `   exit ${r.code}: ${r.err.slice(0, 200)}`));
+  }
+}
+
+function dataConstrained(): void {
+  if (!existsSync(DATABLATIONS)) {
+    console.warn(`SKIPPED data-constrained benchmark: ${DATABLATIONS} not found`);
+    return;
+  }
+  console.log(`\n[4] Data-constrained fit of datablations (182 runs), CLI defaults (bootstrap 200, 5-fold CV, LOO), whole process`);
+  const r = timedProcess(process.execPath, [CLI, 'fit', DATABLATIONS, '--form', 'data-constrained', '--json']);
+  const j = r.code === 0 ? JSON.parse(r.out) : null;
+  console.log(`    wall time: ${fmtS(r.ms)}   target ≤ 5 s   ${ok(r.ms <= 5000 && r.code === 0)}` + (j ? `   objective ${j.objective.toExponential(6)}, ${j.provenance.bootstrap.succeeded}/200 resamples` : `   exit ${r.code}`));
+  const t = timedProcess(process.execPath, [CLI, 'fit', DATABLATIONS, '--form', 'data-constrained', '--tie-alpha-beta', '--bootstrap', '0', '--cv', '0', '--no-loo', '--json']);
+  const jt = t.code === 0 ? JSON.parse(t.out) : null;
+  console.log(`    --tie-alpha-beta: objective ${jt ? jt.objective.toExponential(6) : `exit ${t.code}`}   target ≤ 6.97e-3 (reference optimum 0.00696)   ${ok(!!jt && jt.objective <= 6.97e-3)}`);
+}
+
+function speedGoal(): void {
+  if (!existsSync(EPOCH)) {
+    console.warn(`SKIPPED speed goal: ${EPOCH} not found`);
+    return;
+  }
+  const py = spawnSync('python3', ['-c', 'import scipy'], { encoding: 'utf8' });
+  if (py.status !== 0) {
+    console.warn('SKIPPED speed goal: python3 with scipy is not available for the reference');
+    return;
+  }
+  console.log(`\n[5] Speed goal: Epoch fit, resampling off, whole processes (same run)`);
+  const ours = [0, 1, 2].map(() => timedProcess(process.execPath, [CLI, 'fit', EPOCH, '--drop-highest-loss', '5', '--bootstrap', '0', '--cv', '0', '--no-loo', '--json']));
+  ours.sort((a, b) => a.ms - b.ms);
+  const ref = timedProcess('python3', [resolve(__dirname, '../scripts/bench-fit-reference.py'), EPOCH]);
+  const ratio = ref.ms / ours[1].ms;
+  const objOurs = ours[1].code === 0 ? JSON.parse(ours[1].out).objective : NaN;
+  console.log(`    ours (median of 3): ${fmtS(ours[1].ms)}, objective ${objOurs.toExponential(10)}`);
+  console.log(`    scipy L-BFGS-B from all 4,500 grid points: ${fmtS(ref.ms)}, objective ${ref.out.trim()}`);
+  console.log(`    ratio ${ratio.toFixed(1)}×   target ≥ 100×   ${ok(ratio >= 100)}`);
+}
+
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 console.log(`scaling-laws fit benchmark — node ${process.version}, ${cpus().length} CPUs, load average at start: ${load()}`);
 console.log('(wall times are what users wait for; the CPU column shows how much of it was this process when the box is shared)');
 epoch();
 synthetic();
+cliDefaults();
+dataConstrained();
+speedGoal();
 clearInterval(sampler);
 console.log(`\nload average at end of the fit benchmark: ${load()}`);
 

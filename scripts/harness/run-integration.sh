@@ -63,5 +63,20 @@ lap "suite finished rc=$rc"
 # 2) Like a person, with the installed .vsix: Command Palette -> planner -> painted.
 NODE_PATH="$TOOLS_NODE_PATH" node "$HERE/webview-shot.js" "Scaling Laws: Open Compute-Optimal Planner" "Compute-optimal planner" \
   "$VSCH_RUN/palette-planner.png" "$WS_DIR" || { echo "[integration] palette check failed"; [ "$rc" -ne 0 ] || rc=1; }
+
+# 3) The web extension (vscode.dev / github.dev): the same workbench runs an extension that has only a
+#    `browser` entry in its Web Worker extension host. The development path is a copy of the manifest without
+#    `main` beside links to the built bundles; the suite is test/web (a browser bundle). VSCH_SKIP_WEB=1 skips it.
+if [ "${VSCH_SKIP_WEB:-}" != 1 ]; then
+  WEB_EXT="$VSCH_RUN/web-ext"; mkdir -p "$WEB_EXT"
+  node -e 'const m = require(process.argv[1]); delete m.main; require("fs").writeFileSync(process.argv[2], JSON.stringify(m, null, 2))' \
+    "$ROOT/package.json" "$WEB_EXT/package.json"
+  for d in dist schemas media; do ln -sfn "$ROOT/$d" "$WEB_EXT/$d"; done
+  WS_WEB="$VSCH_RUN/workspace-web"; cp -r "$WS_SRC" "$WS_WEB"
+  web_rc=0
+  NODE_PATH="$TOOLS_NODE_PATH" node "$HERE/run-tests.js" "$WEB_EXT" "$ROOT/out/test/web/index.js" "$WS_WEB" || web_rc=$?
+  lap "web suite finished rc=$web_rc"
+  [ "$web_rc" -eq 0 ] || [ "$rc" -ne 0 ] || rc=$web_rc
+fi
 lap "done rc=$rc (screenshots in $SHOT_DIR)"
 exit $rc

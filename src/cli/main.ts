@@ -3,9 +3,16 @@
  * exports `run(argv: string[], io: CliIO): Promise<number> | number` returning the exit code.
  * Exit codes: 0 ok, 1 a computation failed (typed refusal), 2 bad arguments or bad input file.
  */
-import { exitCodeOf } from '../core/errors';
-import type { CliIO } from './lib/io';
-import { COMMANDS } from './commands';
+import { runCommand } from './lib/run';
+import { COMMANDS as TOOLS } from './commands';
+import { mcpCommand } from './commands/mcp';
+import type { CliCommand, CliIO } from './lib/io';
+
+/** Every command; the MCP server is handed a runner over the others (each tool is one of them with --json). */
+const COMMANDS: Record<string, CliCommand> = {
+  ...TOOLS,
+  mcp: mcpCommand((name, argv, io) => runCommand(name, TOOLS[name], argv, io)),
+};
 
 const HELP = `scaling-laws — compute-optimal planning from published scaling laws
 
@@ -33,21 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(command.help);
     return 0;
   }
-  try {
-    return await command.run(rest, io);
-  } catch (e) {
-    // Bad arguments or input (InputError, exit 2) and refused computations (RefusalError, exit 1) print
-    // their one-line message; anything else is an internal error.
-    const code = exitCodeOf(e);
-    if (code !== undefined) {
-      io.err(`scaling-laws ${cmd}: ${(e as Error).message}`);
-      return code;
-    }
-    const err = e as { message?: string };
-    io.err(`scaling-laws ${cmd}: internal error: ${err?.message ?? String(e)}`);
-    if (process.env.SCALING_LAWS_DEBUG) io.err(String((e as Error)?.stack));
-    return 1;
-  }
+  return runCommand(cmd, command, rest, io);
 }
 
 if (require.main === module) {

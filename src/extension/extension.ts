@@ -5,6 +5,7 @@
  * the worker). See ARCHITECTURE.md.
  */
 import * as vscode from 'vscode';
+import * as agents from './agents';
 import * as common from './common';
 import { hostDeps } from './common/host';
 import { timed } from './common/timing';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ScalingLawsApi {
     timed('sweep', () => sweeps.register(context, deps));
     timed('laws', () => laws.register(context, deps));
     timed('modelConfig', () => modelConfig.register(context, deps));
+    timed('agents', () => agents.register(context, deps));
     return { version: String(context.extension.packageJSON.version ?? '0.0.0') };
   });
 }

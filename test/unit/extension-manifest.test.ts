@@ -76,7 +76,7 @@ describe('extension manifest: settings', () => {
 
   it('readSettings takes set values and falls back to the defaults for missing or mistyped ones', () => {
     assert.deepStrictEqual(readSettings({ get: () => undefined }), SETTING_DEFAULTS);
-    const set: Record<string, unknown> = { 'codeLens.enabled': false, 'fit.bootstrap': 200, 'fit.maxRows': 'many' };
+    const set: Record<string, unknown> = { 'codeLens.enabled': false, 'fit.bootstrap': 200, 'fit.maxRows': 'many', 'mcp.command': ['node', 7] };
     assert.deepStrictEqual(readSettings({ get: (k) => set[k] }), { ...SETTING_DEFAULTS, codeLensEnabled: false, fitBootstrap: 200, fitMaxRows: SETTING_DEFAULTS.fitMaxRows });
   });
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { existsSync, readFileSync } from 'fs';
 import { parseRunsCsv, type RunsTable, type RunRow } from '../../src/core/csv';
 import { fitRuns, FitRefusal, allocate, type FitOptions } from '../../src/core/fit';
-import { overtrainingLoss, overtrainingOptimalRatio, overtrainingComputeForm } from '../../src/core/fit/overtraining';
+import { overtrainingLoss, overtrainingOptimalRatio, overtrainingComputeForm } from '../../src/core/fit/overtrainingForm';
 import { sharedData } from './sharedData';
 
 const GADRE = sharedData('gadre_overtraining/models_losses.csv');

@@ -7,13 +7,28 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, get, formatTable } from '../lib/args';
 import { InputError } from '../../core/errors';
-import type { CliCommand } from '../lib/io';
+import type { CliCommand, CliIO } from '../lib/io';
 import { parseRunsCsv, CsvError, type Role, type RunsTable } from '../../core/csv';
 import { ROLES, matchLogRole } from '../../core/csv/columns';
-import { fitRuns, FitRefusal, FORMS, isFormId, MAX_BOOTSTRAP, type FitOptions, type FitResultJSON } from '../../core/fit';
+import { fitRuns, FitRefusal, FORMS, isFormId, MAX_BOOTSTRAP, type FitOptions, type FitProgress, type FitResultJSON } from '../../core/fit';
 import { prepareCurves, LOG_COLUMN_ROLES, type LogColumnRole, type PreparedCurves, type RunCurve } from '../../core/logs';
 import { collapseRunsTable, KEEP_MODES, type KeepMode, type RepeatedSummary } from '../../core/sweepTable/repeated';
 import { loadCurves } from '../lib/logFiles';
+
+/**
+ * Progress of a long fit on stderr: nothing for the first 2 s (a fast fit prints nothing), then at most one
+ * line a second with the phase and its count.
+ */
+function progressOnStderr(io: CliIO): (p: FitProgress) => void {
+  const t0 = Date.now();
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - t0 < 2000 || now - last < 1000) return;
+    last = now;
+    io.err(`fit: ${p.phase} ${p.done}/${p.total} (${((now - t0) / 1000).toFixed(0)} s)`);
+  };
+}
 
 const SPEC = {
   form: 'string',
@@ -31,6 +46,10 @@ const SPEC = {
   column: 'strings',
   'max-rows': 'integer',
   json: 'boolean',
+  estimator: 'string',
+  loss: 'string',
+  'asymmetric-weight': 'positive',
+  'no-adaptive': 'boolean',
   logs: 'boolean',
   compare: 'boolean',
   'group-by': 'string',
@@ -59,6 +78,15 @@ Options:
   --unique U             unique tokens for the data-constrained allocation
   --fix NAME=VALUE       fix a parameter (repeatable or comma-separated), e.g. --fix E=1.69
   --tie-alpha-beta       fit with β = α
+  --estimator E          joint (default: every free parameter at once) or a form's published procedure:
+                         data-constrained 'paper' = Muennighoff et al.'s two stages (base law fixed to
+                         their C4 fit, R_D*, R_N* from their start grid; reaches their R_D* ≈ 15.4, which
+                         is a LOCAL minimum — the lowest with that base is R_D* ≈ 95, R_N* ≈ 1.7)
+  --loss L               huber (default, Hoffmann et al.) or asymmetric (kyo-takano/chinchilla: |L − L̂|,
+                         predictions above a run's loss weighted 10×: fits the lower edge of noisy runs)
+  --asymmetric-weight W  weight of over-predictions for --loss asymmetric (default 10)
+  --no-adaptive          above 10,000 rows keep every requested bootstrap resample (default: at most 100;
+                         bootstrap and CV always run on a 10,000-row sample there, as the output says)
   --column ROLE=HEADER   choose the column for N, D, loss, C or U; for logs also run, step, tokens, lr
                          (run may join headers: run=model+peak_lr; units: tokens=10^num_token, loss=ln(ppl))
   --keep best|mean|all   runs repeating the same (N, D) across a column such as peak_lr or seed: keep the
@@ -145,6 +173,11 @@ export const fitCommand: CliCommand = {
     if (!inputs.length) throw new InputError('expected a CSV file, log files or a folder of logs: scaling-laws fit <file-or-folder>...');
     const form = get.str(p, 'form') ?? 'chinchilla';
     if (!isFormId(form)) throw new InputError(`--form expects one of: ${Object.keys(FORMS).join(', ')}; got '${form}'`);
+    const estimator = get.str(p, 'estimator');
+    const estimators = ['joint', ...Object.keys(FORMS[form].estimators ?? {})];
+    if (estimator !== undefined && !estimators.includes(estimator)) throw new InputError(`--estimator expects ${estimators.join(' or ')} for --form ${form}; got '${estimator}'`);
+    const loss = get.str(p, 'loss');
+    if (loss !== undefined && loss !== 'huber' && loss !== 'asymmetric') throw new InputError(`--loss expects huber or asymmetric; got '${loss}'`);
     const cv = get.num(p, 'cv');
     if (cv === 1) throw new InputError('--cv expects 0 (off) or at least 2 folds, got 1');
     const bootstrap = get.num(p, 'bootstrap') ?? 200;
@@ -230,7 +263,8 @@ export const fitCommand: CliCommand = {
 
     const drop = get.num(p, 'drop-highest-loss');
     const loo = get.bool(p, 'no-loo') ? false : get.bool(p, 'loo') ? true : undefined;
-    const fitOpts: FitOptions = { form, dropHighestLoss: drop, delta: get.num(p, 'delta'), bootstrap, seed: get.num(p, 'seed'), cv, loo, compute: get.num(p, 'compute'), unique: get.num(p, 'unique'), fixed, tieAlphaBeta: get.bool(p, 'tie-alpha-beta') };
+    const fitOpts: FitOptions = { form, dropHighestLoss: drop, delta: get.num(p, 'delta'), bootstrap, seed: get.num(p, 'seed'), cv, loo, compute: get.num(p, 'compute'), unique: get.num(p, 'unique'), fixed, tieAlphaBeta: get.bool(p, 'tie-alpha-beta'),
+      estimator, loss, asymmetricWeight: get.num(p, 'asymmetric-weight'), adaptive: get.bool(p, 'no-adaptive') ? false : undefined, onProgress: progressOnStderr(io) };
     // One data set: a refusal is the command's answer. Side by side: a refused set shows its reason in its
     // column and the others are still reported (exit 1 only if every set is refused).
     const results = sets.map((set) => {
@@ -262,8 +296,12 @@ export const fitCommand: CliCommand = {
     });
     const ok = (r: (typeof results)[number]): FitResultJSON | null => (r instanceof FitRefusal ? null : r.toJSON());
     if (sets.length === 1) {
-      if (get.bool(p, 'json')) io.out(JSON.stringify(jsonOf(sets[0], ok(results[0])!), null, 2));
-      else io.out(results[0].toString());
+      if (get.bool(p, 'json')) {
+        const j = ok(results[0])!;
+        io.out(JSON.stringify(jsonOf(sets[0], j), null, 2));
+        // JSON goes to a file or a program; the warnings also reach the person running the command.
+        for (const w of j.warnings) io.err(`warning: ${w}`);
+      } else io.out(results[0].toString());
       return 0;
     }
     if (get.bool(p, 'json')) {

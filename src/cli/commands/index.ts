@@ -1,4 +1,8 @@
-/** The sub-command table. One line per command; each module owns its options and help. */
+/**
+ * The sub-command table. One line per command; each module owns its options and help. The extension's
+ * language-model tools run these too (src/extension/agents), so nothing here may pull in the MCP SDK: `mcp`
+ * itself is added by main.ts.
+ */
 import type { CliCommand } from '../lib/io';
 import { fitCommand } from './fit';
 import { planCommand } from './plan';

@@ -65,6 +65,51 @@ export function matchRole(role: Role, headers: string[], taken: Set<number>): Ro
   return { index: loose.length === 1 ? loose[0] : -1, alternatives: loose.length === 1 ? [] : loose.map((i) => headers[i]) };
 }
 
+/** Headers accepted as a role only loosely: the name alone does not say what the numbers mean. */
+const AMBIGUOUS: Partial<Record<Role, string[]>> = { D: ['data', 'dataset_size'], N: ['size'], C: ['budget'] };
+
+/**
+ * Columns whose values contradict their role, with the likely fix: FLOPs or token counts below 1e3 are almost
+ * surely log10 values (OPT's trajectory file stores log10 FLOPs and tokens), parameter counts below 1e4 are
+ * counts in millions or billions; and an ambiguous header (e.g. `data`) taken as a role is said so. The typical
+ * (median) value decides, on an evenly spaced sample of at most 10,001 rows.
+ */
+export function columnMeaningWarnings(
+  columns: Partial<Record<Role, string>>,
+  rows: ReadonlyArray<{ N: number; D: number; C?: number; U?: number }>,
+): string[] {
+  const out: string[] = [];
+  const step = Math.max(1, Math.floor(rows.length / 10000));
+  const typical = (get: (r: { N: number; D: number; C?: number; U?: number }) => number | undefined): number => {
+    const xs: number[] = [];
+    for (let i = 0; i < rows.length; i += step) {
+      const v = get(rows[i]);
+      if (v !== undefined) xs.push(v);
+    }
+    xs.sort((a, b) => a - b);
+    return xs.length ? xs[xs.length >> 1] : NaN;
+  };
+  const checks: Array<[Role, number, (r: { N: number; D: number; C?: number; U?: number }) => number | undefined, string]> = [
+    ['C', 1e3, (r) => r.C, 'FLOPs below 1e3 are almost surely log10 values: convert them with 10^x (e.g. 21.3 → 2e21) before fitting'],
+    ['D', 1e3, (r) => r.D, 'token counts below 1e3 are almost surely log10 values: convert them with 10^x, or write 1.3B / 1.3e9'],
+    ['U', 1e3, (r) => r.U, 'unique-token counts below 1e3 are almost surely log10 values: convert them with 10^x'],
+    ['N', 1e4, (r) => r.N, 'parameter counts below 1e4 are probably in millions or billions: write 350M / 1.3B or the full count'],
+  ];
+  for (const [role, floor, get, fix] of checks) {
+    const name = columns[role];
+    if (name === undefined) continue;
+    const m = typical(get);
+    if (m < floor) out.push(`column '${name}' read as ${ROLE_LABEL[role]} has typical value ${m.toPrecision(3)}: ${fix}`);
+  }
+  for (const [role, names] of Object.entries(AMBIGUOUS) as Array<[Role, string[]]>) {
+    const name = columns[role];
+    if (name !== undefined && names.includes(normaliseHeader(name))) {
+      out.push(`column '${name}' was taken as ${ROLE_LABEL[role]} from its name alone, which is ambiguous: if it is not that, choose the column with --column ${role}=<header>`);
+    }
+  }
+  return out;
+}
+
 /**
  * Extra roles of training logs (src/core/logs): which run a row belongs to, the optimizer step, the learning
  * rate, and a perplexity column read as loss = ln(ppl). Normalised aliases, highest priority first; TensorBoard

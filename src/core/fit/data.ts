@@ -19,9 +19,14 @@ export interface FitData {
   /** ln(loss): every objective here compares predictions with the loss in log space. */
   y: Float64Array;
   lines: Uint32Array;
+  /**
+   * Per-row weights of the objective (null = every row 1), e.g. 1/(checkpoints of the run) so each training
+   * run counts once however many checkpoints it logged. Every form's objective and gradient scale row i by it.
+   */
+  weights: Float64Array | null;
 }
 
-export function fitDataFromRows(rows: readonly RunRow[]): FitData {
+export function fitDataFromRows(rows: readonly RunRow[], weights?: ArrayLike<number> | null): FitData {
   const n = rows.length;
   const N = new Float64Array(n);
   const D = new Float64Array(n);
@@ -40,7 +45,7 @@ export function fitDataFromRows(rows: readonly RunRow[]): FitData {
     lines[i] = r.line;
     if (U) U[i] = r.U!;
   }
-  return withLogs({ n, N, D, C, U, loss, lines });
+  return withLogs({ n, N, D, C, U, loss, lines, weights: weights ? Float64Array.from(weights) : null });
 }
 
 /** Rows at `idx` (used for the grid-search subsample of very large tables). */
@@ -54,6 +59,7 @@ export function subsetFitData(d: FitData, idx: ArrayLike<number>): FitData {
     U: d.U ? pick(d.U) : null,
     loss: pick(d.loss),
     lines: Uint32Array.from(idx, (i) => d.lines[i]),
+    weights: d.weights ? pick(d.weights) : null,
   });
 }
 

@@ -12,12 +12,14 @@ import { minimizeLbfgs, type LbfgsStatus } from './lbfgs';
 import { subsetFitData, type FitData } from './data';
 import { Reparam, type Model, type InternalObjective } from './model';
 import { mulberry32, permutation } from '../stats/rng';
+import type { RowLoss } from './huber';
 
 export const GRID_ROWS = 2048;
 export const REFINE_ROWS = 65536;
 
 export interface EngineOptions {
-  delta: number;
+  /** Per-row loss (Huber δ, or the asymmetric loss). */
+  delta: RowLoss;
   fixed: Map<number, number>;
   tie: boolean;
   /** Number of best grid points polished (default 8). */
@@ -27,6 +29,8 @@ export interface EngineOptions {
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
   /** Run L-BFGS from every grid point (the published method; used by the benchmark as the reference). */
   exhaustive?: boolean;
+  /** Stopping rules of the polish (default POLISH). */
+  tolerances?: { maxIterations: number; gtol: number; ftol: number };
 }
 
 export interface EngineResult {
@@ -41,14 +45,32 @@ export interface EngineResult {
   subsampled: number | null;
   /** Inverse-Hessian scale at the optimum, to warm-start refits on resampled rows. */
   gamma: number;
+  /** Largest |gradient| component (free coordinates) at the optimum. */
+  gradMax: number;
+  /** Internal parameters whose optimum sits on the start grid's outermost value (never moved off its edge). */
+  atGridEdge: number[];
+}
+
+/**
+ * What the optimiser's stop means: 'converged' (gradient test met, or the line search / relative-decrease test
+ * stopped where the gradient is already at scipy L-BFGS-B's default pgtol, 1e-5, scaled by max(1, |f|)),
+ * 'stalled' (it stopped while the gradient is still larger: not a verified minimum),
+ * or 'failed' (iteration limit or a non-finite objective).
+ */
+export function optimiserOutcome(status: LbfgsStatus, gradMax: number, f: number): 'converged' | 'stalled' | 'failed' {
+  if (status === 'gtol') return 'converged';
+  // At a kink (|x|-like terms, U_N = min(·)) both the line search and the relative-decrease test can stop
+  // where the gradient is far from zero: the gradient decides.
+  if (status === 'line-search' || status === 'ftol') return gradMax <= 1e-5 * Math.max(1, Math.abs(f)) ? 'converged' : 'stalled';
+  return 'failed';
 }
 
 export class Cancelled extends Error {}
 
 /** Objective in the optimiser's free variables z, with the gradient pulled back through the reparametrisation. */
-export function freeObjective(model: Model, data: FitData, rp: Reparam, delta: number, w: Float64Array | null) {
+export function freeObjective(model: Model, data: FitData, rp: Reparam, delta: RowLoss, w: Float64Array | null) {
   const active = model.internal.map((_, i) => !rp.isFixed(i));
-  const inner: InternalObjective = model.objective(data, delta, w, active);
+  const inner: InternalObjective = model.objective(data, delta, combineWeights(data.weights, w), active);
   const theta = new Float64Array(rp.dim);
   const gTheta = new Float64Array(rp.dim);
   return (z: Float64Array, gz: Float64Array | null): number => {
@@ -57,6 +79,13 @@ export function freeObjective(model: Model, data: FitData, rp: Reparam, delta: n
     if (gz) rp.pullback(gTheta, gz);
     return f;
   };
+}
+
+/** The table's own row weights times resampling weights (either may be null = all ones). */
+export function combineWeights(rowWeights: Float64Array | null, resample: Float64Array | null): Float64Array | null {
+  if (!rowWeights) return resample;
+  if (!resample) return rowWeights;
+  return Float64Array.from(resample, (v, i) => v * rowWeights[i]);
 }
 
 export function makeReparam(model: Model, data: FitData, opts: Pick<EngineOptions, 'fixed' | 'tie'>): Reparam {
@@ -92,7 +121,7 @@ export function fitModel(model: Model, data: FitData, opts: EngineOptions): Engi
   // Starting points in free coordinates; fixing/tying collapses grid points, so dedupe them.
   const seen = new Set<string>();
   const starts: Float64Array[] = [];
-  for (const s of model.starts(data, opts.fixed)) {
+  for (const s of model.starts(data, opts.fixed, opts.tie)) {
     for (const [i, v] of opts.fixed) s[i] = v;
     const z = rp.compress(s);
     const key = Array.from(z, (v) => v.toFixed(9)).join(',');
@@ -122,19 +151,44 @@ export function fitModel(model: Model, data: FitData, opts: EngineOptions): Engi
   const order = Array.from(starts.keys()).sort((a, b) => scores[a] - scores[b]);
   const k = opts.exhaustive ? starts.length : Math.min(opts.topK ?? model.topK ?? 8, starts.length);
 
-  // 2. Polish the best K.
+  // 2. Polish the best K; then more (K at a time, up to 4K or the whole grid) while the answer is not settled:
+  //    the best optimum was reached from one start only, or it sits on the grid's outermost value of a parameter.
+  const fullStarts = starts.map((z) => rp.expand(z, new Float64Array(rp.dim)));
+  const lo = new Float64Array(rp.dim).fill(Infinity), hi = new Float64Array(rp.dim).fill(-Infinity);
+  for (const t of fullStarts) for (let i = 0; i < rp.dim; i++) { lo[i] = Math.min(lo[i], t[i]); hi[i] = Math.max(hi[i], t[i]); }
+  const edgeOf = (theta: Float64Array): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < rp.dim; i++) {
+      if (rp.isFixed(i) || !(hi[i] > lo[i])) continue;
+      const tol = 1e-6 * Math.max(1, Math.abs(theta[i]));
+      if (Math.abs(theta[i] - lo[i]) <= tol || Math.abs(theta[i] - hi[i]) <= tol) out.push(i);
+    }
+    return out;
+  };
   let best: ReturnType<typeof polish> | null = null;
   let iterations = 0;
   let evaluations = starts.length;
-  for (let j = 0; j < k; j++) {
-    check();
-    progress({ phase: 'polish', done: j, total: k });
-    const r = polish(fSub, starts[order[j]], opts.signal);
-    iterations += r.iterations;
-    evaluations += r.evaluations;
-    if (Number.isFinite(r.f) && (!best || r.f < best.f)) best = r;
+  const results: number[] = [];
+  let polished = 0;
+  let target = k;
+  const maxPolish = opts.exhaustive ? starts.length : Math.min(starts.length, 4 * k);
+  const theta = new Float64Array(rp.dim);
+  while (polished < target) {
+    for (; polished < target; polished++) {
+      check();
+      progress({ phase: 'polish', done: polished, total: target });
+      const r = polish(fSub, starts[order[polished]], opts.signal, opts.tolerances);
+      iterations += r.iterations;
+      evaluations += r.evaluations;
+      if (Number.isFinite(r.f)) results.push(r.f);
+      if (Number.isFinite(r.f) && (!best || r.f < best.f)) best = r;
+    }
+    if (!best) break;
+    const agree = results.filter((f) => f <= best!.f + 1e-7 * Math.abs(best!.f)).length;
+    const unsettled = agree < 2 || edgeOf(rp.expand(best.x, theta)).length > 0;
+    if (unsettled && target < maxPolish) target = Math.min(maxPolish, target + k);
   }
-  if (!best) best = polish(fSub, starts[order[0]], opts.signal);
+  if (!best) best = polish(fSub, starts[order[0]], opts.signal, opts.tolerances);
 
   // 3. Large tables: finish on all rows.
   if (perm) {
@@ -149,17 +203,22 @@ export function fitModel(model: Model, data: FitData, opts: EngineOptions): Engi
       evaluations += best.evaluations;
     }
   }
-  progress({ phase: 'polish', done: k, total: k });
+  progress({ phase: 'polish', done: polished, total: polished });
+  const thetaBest = rp.expand(best.x, new Float64Array(rp.dim));
+  let gradMax = 0;
+  for (const g of best.grad) gradMax = Math.max(gradMax, Math.abs(g));
   return {
-    theta: rp.expand(best.x, new Float64Array(rp.dim)),
+    theta: thetaBest,
     objective: best.f,
     iterations,
     evaluations,
     status: best.status,
     converged: best.converged,
     gridSize: starts.length,
-    polished: k,
+    polished,
     subsampled: sub !== data ? sub.n : null,
     gamma: best.gamma,
+    gradMax,
+    atGridEdge: edgeOf(thetaBest),
   };
 }

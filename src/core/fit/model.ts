@@ -4,18 +4,46 @@
  * preconditioning that decorrelates a coefficient from its exponent).
  */
 import type { FitData } from './data';
+import type { RowLoss } from './huber';
 
-export type FormId = 'chinchilla' | 'kaplan' | 'data-constrained' | 'loss-vs-compute' | 'overtraining';
 
-/** Sum of Huber losses over rows (optionally weighted); fills `grad` (length = internal dim) when given. */
+/** Sum of (weighted) per-row losses; fills `grad` (length = internal dim) when given. */
 export type InternalObjective = (theta: Float64Array, grad: Float64Array | null) => number;
 
-export interface Model {
-  form: FormId;
+/**
+ * Everything one functional form knows, in one file src/core/fit/<name>Form.ts (registered in ./forms.ts): what the
+ * user sees (label, parameters, formula, LaTeX, the allocation it implies, the warnings it adds) and what the
+ * engine needs (internal parametrisation, starting grid, objective with its gradient, prediction).
+ *
+ * Row weights: `objective(data, delta, weights)` receives ONE combined weight per row — the caller multiplies
+ * the table's own per-row weights (FitData.weights, e.g. 1/checkpoints-per-run so every run counts once;
+ * default 1) by the resampling weights of the bootstrap and cross-validation (0 = row left out). Every form
+ * must scale both its objective and its gradient by w_i (rows with w_i = 0 are skipped).
+ */
+export interface FitForm {
+  id: string;
+  label: string;
+  /** Public parameters, in display order. */
+  params: string[];
+  needs: Array<'N' | 'D' | 'U' | 'C'>;
+  minRows: number;
+  /** The law as text with symbols. */
+  formula: string;
+  /** The law with the fitted numbers in it, as plain text and as LaTeX. */
+  text(p: Record<string, number>): string;
+  latex(p: Record<string, number>): string;
+  /**
+   * Compute-optimal N*, D* at budget C (FLOP, C = 6ND) implied by fitted parameters; `unique` is U where the
+   * form uses it. Absent when the form has no N and D (loss against compute).
+   */
+  allocate?(p: Record<string, number>, C: number, unique?: number): { N: number; D: number; loss: number } | null;
+  /** Extra form-specific warnings about a fitted result (e.g. a repetition constant that ran away). */
+  warnings?(p: Record<string, number>): string[];
+  /** Extra fields of the result JSON computed from the internal optimum (e.g. Chinchilla's log-space θ). */
+  extras?(theta: Float64Array): Record<string, unknown>;
+
   /** Names of the internal parameters θ the optimiser works on (e.g. a = ln A). */
   internal: string[];
-  /** Names of the reported parameters, in display order. */
-  publicNames: string[];
   toPublic(theta: ArrayLike<number>): Record<string, number>;
   /** Internal index and value for fixing a public parameter, or null if the name is unknown. */
   fixInternal(name: string, value: number): { index: number; value: number } | null;
@@ -27,14 +55,15 @@ export interface Model {
    */
   centers(data: FitData): Array<{ coef: number; exp: number; mean: number }>;
   /** Candidate starting points (full internal vectors); `fixed` maps internal index → fixed value. */
-  starts(data: FitData, fixed: Map<number, number>): number[][];
+  starts(data: FitData, fixed: Map<number, number>, tie: boolean): number[][];
   /** Describes the starting grid for provenance. */
   gridLabel: string;
   /**
-   * `active` marks internal indices whose gradient is needed (fixed ones are not): forms that differentiate
-   * numerically skip the others.
+   * `loss` is the per-row loss (Huber δ by default; forms with their own objectiveLabel ignore it).
+   * `weights` are the combined per-row weights described above (null = all 1). `active` marks internal
+   * indices whose gradient is needed (fixed ones are not).
    */
-  objective(data: FitData, delta: number, weights: Float64Array | null, active?: boolean[]): InternalObjective;
+  objective(data: FitData, loss: RowLoss, weights: Float64Array | null, active?: boolean[]): InternalObjective;
   /** Predicted loss for one run. */
   predict(p: Record<string, number>, N: number, D: number, U?: number, C?: number): number;
   /** Grid points polished by L-BFGS (default 8). */
@@ -45,7 +74,28 @@ export interface Model {
   negatedExponents?: string[];
   /** What `objective` sums, when it is not the default Huber on log loss (the Huber δ is then unused). */
   objectiveLabel?: string;
+  /** How the gradient is computed (for provenance). Default: analytic. */
+  gradientLabel?: string;
+  /** Alternative estimators offered beside the default joint fit (FitOptions.estimator), e.g. a paper's own procedure. */
+  estimators?: Record<string, Estimator>;
 }
+
+/** A published procedure that differs from the default fit: some parameters fixed, its own optimiser settings. */
+export interface Estimator {
+  /** What the output says ran, and what the user should know about it. */
+  note: string;
+  /** Public parameters it fixes. */
+  fixed: Record<string, number>;
+  /** The form as that procedure parametrises it (same public parameters and law). */
+  form: FitForm;
+  /** Polish every start (as the procedure does) rather than the best few. */
+  polishAll?: boolean;
+  /** L-BFGS stopping rules of the procedure's own optimiser. */
+  tolerances?: { maxIterations: number; gtol: number; ftol: number };
+}
+
+/** The engine's name for a form. */
+export type Model = FitForm;
 
 /** Free-variable map. θ = expand(z): fixed values, ties (β := α) and the centring shifts of Model.centers. */
 export class Reparam {

@@ -8,17 +8,19 @@ import { CsvError, type ParseOptions } from '../csv';
 import { InputError } from '../errors';
 import type { KeepMode } from '../sweepTable/repeated';
 import { FitRefusal, type FitProgress, type FitResultJSON } from './index';
-import type { FitResponse, OtherFitRequest, WorkerFitOptions, WorkerRequest, WorkerTableInfo } from './workerProtocol';
+import type { FitRequest, FitResponse, OtherFitRequest, WorkerFitOptions, WorkerRequest, WorkerTableInfo } from './workerProtocol';
 
 export interface WorkerFitOutcome {
   table: WorkerTableInfo;
   result: FitResultJSON;
+  /** The panel's view model, when requested (hooks.view) and the worker builds views. */
+  view?: unknown;
 }
 
-type Hooks = { onProgress?: (p: FitProgress) => void; signal?: AbortSignal };
+type Hooks = { onProgress?: (p: FitProgress) => void; signal?: AbortSignal; view?: FitRequest['view'] };
 
 export function fitInWorker(workerPath: string, csvText: string, parseOpts: ParseOptions, fitOpts: WorkerFitOptions, hooks: Hooks = {}, keep?: KeepMode): Promise<WorkerFitOutcome> {
-  return runInWorker(workerPath, { type: 'fit', csvText, parseOpts, fitOpts, ...(keep ? { keep } : {}) }, hooks);
+  return runInWorker(workerPath, { type: 'fit', csvText, parseOpts, fitOpts, ...(keep ? { keep } : {}), view: hooks.view }, hooks);
 }
 
 /**
@@ -29,7 +31,9 @@ export function runInWorker(workerPath: string, request: WorkerRequest | Omit<Ot
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) return reject(new FitRefusal('cancelled', 'the fit was cancelled'));
     const worker = new Worker(workerPath);
-    const cancelFlag = new SharedArrayBuffer(4);
+    // Shared memory needs a cross-origin-isolated page in a browser (the web extension host is not): there,
+    // cancelling falls through to terminate() below.
+    const cancelFlag = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : undefined;
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void) => {
@@ -41,13 +45,13 @@ export function runInWorker(workerPath: string, request: WorkerRequest | Omit<Ot
       fn();
     };
     const onAbort = () => {
-      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      if (cancelFlag) Atomics.store(new Int32Array(cancelFlag), 0, 1);
       killTimer = setTimeout(() => finish(() => reject(new FitRefusal('cancelled', 'the fit was cancelled'))), 500);
     };
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: FitResponse) => {
       if (m.type === 'progress') hooks.onProgress?.(m.progress);
-      else if (m.type === 'result') finish(() => resolve({ table: m.table, result: m.result }));
+      else if (m.type === 'result') finish(() => resolve({ table: m.table, result: m.result, view: m.view }));
       else if (m.kind === 'csv') finish(() => reject(new CsvError(m.file, m.line, m.column, m.detail)));
       else if (m.kind === 'log') finish(() => reject(m.file ? new InputError(m.file, m.line, m.column, m.detail) : new InputError(m.detail)));
       else if (m.kind === 'refusal') finish(() => reject(new FitRefusal(m.code, m.detail)));

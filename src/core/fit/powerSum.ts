@@ -2,18 +2,14 @@
  * Power-law sums L = E + Σ_k A_k·X_k^(−α_k) fitted in the log-sum-exp form of Hoffmann et al. 2022 (App. D.2,
  * Eq. 10 fit): log L̂ = LSE(a_k − α_k·log X_k, e) with A_k = e^(a_k), E = e^e, minimising
  *   Σ_i Huber_δ(LSE(…) − log L_i).
- * Two forms share this code:
- *   - `chinchilla`: L = E + A/N^α + B/D^β (X = N, D), started from Hoffmann's 4,500-point grid
- *     α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25};
- *   - `loss-vs-compute`: L = E + A·C^(−α) (X = C).
+ * Shared by chinchillaForm.ts (X = N, D) and lossVsComputeForm.ts (X = C), with the grid helpers.
  * The gradient is analytic: ∂LSE/∂a_k = softmax weight w_k, ∂/∂α_k = −w_k·log X_k, ∂/∂e = w_E.
  */
-import { chinchillaLoss } from '../laws/forms';
-import { huber, huberGrad } from './huber';
-import type { Model, InternalObjective } from './model';
-import { mean } from '../stats/quantile';
+import { huber, huberGrad, rowLoss, rowLossGrad, type RowLoss } from './huber';
+import type { InternalObjective } from './model';
+import { formatNum } from '../format';
 
-const range = (from: number, to: number, step: number): number[] => {
+export const range = (from: number, to: number, step: number): number[] => {
   const out: number[] = [];
   for (let v = from; v <= to + 1e-9; v += step) out.push(Math.round(v * 1e9) / 1e9);
   return out;
@@ -31,12 +27,12 @@ export const HOFFMANN_GRID: number[][] = [range(0, 25, 5), range(0, 25, 5), rang
  * Σ_i w_i·Huber(LSE(a − α·x1_i, [b − β·x2_i,] e) − y_i). θ indices: coefficients `ci`, exponents `xi`, `ei`.
  * One or two power terms (x2 = null for one); the loop is written once for both and kept allocation-free.
  */
-function powerSumObjective(
+export function powerSumObjective(
   x1: Float64Array,
   x2: Float64Array | null,
   y: Float64Array,
   w: Float64Array | null,
-  delta: number,
+  loss: RowLoss,
   idx: { a: number; alpha: number; b: number; beta: number; e: number },
 ): InternalObjective {
   const n = y.length;
@@ -45,6 +41,9 @@ function powerSumObjective(
   const twoTerms = x2 !== null;
   const z2 = x2 ?? new Float64Array(n);
   const wt = w ?? new Float64Array(n).fill(1);
+  // Huber is inlined in the hot loop; other row losses go through rowLoss/rowLossGrad.
+  const isHuber = loss.kind === 'huber';
+  const delta = loss.kind === 'huber' ? loss.delta : 0;
   return (th, grad) => {
     const a = th[idx.a];
     const al = th[idx.alpha];
@@ -76,10 +75,10 @@ function powerSumObjective(
         lse = m + Math.log(s);
       }
       const r = lse - y[i];
-      f += wi * huber(r, delta);
+      f += wi * (isHuber ? huber(r, delta) : rowLoss(loss, r, y[i]));
       if (grad) {
-        // Softmax weights e_k/s times the Huber derivative: one division per row.
-        const hs = (wi * huberGrad(r, delta)) / s;
+        // Softmax weights e_k/s times the row loss' derivative: one division per row.
+        const hs = (wi * (isHuber ? huberGrad(r, delta) : rowLossGrad(loss, r, y[i]))) / s;
         ga += hs * e1;
         gal -= hs * e1 * x1[i];
         gb += hs * e2;
@@ -102,45 +101,43 @@ function powerSumObjective(
 }
 
 /** Shared public↔internal mapping: coefficients and E are fitted as logs, exponents as is. */
-function logCoefficientFix(layout: Record<string, number>, logged: string[]) {
-  return (name: string, value: number) => {
+export function logCoefficientFix(layout: Record<string, number>, logged: string[]) {
+  return (name: string, value: number): { index: number; value: number } | null => {
     const index = layout[name];
     if (index === undefined) return null;
     return { index, value: logged.includes(name) ? Math.log(value) : value };
   };
 }
 
-/** Chinchilla: θ = [a, b, e, α, β]. */
-export const chinchillaModel: Model = {
-  form: 'chinchilla',
-  internal: ['a', 'b', 'e', 'alpha', 'beta'],
-  publicNames: ['E', 'A', 'B', 'alpha', 'beta'],
-  toPublic: (t) => ({ E: Math.exp(t[2]), A: Math.exp(t[0]), B: Math.exp(t[1]), alpha: t[3], beta: t[4] }),
-  fixInternal: logCoefficientFix({ A: 0, B: 1, E: 2, alpha: 3, beta: 4 }, ['A', 'B', 'E']),
-  tie: [3, 4],
-  centers: (d) => [
-    { coef: 0, exp: 3, mean: mean(d.lnN) },
-    { coef: 1, exp: 4, mean: mean(d.lnD) },
-  ],
-  starts: () => cartesian(HOFFMANN_GRID),
-  gridLabel: 'Hoffmann et al. 2022: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25} (4,500 points)',
-  objective: (d, delta, w) => powerSumObjective(d.lnN, d.lnD, d.y, w, delta, { a: 0, b: 1, e: 2, alpha: 3, beta: 4 }),
-  predict: (p, N, D) => chinchillaLoss({ E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta }, N, D),
-  exponents: ['alpha', 'beta'],
+/** A fitted number for formulas: 4 significant digits, exponent as × 10^{k} in LaTeX. */
+export const fmtParam = (x: number): string => formatNum(x, 4);
+export const tex = (x: number): string => {
+  const s = formatNum(x, 4);
+  return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
 };
 
-/** Loss against compute, L = E + A·C^(−α): θ = [a, e, α]. */
-export const lossVsComputeModel: Model = {
-  form: 'loss-vs-compute',
-  internal: ['a', 'e', 'alpha'],
-  publicNames: ['E', 'A', 'alpha'],
-  toPublic: (t) => ({ E: Math.exp(t[1]), A: Math.exp(t[0]), alpha: t[2] }),
-  fixInternal: logCoefficientFix({ A: 0, E: 1, alpha: 2 }, ['A', 'E']),
-  centers: (d) => [{ coef: 0, exp: 2, mean: mean(d.lnC) }],
-  // ln C of LM runs is 35–60, so A·C^−α ≈ 1 needs a up to ~α·60: a wider a-range than Hoffmann's.
-  starts: () => cartesian([range(0, 30, 2.5), range(-1, 1, 0.5), [0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 1]]),
-  gridLabel: 'a ∈ {0, 2.5, …, 30}, e ∈ {−1, −0.5, …, 1}, α ∈ {0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 1} (455 points)',
-  objective: (d, delta, w) => powerSumObjective(d.lnC, null, d.y, w, delta, { a: 0, b: -1, e: 1, alpha: 2, beta: -1 }),
-  predict: (p, N, D, _U, C) => p.E + p.A * Math.pow(C ?? 6 * N * D, -p.alpha),
-  exponents: ['alpha'],
-};
+/**
+ * Compute-optimal allocation along C = 6ND by golden-section search over log N, for forms without a closed
+ * form (L along the budget line is unimodal in log N for them). Bracket: from 10 parameters to the whole
+ * budget on 10 tokens; null below 600 FLOP.
+ */
+export function allocateBySearch(lossAt: (N: number, D: number) => number, C: number): { N: number; D: number; loss: number } | null {
+  const f = (lnN: number) => {
+    const N = Math.exp(lnN);
+    return lossAt(N, C / (6 * N));
+  };
+  let lo = Math.log(10), hi = Math.log(C / 60);
+  if (!(hi > lo)) return null;
+  const g = (Math.sqrt(5) - 1) / 2;
+  let x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
+  let f1 = f(x1), f2 = f(x2);
+  for (let i = 0; i < 200 && hi - lo > 1e-10; i++) {
+    if (f1 <= f2) {
+      hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = f(x1);
+    } else {
+      lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = f(x2);
+    }
+  }
+  const N = Math.exp((lo + hi) / 2);
+  return { N, D: C / (6 * N), loss: f(Math.log(N)) };
+}

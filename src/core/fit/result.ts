@@ -3,11 +3,9 @@
  * mljs-style methods predict / score / toJSON / toString / toLaTeX. The webview and the worker exchange the
  * JSON; FitResult.fromJSON restores the methods on the other side.
  */
-import { chinchillaOptimal } from '../laws/forms';
 import { formatCount, formatNum, formatSci } from '../format';
 import type { RunsTable } from '../csv';
 import { FORMS, MODELS, type FormId } from './forms';
-import { overtrainingOptimal } from './overtraining';
 
 export interface Allocation {
   compute: number;
@@ -51,6 +49,12 @@ export interface FitProvenance {
   notes: string[];
   fixed: Record<string, number>;
   tieAlphaBeta: boolean;
+  /** Per-row loss: 'huber' or 'asymmetric (w = 10)'. */
+  loss: string;
+  /** 'joint' or the form's named estimator (e.g. 'paper'). */
+  estimator: string;
+  /** 'converged' or 'stalled' (line search stopped with a non-negligible gradient). */
+  optimiser: 'converged' | 'stalled' | 'failed';
   bootstrap: { requested: number; succeeded: number };
   cvFolds: number;
   timeMs: number;
@@ -72,6 +76,8 @@ export interface FitResultJSON {
   /** The seeds' parametrisation L = e^E + e^A·N^alpha + e^B·D^beta (negative exponents) of the same fit. */
   logSpace?: { e: number; a: number; b: number; alpha: number; beta: number };
   warnings: string[];
+  /** Parameters the data do not pin down, with the reason (no s.e. or interval is given for one at a bound). */
+  weak: Record<string, string>;
   provenance: FitProvenance;
   formula: string;
   latex: string;
@@ -99,39 +105,12 @@ export function scorePredictions(pred: ArrayLike<number>, obs: ArrayLike<number>
 }
 
 /**
- * Compute-optimal allocation under C = 6ND implied by fitted parameters. Chinchilla has the closed form of
- * Hoffmann et al. Eq. 4 (chinchillaOptimal), and so has Gadre et al.'s over-training law; the other forms are minimised numerically over log N by golden
- * section (L along the budget line is unimodal in log N for these forms). `unique` is U for the
- * data-constrained form. Returns null for loss-vs-compute (no N, D), and for the numeric forms below 600 FLOP.
+ * Compute-optimal allocation under C = 6ND implied by fitted parameters: the form's own `allocate` (closed
+ * forms for Chinchilla, Hoffmann Eq. 4, and Gadre et al.; golden-section search for the others). `unique` is U
+ * for the data-constrained form. Null for forms without N and D (loss against compute).
  */
 export function allocate(form: FormId, p: Record<string, number>, C: number, unique?: number): { N: number; D: number; loss: number } | null {
-  if (form === 'loss-vs-compute') return null;
-  if (form === 'chinchilla') {
-    const o = chinchillaOptimal({ E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta }, C);
-    return { N: o.N, D: o.D, loss: o.loss };
-  }
-  // Gadre et al.: a constant optimal tokens-per-parameter ratio, in closed form (overtraining.ts).
-  if (form === 'overtraining') return overtrainingOptimal({ alpha: p.alpha, beta: p.beta, b: p.b, E: p.E }, C);
-  const model = MODELS[form];
-  const lossAt = (lnN: number) => {
-    const N = Math.exp(lnN);
-    return model.predict(p, N, C / (6 * N), unique);
-  };
-  // Bracket: from 10 parameters to the whole budget on 10 tokens (none below 600 FLOP: no allocation then).
-  let lo = Math.log(10), hi = Math.log(C / 60);
-  if (!(hi > lo)) return null;
-  const g = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-  let f1 = lossAt(x1), f2 = lossAt(x2);
-  for (let i = 0; i < 200 && hi - lo > 1e-10; i++) {
-    if (f1 <= f2) {
-      hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = lossAt(x1);
-    } else {
-      lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = lossAt(x2);
-    }
-  }
-  const N = Math.exp((lo + hi) / 2);
-  return { N, D: C / (6 * N), loss: lossAt(Math.log(N)) };
+  return FORMS[form].allocate?.(p, C, unique) ?? null;
 }
 
 /**
@@ -142,26 +121,9 @@ export function allocate(form: FormId, p: Record<string, number>, C: number, uni
 const sig = (x: number, digits: number) => formatNum(x, Math.max(digits, Math.min(6, Math.floor(Math.log10(Math.abs(x) || 1)) + 1)));
 
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', alphaN: 'α_N', alphaD: 'α_D', RDstar: 'R_D*', RNstar: 'R_N*', Nc: 'N_c', Dc: 'D_c' };
-const TEX: Record<string, string> = { alpha: '\\alpha', beta: '\\beta', alphaN: '\\alpha_N', alphaD: '\\alpha_D', RDstar: 'R_D^*', RNstar: 'R_N^*', Nc: 'N_c', Dc: 'D_c' };
-
 /** LaTeX of the fitted law with its numbers substituted. */
 export function latexOf(form: FormId, p: Record<string, number>): string {
-  const n = (x: number) => {
-    const s = formatNum(x, 4);
-    return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
-  };
-  switch (form) {
-    case 'chinchilla':
-      return `L(N, D) = ${n(p.E)} + \\frac{${n(p.A)}}{N^{${n(p.alpha)}}} + \\frac{${n(p.B)}}{D^{${n(p.beta)}}}`;
-    case 'loss-vs-compute':
-      return `L(C) = ${n(p.E)} + ${n(p.A)}\\, C^{-${n(p.alpha)}}`;
-    case 'kaplan':
-      return `L(N, D) = \\left[\\left(\\frac{${n(p.Nc)}}{N}\\right)^{${n(p.alphaN)}/${n(p.alphaD)}} + \\frac{${n(p.Dc)}}{D}\\right]^{${n(p.alphaD)}}`;
-    case 'overtraining':
-      return `L(N, M) = ${n(p.alpha)}\\, N^{${n(p.b)}} + ${n(p.beta)} \\cdot 6^{${n(p.b)}/2} (MN)^{${n(p.b)}} + ${n(p.E)},\\ M = D/N`;
-    case 'data-constrained':
-      return `L = ${n(p.E)} + \\frac{${n(p.A)}}{N'^{${n(p.alpha)}}} + \\frac{${n(p.B)}}{D'^{${n(p.beta)}}},\\ ${TEX.RDstar} = ${n(p.RDstar)},\\ ${TEX.RNstar} = ${n(p.RNstar)}`;
-  }
+  return FORMS[form].latex(p);
 }
 
 export class FitResult {
@@ -207,14 +169,15 @@ export class FitResult {
       const iv = j.intervals[k];
       const se = j.stderr[k];
       const fixed = k in pv.fixed ? ' (fixed)' : '';
-      return [GREEK[k] ?? k, sig(j.params[k], 5) + fixed, se == null ? '–' : sig(se, 3), iv ? `[${sig(iv[0], 4)}, ${sig(iv[1], 4)}]` : '–'];
+      const weak = !fixed && j.weak?.[k] ? ' (weakly identified)' : '';
+      return [GREEK[k] ?? k, sig(j.params[k], 5) + fixed + weak, se == null ? '–' : sig(se, 3), iv ? `[${sig(iv[0], 4)}, ${sig(iv[1], 4)}]` : '–'];
     });
     const head = ['param', 'value', 's.e.', '95 % interval'];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
     const m = j.metrics;
     out.push(
-      `objective (${MODELS[j.form].objectiveLabel ?? `Σ Huber, δ = ${formatSci(pv.delta)}`}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
+      `objective (${MODELS[j.form].objectiveLabel ?? (pv.loss?.startsWith('asymmetric') ? `Σ ${pv.loss} absolute error of the loss` : `Σ Huber, δ = ${formatSci(pv.delta)}`)}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
         (m.cv != null ? `; ${pv.cvFolds}-fold CV RMSE ${formatNum(m.cv, 3)}` : '') +
         (m.loo != null ? `; LOO RMSE ${formatNum(m.loo, 3)}` : ''),
     );
@@ -226,7 +189,7 @@ export class FitResult {
       );
     }
     for (const w2 of j.warnings) out.push(`warning: ${w2}`);
-    out.push(`method: ${pv.method}; ${pv.gridSize} starts, ${pv.polished} polished, ${pv.iterations} iterations, ${pv.converged ? 'converged' : 'NOT converged'} (${pv.status}), ${pv.timeMs.toFixed(0)} ms`);
+    out.push(`method: ${pv.method}; ${pv.gridSize} starts, ${pv.polished} polished, ${pv.iterations} iterations, ${pv.optimiser ?? (pv.converged ? 'converged' : 'NOT converged')} (${pv.status})${pv.estimator && pv.estimator !== 'joint' ? `; estimator ${pv.estimator}` : '; estimator joint (all free parameters at once)'}, ${pv.timeMs.toFixed(0)} ms`);
     return out.join('\n');
   }
 }

@@ -6,6 +6,6 @@
  * cancel flag needs SharedArrayBuffer).
  */
 import { serveFits } from './workerCore';
-import { hostPort } from './workerPort';
+import { hostPort } from './workerHost';
 
 serveFits(hostPort());

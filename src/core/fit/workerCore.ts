@@ -13,7 +13,7 @@ import { InputError } from '../errors';
 import { collapseRunsTable } from '../sweepTable/repeated';
 import { fitRuns, FitRefusal } from './index';
 import type { FitProgress } from './index';
-import type { FitRequest, WorkerFitOptions, WorkerPort, WorkerRequest, WorkerTableInfo } from './workerProtocol';
+import type { FitRequest, ViewBuilder, WorkerFitOptions, WorkerPort, WorkerRequest, WorkerTableInfo } from './workerProtocol';
 
 /** Makes the table a request asks to fit, with what it found on the way (headers, repeats, logs). */
 export type TableMaker = (req: WorkerRequest) => { table: RunsTable; info: Omit<WorkerTableInfo, 'columns' | 'summary'> };
@@ -27,7 +27,7 @@ const csvTable: TableMaker = (r) => {
 };
 
 /** Serve fit requests on `port`: 'fit' (a CSV) and any kind in `makers` (e.g. 'fitLogs'). */
-export function serveFits(port: WorkerPort, makers: Record<string, TableMaker> = {}): void {
+export function serveFits(port: WorkerPort, buildView?: ViewBuilder, makers: Record<string, TableMaker> = {}): void {
   const kinds: Record<string, TableMaker> = { ...makers, fit: csvTable };
   port.onMessage((req: WorkerRequest) => {
     const tableOf = Object.prototype.hasOwnProperty.call(kinds, req.type) ? kinds[req.type] : undefined;
@@ -49,7 +49,11 @@ export function serveFits(port: WorkerPort, makers: Record<string, TableMaker> =
           }
         },
       });
-      port.post({ type: 'result', table: { columns: table.columns, summary: table.summary, ...info }, result: result.toJSON() });
+      const outcome = { table: { columns: table.columns, summary: table.summary, ...info }, result: result.toJSON() };
+      // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
+      const v = req.type === 'fit' ? (req as FitRequest).view : undefined;
+      const view = v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined;
+      port.post({ type: 'result', ...outcome, view });
     } catch (e) {
       // Bad input keeps its location (file '' when it has none) so the host rebuilds the same error.
       if (e instanceof InputError) port.post({ type: 'error', kind: e instanceof CsvError ? 'csv' : 'log', message: e.message, file: e.location?.file ?? '', line: e.location?.line ?? 0, column: e.location?.column ?? 0, detail: e.detail });

@@ -18,6 +18,8 @@ export interface FitRequest {
   keep?: KeepMode;
   /** Int32Array(1) view of a SharedArrayBuffer: the client stores 1 to cancel (polled between iterations). */
   cancelFlag?: SharedArrayBuffer;
+  /** Build the panel's view model in the worker too (file name shown, lines the user left out), when the worker has a view builder. */
+  view?: { fileName: string; droppedByUser: number[] };
 }
 
 /**
@@ -66,10 +68,13 @@ export interface WorkerTableInfo {
 
 export type FitResponse =
   | { type: 'progress'; progress: FitProgress }
-  | { type: 'result'; table: WorkerTableInfo; result: FitResultJSON }
+  | { type: 'result'; table: WorkerTableInfo; result: FitResultJSON; view?: unknown }
   | { type: 'error'; kind: 'csv' | 'log'; message: string; file: string; line: number; column: number; detail: string }
   | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode; detail: string }
   | { type: 'error'; kind: 'internal'; message: string };
+
+/** The panel's view model from a fit (built by the extension's worker entry; opaque to the core). */
+export type ViewBuilder = (outcome: { table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }, fileName: string, droppedByUser: number[]) => unknown;
 
 /** The two things a worker needs from its host: send a message, and receive them. */
 export interface WorkerPort {

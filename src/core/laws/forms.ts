@@ -59,7 +59,8 @@ export interface DataConstrainedParams extends ChinchillaParams {
 export function effectiveData(D: number, U: number, RDstar: number): number {
   const RD = Math.max(D / U - 1, 0);
   const UD = Math.min(D, U);
-  return UD + UD * RDstar * (1 - Math.exp(-RD / RDstar));
+  // −expm1 keeps R*·(1 − e^(−R/R*)) ≈ R when R* is huge (1 − e^(−1e-16) is 0 or 2.2e-16 in floating point).
+  return UD + UD * RDstar * -Math.expm1(-RD / RDstar);
 }
 
 /** The base law's compute-optimal N for which `tokens` is the optimal token count (Eq. 4 inverted). */
@@ -76,7 +77,7 @@ export function optimalParamsForTokens(p: ChinchillaParams, tokens: number): num
 export function effectiveParams(p: DataConstrainedParams, N: number, U: number): number {
   const UN = Math.min(optimalParamsForTokens(p, U), N);
   const RN = Math.max(N / UN - 1, 0);
-  return UN + UN * p.RNstar * (1 - Math.exp(-RN / p.RNstar));
+  return UN + UN * p.RNstar * -Math.expm1(-RN / p.RNstar);
 }
 
 export function dataConstrainedLoss(p: DataConstrainedParams, N: number, D: number, U: number): number {

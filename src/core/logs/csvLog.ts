@@ -10,7 +10,7 @@ import { LogError, shown, DEFAULT_MAX_LOG_ROWS } from './errors';
 import type { Cell, LogTable } from './types';
 import { isWandbChartExport, wandbChartToTable } from './wandb';
 
-export interface ReadOptions {
+export interface CsvLogOptions {
   /** Run name when the file has no run column (default: the file name without extension). */
   defaultRun?: string;
   maxRows?: number;
@@ -30,7 +30,7 @@ export function cellOf(raw: string): Cell {
   return raw.trim();
 }
 
-export function readCsvLog(text: string, file: string, opts: ReadOptions = {}): LogTable {
+export function readCsvLog(text: string, file: string, opts: CsvLogOptions = {}): LogTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\0')) throw new LogError(file, 1, 1, 'binary data (NUL byte): expected a text CSV log (TensorBoard event files are read by name: events.out.tfevents.*)');
   if (text.trim() === '') throw new LogError(file, 1, 1, 'file is empty: expected a header row (step or tokens, and loss)');

@@ -3,13 +3,13 @@
  * them for a fit (see prepare.ts). Formats, by file name: `events.out.tfevents.*` (TensorBoard), `.jsonl` /
  * `.ndjson` (JSONL metrics), anything else as CSV (per-run logs, long tables with a run column, W&B exports).
  */
-import { readCsvLog, type ReadOptions } from './csvLog';
+import { readCsvLog, type CsvLogOptions } from './csvLog';
 import { readJsonl } from './jsonl';
 import { readTensorboard } from './tensorboard';
 import type { LogTable } from './types';
 
 export * from './types';
-export { readCsvLog, baseName, type ReadOptions } from './csvLog';
+export { readCsvLog, baseName, type CsvLogOptions } from './csvLog';
 export { readJsonl } from './jsonl';
 export { readTensorboard, frameRecord, maskedCrc32c, EventType } from './tensorboard';
 export { curvesFromTable, tokensPerStepFromConfig, type CurveOptions, type CurveSet } from './curves';
@@ -34,7 +34,7 @@ export function isLogFile(file: string): boolean {
 }
 
 /** Read one log file's bytes into a table. */
-export function readLog(bytes: Uint8Array, file: string, opts: ReadOptions = {}): LogTable {
+export function readLog(bytes: Uint8Array, file: string, opts: CsvLogOptions = {}): LogTable {
   const format = logFormatOf(file);
   if (format === 'tensorboard') return readTensorboard(bytes, file, opts);
   const text = new TextDecoder('utf-8').decode(bytes);

@@ -7,7 +7,7 @@
  */
 import { LogError, shown, DEFAULT_MAX_LOG_ROWS } from './errors';
 import type { Cell, LogTable } from './types';
-import { baseName, cellOf, type ReadOptions } from './csvLog';
+import { baseName, cellOf, type CsvLogOptions } from './csvLog';
 
 function flatten(o: Record<string, unknown>, prefix: string, out: Record<string, Cell>): void {
   for (const [k, v] of Object.entries(o)) {
@@ -18,7 +18,7 @@ function flatten(o: Record<string, unknown>, prefix: string, out: Record<string,
   }
 }
 
-export function readJsonl(text: string, file: string, opts: ReadOptions = {}): LogTable {
+export function readJsonl(text: string, file: string, opts: CsvLogOptions = {}): LogTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const maxRows = opts.maxRows ?? DEFAULT_MAX_LOG_ROWS;
   const objs: Array<Record<string, Cell>> = [];

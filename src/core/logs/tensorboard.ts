@@ -17,7 +17,7 @@ import protobuf from 'protobufjs/light';
 import { buf as crc32cBuf } from 'crc-32/crc32c';
 import { LogError, DEFAULT_MAX_LOG_ROWS } from './errors';
 import type { Cell, LogTable } from './types';
-import type { ReadOptions } from './csvLog';
+import type { CsvLogOptions } from './csvLog';
 
 const root = protobuf.Root.fromJSON({
   nested: {
@@ -90,7 +90,7 @@ function scalarOf(v: DecodedValue): number | null {
 }
 
 /** Scalars of an event file as a table: `step` and one column per scalar tag; rows merged by step. */
-export function readTensorboard(bytes: Uint8Array, file: string, opts: ReadOptions = {}): LogTable {
+export function readTensorboard(bytes: Uint8Array, file: string, opts: CsvLogOptions = {}): LogTable {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_LOG_ROWS;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const byStep = new Map<number, Map<string, number>>();

@@ -6,7 +6,7 @@
  * imports it).
  */
 import { serveFits } from '../fit/workerCore';
-import { hostPort } from '../fit/workerPort';
+import { hostPort } from '../fit/workerHost';
 import { logsTable } from './fitRequest';
 
-serveFits(hostPort(), { fitLogs: logsTable });
+serveFits(hostPort(), undefined, { fitLogs: logsTable });

@@ -100,6 +100,9 @@ export function collapseRepeated(items: readonly RepeatItem[], keep?: KeepMode):
 
 /** A run table with repeated (N, D) collapsed (see collapseRepeated); the note goes into summary.notes. */
 export function collapseRunsTable(table: RunsTable, keep?: KeepMode): { table: RunsTable; repeated: RepeatedSummary | null } {
+  // Rows with the same (N, D) but different unique tokens U are different runs (datablations repeats one D
+  // over several U): they are never repeats of each other.
+  if (table.columns.U !== undefined && new Set(table.rows.map((r) => r.U)).size > 1) return { table, repeated: null };
   const items: RepeatItem[] = table.rows.map((r) => ({ N: r.N, D: r.D, loss: r.loss, fields: r.extra }));
   const { keep: kept, summary } = collapseRepeated(items, keep);
   if (!summary) return { table, repeated: null };

@@ -4,6 +4,7 @@
  * (the panels' own export buttons and tests pass one).
  */
 import * as path from 'path';
+import { fromBase64, utf8 } from './bytes';
 import * as vscode from 'vscode';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/protocol';
 import { PanelBase } from './panelBase';
@@ -20,7 +21,7 @@ async function writePngs(panel: PanelBase, folder: vscode.Uri, base: string): Pr
   const out: vscode.Uri[] = [];
   for (const c of charts) {
     const uri = vscode.Uri.joinPath(folder, `${base}-${c.name}.png`);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(c.dataUrl.slice(c.dataUrl.indexOf(',') + 1), 'base64'));
+    await vscode.workspace.fs.writeFile(uri, fromBase64(c.dataUrl.slice(c.dataUrl.indexOf(',') + 1)));
     out.push(uri);
   }
   return out;
@@ -52,7 +53,7 @@ export async function exportResults(format?: unknown, target?: unknown): Promise
 
   const written: vscode.Uri[] = [];
   const write = async (uri: vscode.Uri, text: string) => {
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8(text));
     written.push(uri);
   };
   switch (fmt) {

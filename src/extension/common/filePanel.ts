@@ -7,7 +7,6 @@
  * `whenIdle` (tests) waits on it and `running` is true while the newest run is in flight.
  */
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { ViewKind } from '../../shared/protocol';
 import { PanelBase } from './panelBase';

@@ -4,7 +4,6 @@
  * dist/webview.js + dist/webview.css, and <body data-view> naming the view. No user data is ever put into
  * this HTML: the page receives data through postMessage and renders it as text.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { ViewKind } from '../../shared/protocol';
 
@@ -18,7 +17,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 }
 
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind, title: string): string {
-  const nonce = randomBytes(18).toString('base64');
+  // Web Crypto (global in Node ≥ 19 and in the browser extension host): 18 random bytes, base64.
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', name)).toString();
   const csp = [
     "default-src 'none'",

@@ -3,7 +3,6 @@
  * against the typed protocol (malformed messages are logged and dropped), paper links, PNG collection for
  * exports, and the "what does the panel show" record used by the integration tests and timing.
  */
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import {
   parseWebviewMessage, type ChartPng, type ExportFormat, type HostMessage, type ViewKind, type WebviewMessage,

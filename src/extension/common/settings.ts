@@ -15,6 +15,8 @@ export interface Settings {
   fitMaxRows: number;
   /** scalingLaws.modelConfig.seqLength: training sequence length for config.json files (0 = not set). */
   modelConfigSeqLength: number;
+  /** scalingLaws.mcp.command: the command and arguments that start the MCP server (empty: offer none). */
+  mcpCommand: string[];
 }
 
 /** Each field's key under the `scalingLaws` section. */
@@ -23,6 +25,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   fitBootstrap: 'fit.bootstrap',
   fitMaxRows: 'fit.maxRows',
   modelConfigSeqLength: 'modelConfig.seqLength',
+  mcpCommand: 'mcp.command',
 };
 
 /** The manifest's defaults (VS Code returns them for unset keys; these cover a missing or mistyped value). */
@@ -32,6 +35,7 @@ export const SETTING_DEFAULTS: Readonly<Settings> = {
   fitBootstrap: 200,
   fitMaxRows: 1_000_000,
   modelConfigSeqLength: 0,
+  mcpCommand: ['scaling-laws', 'mcp'],
 };
 
 /** Settings from a configuration section (`vscode.WorkspaceConfiguration` or any `get`). */
@@ -44,10 +48,15 @@ export function readSettings(section: { get(key: string): unknown }): Settings {
     const v = section.get(SETTING_KEYS[k]);
     return typeof v === 'number' && Number.isFinite(v) ? v : d;
   };
+  const strings = (k: keyof Settings, d: string[]): string[] => {
+    const v = section.get(SETTING_KEYS[k]);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : d;
+  };
   return {
     codeLensEnabled: bool('codeLensEnabled', SETTING_DEFAULTS.codeLensEnabled),
     fitBootstrap: int('fitBootstrap', SETTING_DEFAULTS.fitBootstrap),
     fitMaxRows: int('fitMaxRows', SETTING_DEFAULTS.fitMaxRows),
     modelConfigSeqLength: int('modelConfigSeqLength', SETTING_DEFAULTS.modelConfigSeqLength),
+    mcpCommand: strings('mcpCommand', SETTING_DEFAULTS.mcpCommand),
   };
 }

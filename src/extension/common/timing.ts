@@ -4,7 +4,6 @@
  * table building. The integration suite reads this profile (and VS Code's own load/activate marks) to keep
  * it that way.
  */
-import { performance } from 'perf_hooks';
 
 /** ms spent in each feature's register function during the last activation, plus `total`. */
 export const activationProfile: Record<string, number> = {};

@@ -2,7 +2,6 @@
  * The fit feature: "Fit Scaling Law" on a CSV of runs opens its fit panel (one per file, restored after a
  * reload by the webview serializer).
  */
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../common/commands';
 import type { FeatureDeps } from '../common/host';

@@ -4,7 +4,6 @@
  * Cancel button aborts the same run. The extension host's event loop stays free while the worker fits.
  */
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
@@ -131,10 +130,13 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       if (!this.asLogs) {
         const doc = await vscode.workspace.openTextDocument(this.uri);
         const text = blankLines(doc.getText(), dropped);
-        const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
+        // Desktop: a worker_threads script by file path; web: a Web Worker bundle by URL (src/extension/web).
+        const workerPath = WEB_BUILD
+          ? vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.web.js').toString(true)
+          : vscode.Uri.joinPath(this.extensionUri, 'dist', 'fitWorker.js').fsPath;
         const columns = chosenColumns(this.options, ['N', 'D', 'C', 'U', 'loss']);
         try {
-          outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows, columns }, fitOpts, { signal, onProgress }, keep);
+          outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows, columns }, fitOpts, { signal, onProgress, view: { fileName: this.fileName, droppedByUser: dropped } }, keep);
         } catch (e) {
           // A CSV without N, or without D/C, may be a training log (step/tokens and loss per checkpoint).
           if (!(e instanceof CsvError && /^no column for/.test(e.detail))) throw e;
@@ -156,7 +158,9 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       }
       if (stale()) return;
       const tb = performance.now();
-      const view: FitView = { ...toFitView(outcome, this.fileName, dropped, tb - t0), data: dataInfo(outcome, this.options, !!this.watcher) };
+      // The fit worker built a CSV fit's view; the host stamps the elapsed time (and builds a logs fit's view).
+      const built = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
+      const view: FitView = { ...built, data: dataInfo(outcome, this.options, !!this.watcher) };
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;

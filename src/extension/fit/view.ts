@@ -1,16 +1,55 @@
 /**
- * The fit panel's view model: a worker's FitResultJSON (+ the parsed table's summary) → FitView with the
- * plot series and the recommendations. Pure (no `vscode`), unit-tested. Predictions use the form's own
- * `predict` and the fitted allocation uses the engine's `allocate` (Hoffmann Eq. 4 for the Chinchilla form):
- * nothing here re-implements a law.
+ * The fit panel's view model: a FitResultJSON (+ the parsed table's summary) → FitView with the plot series
+ * and the recommendations. Built IN THE FIT WORKER (./worker.ts hands it to core/fit/workerCore.ts), so the
+ * extension host only relays it to the webview. Whatever the table's size, every plot gets at most MAX_VIEW_POINTS runs (an even sample that
+ * keeps the worst-fitted rows; the view says so), and nothing spreads a large array into Math.min/max.
+ * Predictions use the form's own `predict` and the fitted allocation its `allocate`: nothing here
+ * re-implements a law.
  */
 import { optimalLine } from '../../core/allocation';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 import { FORMS, MODELS, allocate as allocateFit, type FitResultJSON, type FormId } from '../../core/fit';
-import type { WorkerFitOutcome } from '../../core/fit/nodeWorker';
 import { getLaw, type LawId } from '../../core/laws';
 import type { FitMetric, FitPanelOptions, FitParamRow, FitPoint, FitView, FormOption, Note, Series } from '../../shared/protocol';
+import type { RunsTable } from '../../core/csv';
 import { logspace } from '../../core/stats/grid';
+
+/** What the view is built from: the fit and the table's column/summary information. */
+export interface FitOutcome {
+  table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] };
+  result: FitResultJSON;
+}
+
+/** Runs drawn per plot at most (a few thousand points keep Chart.js and the webview message small). */
+export const MAX_VIEW_POINTS = 2000;
+
+/** Smallest and largest of f over xs, by a loop (spreading 150k values into Math.min overflows the stack). */
+function extent<T>(xs: readonly T[], f: (x: T) => number): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const x of xs) {
+    const v = f(x);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/**
+ * At most `max` points: the 10 % worst-fitted (largest |log residual|, so outliers stay visible) and an even
+ * stride through the rest, in table order.
+ */
+export function samplePoints(points: FitPoint[], max = MAX_VIEW_POINTS): FitPoint[] {
+  if (points.length <= max) return points;
+  const worstCount = Math.floor(max / 10);
+  const dev = (p: FitPoint) => Math.abs(Math.log(p.predicted / p.loss)) || 0;
+  const order = Array.from(points.keys()).sort((a, b) => dev(points[b]) - dev(points[a]));
+  const keep = new Uint8Array(points.length);
+  for (let j = 0; j < worstCount; j++) keep[order[j]] = 1;
+  const rest = max - worstCount;
+  const step = points.length / rest;
+  for (let j = 0; j < rest; j++) keep[Math.floor(j * step)] = 1;
+  return points.filter((_, i) => keep[i] === 1);
+}
 
 /** Published laws drawn beside the fit (frontiers in total parameters under C = 6ND). */
 export const COMPARISON_LAWS: LawId[] = ['hoffmann2022-a3', 'besiroglu2024', 'hoffmann2022-a1', 'llama3-2024', 'deepseek2024', 'kaplan2020'];
@@ -74,10 +113,8 @@ function paramRows(r: FitResultJSON): FitParamRow[] {
     const value = r.params[name];
     const se = r.stderr[name] ?? null;
     const iv = r.intervals[name] ?? null;
-    // Weakly identified: the 95 % interval spans more than the value itself (or a factor of 3 for
-    // coefficients, which live on a log scale).
-    const width = iv ? iv[1] - iv[0] : null;
-    const identified = name in fixed || !iv || width === null || (iv[0] > 0 && iv[1] / iv[0] < 3) || width < Math.abs(value);
+    // The engine decides (FitResultJSON.weak): a bound, a grid edge, or a 95 % interval spanning the value.
+    const identified = name in fixed || !(name in (r.weak ?? {}));
     return { name, value, stderr: se, lo: iv ? iv[0] : null, hi: iv ? iv[1] : null, identified };
   });
 }
@@ -98,9 +135,9 @@ function lossCurves(r: FitResultJSON, points: FitPoint[]): { axis: 'N' | 'C'; se
   const C = (p: FitPoint) => 6 * p.N * p.D;
   const byD = new Map<number, FitPoint[]>();
   for (const p of points) byD.set(sig3(p.D), [...(byD.get(sig3(p.D)) ?? []), p]);
-  const Ns = points.map((p) => p.N);
-  if (r.form !== 'loss-vs-compute' && byD.size <= 8) {
-    const nGrid = logspace(Math.min(...Ns) / 1.5, Math.max(...Ns) * 1.5, 40);
+  if (FORMS[r.form].needs.includes('N') && byD.size <= 8) {
+    const [nLo, nHi] = extent(points, (p) => p.N);
+    const nGrid = logspace(nLo / 1.5, nHi * 1.5, 40);
     const series: Series[] = [];
     for (const [D, pts] of [...byD.entries()].sort((a, b) => a[0] - b[0])) {
       const key = `D=${formatCount(D)}`;
@@ -109,10 +146,10 @@ function lossCurves(r: FitResultJSON, points: FitPoint[]): { axis: 'N' | 'C'; se
     }
     return { axis: 'N', series };
   }
-  const Cs = points.map(C);
-  const cGrid = logspace(Math.min(...Cs) / 2, Math.max(...Cs) * 10, 40);
+  const [cLo, cHi] = extent(points, C);
+  const cGrid = logspace(cLo / 2, cHi * 10, 40);
   const series: Series[] = [{ id: 'runs', label: 'runs', lawId: 'runs', style: 'points', points: points.map((p) => [C(p), p.loss]) }];
-  if (r.form === 'loss-vs-compute') {
+  if (!FORMS[r.form].allocate) {
     series.push({ id: 'fit', label: 'fitted L(C)', lawId: 'fit', style: 'line', points: cGrid.map((c) => [c, model.predict(r.params, 0, 0, undefined, c)]) });
   } else {
     const frontier = cGrid.map((c): [number, number] | null => {
@@ -130,9 +167,9 @@ interface Frontier {
 }
 
 function fittedFrontier(r: FitResultJSON, points: FitPoint[]): Frontier | null {
-  if (r.form === 'loss-vs-compute') return null;
-  const Cs = points.map((p) => 6 * p.N * p.D);
-  const computes = logspace(Math.min(...Cs) / 10, Math.max(...Cs) * 1e3, 30);
+  if (!FORMS[r.form].allocate) return null;
+  const [cLo, cHi] = extent(points, (p) => 6 * p.N * p.D);
+  const computes = logspace(cLo / 10, cHi * 1e3, 30);
   // Data-constrained fits: drawn without a data cap (fresh tokens), like the published frontiers beside it.
   const fit = computes.map((C) => {
     const a = allocateFit(r.form, r.params, C);
@@ -161,8 +198,9 @@ function frontierSeries(r: FitResultJSON, points: FitPoint[], f: Frontier | null
 
 function recommendations(r: FitResultJSON, rows: FitParamRow[], points: FitPoint[], f: Frontier | null): Note[] {
   const out: Note[] = [];
-  for (const w of r.warnings) out.push(note('warning', 'fit-warning', w));
-  if (r.metrics.r2 < 0.9) out.push(note('warning', 'low-r2', `R² = ${formatNum(r.metrics.r2, 3)}: the ${r.form} form explains little of the variation; check for divergent runs or try another form.`));
+  // The engine's warnings (low R², bounds, unit slips, stalled optimiser…) are the panel's too: one source.
+  for (const w of r.warnings) out.push(note('warning', /^R² = /.test(w) ? 'low-r2' : 'fit-warning', w));
+  if (points.length < r.rowsUsed) out.push(note('info', 'sampled', `The plots show ${formatCount(points.length)} of ${formatCount(r.rowsUsed)} runs (an even sample plus the worst-fitted ${formatCount(Math.floor(MAX_VIEW_POINTS / 10))}); the fit used all of them.`));
 
   // Closest published law: mean |ln N*_fit / N*_law| over the fitted frontier's budgets.
   if (f) {
@@ -178,7 +216,7 @@ function recommendations(r: FitResultJSON, rows: FitParamRow[], points: FitPoint
   // Identification.
   const weak = rows.filter((p) => !p.identified);
   if (weak.length) {
-    out.push(note('warning', 'weakly-identified', `Weakly identified: ${weak.map((p) => p.name).join(', ')} (95 % intervals wider than the value). Add runs that vary ${weak.some((p) => /beta|B|Dc|alphaD/.test(p.name)) ? 'the token count D' : 'the model size N'} over a wider range, or fix a parameter (e.g. E).`));
+    out.push(note('warning', 'weakly-identified', `Weakly identified: ${weak.map((p) => p.name).join(', ')} (reasons in the warnings above). Add runs that vary ${weak.some((p) => /beta|B|Dc|alphaD/.test(p.name)) ? 'the token count D' : 'the model size N'} over a wider range, or fix a parameter (e.g. E).`));
   } else if (r.provenance.bootstrap.requested === 0) {
     out.push(note('info', 'no-bootstrap', 'No bootstrap: set Bootstrap to 100 or more to see parameter intervals and whether each parameter is well identified.'));
   } else {
@@ -186,7 +224,7 @@ function recommendations(r: FitResultJSON, rows: FitParamRow[], points: FitPoint
   }
 
   // How far the runs are from the fitted law's own compute-optimal allocation.
-  if (r.form !== 'loss-vs-compute') {
+  if (FORMS[r.form].allocate) {
     const ratios = points.map((p) => {
       const a = allocateFit(r.form, r.params, 6 * p.N * p.D);
       return a ? p.N / a.N : NaN;
@@ -194,21 +232,21 @@ function recommendations(r: FitResultJSON, rows: FitParamRow[], points: FitPoint
     if (ratios.length) {
       const within = ratios.filter((x) => x >= 0.5 && x <= 2).length;
       out.push(note(within / ratios.length < 0.3 ? 'warning' : 'info', 'distance-from-optimal',
-        `Your runs use N/N* from ${formatNum(Math.min(...ratios), 2)}× to ${formatNum(Math.max(...ratios), 2)}× of the fitted law's compute-optimal size (median ${formatNum(median(ratios), 2)}×); ${within} of ${ratios.length} are within 2× of optimal.`));
+        `Your ${points.length < r.rowsUsed ? 'sampled ' : ''}runs use N/N* from ${formatNum(extent(ratios, (x) => x)[0], 2)}× to ${formatNum(extent(ratios, (x) => x)[1], 2)}× of the fitted law's compute-optimal size (median ${formatNum(median(ratios), 2)}×); ${within} of ${ratios.length} are within 2× of optimal.`));
     }
   }
 
   // Next run.
   const o = r.optimal;
   if (o) {
-    const maxC = Math.max(...points.map((p) => 6 * p.N * p.D));
+    const maxC = extent(r.residuals, (p) => 6 * p.N * p.D)[1];
     const iv = o.intervals ? ` (95 % interval N ${formatCount(o.intervals.N[0])}–${formatCount(o.intervals.N[1])})` : '';
     out.push(note('info', 'next-run', `Next run: N = ${formatCount(o.N)} params on D = ${formatCount(o.D)} tokens (C = ${formatSci(o.compute)} FLOPs, ${formatNum(o.compute / maxC, 2)}× your largest run) — the fit predicts loss ${formatNum(o.loss, 4)}${iv}. Checking it against the prediction is the cheapest test of the law.`));
   }
   return out;
 }
 
-function columnsText(o: WorkerFitOutcome, dropped: number[]): string {
+function columnsText(o: FitOutcome, dropped: number[]): string {
   const c = o.table.columns;
   const used = (Object.entries(c) as Array<[string, string | undefined]>).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ← '${v}'`);
   const usedNames = new Set(Object.values(c));
@@ -220,9 +258,9 @@ function columnsText(o: WorkerFitOutcome, dropped: number[]): string {
   return parts.join('; ');
 }
 
-export function toFitView(o: WorkerFitOutcome, fileName: string, droppedByUser: number[], elapsedMs: number): FitView {
+export function toFitView(o: FitOutcome, fileName: string, droppedByUser: number[], elapsedMs: number): FitView {
   const r = o.result;
-  const points: FitPoint[] = r.residuals.map((x) => ({ line: x.line, N: x.N, D: x.D, loss: x.loss, predicted: x.predicted }));
+  const points: FitPoint[] = samplePoints(r.residuals.map((x) => ({ line: x.line, N: x.N, D: x.D, loss: x.loss, predicted: x.predicted })));
   const params = paramRows(r);
   const loss = lossCurves(r, points);
   const f = fittedFrontier(r, points);
@@ -252,18 +290,5 @@ export function toFitView(o: WorkerFitOutcome, fileName: string, droppedByUser: 
 
 /** The plain-text formula with the fitted numbers in it (what "Copy as text" copies). */
 export function substitutedFormula(r: FitResultJSON): string {
-  const p = r.params;
-  const n = (x: number) => formatNum(x, 4);
-  switch (r.form) {
-    case 'chinchilla':
-      return `L(N, D) = ${n(p.E)} + ${n(p.A)} / N^${n(p.alpha)} + ${n(p.B)} / D^${n(p.beta)}`;
-    case 'loss-vs-compute':
-      return `L(C) = ${n(p.E)} + ${n(p.A)} · C^(−${n(p.alpha)})`;
-    case 'kaplan':
-      return `L(N, D) = [(${n(p.Nc)} / N)^(${n(p.alphaN)}/${n(p.alphaD)}) + ${n(p.Dc)} / D]^${n(p.alphaD)}`;
-    case 'overtraining':
-      return `L(N, M) = ${n(p.alpha)} · N^${n(p.b)} + ${n(p.beta)} · 6^(${n(p.b)}/2) · (M·N)^${n(p.b)} + ${n(p.E)}   (M = D/N)`;
-    case 'data-constrained':
-      return `L = ${n(p.E)} + ${n(p.A)} / N'^${n(p.alpha)} + ${n(p.B)} / D'^${n(p.beta)}   (R_D* = ${n(p.RDstar)}, R_N* = ${n(p.RNstar)})`;
-  }
+  return FORMS[r.form].text(r.params);
 }

@@ -2,7 +2,6 @@
  * The planner feature: "Open Compute-Optimal Planner" (optionally with a partial input, e.g. from a config's
  * "Open in Planner"), its status bar item, and the webview serializer that restores the panel after a reload.
  */
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { checkPlannerInput, parsePersistedState, type PlannerInput } from '../../shared/protocol';
 import { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';

@@ -3,7 +3,6 @@
  * serializer. Inputs arrive from the page (validated), PlannerView goes back; the status bar shows the
  * current N* and D*.
  */
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { parsePersistedState, type PlannerInput, type PlannerView } from '../../shared/protocol';
 import { COMMAND_IDS, VIEW_TYPES } from '../common/commands';

@@ -7,7 +7,7 @@
  * undefined rather than throwing into VS Code's command service.
  */
 import * as path from 'path';
-import { performance } from 'perf_hooks';
+import { utf8 } from '../common/bytes';
 import * as vscode from 'vscode';
 import {
   SWEEP_EXPORT_FORMATS, exportPlan, mockResults, mockToCsv, sweepLaw, type SweepExportFormat,
@@ -111,7 +111,7 @@ async function destination(opts: WriteOptions, suggested: vscode.Uri, filters: R
 }
 
 async function write(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(uri, utf8(text));
 }
 
 const FORMAT_INFO: Record<SweepExportFormat, { label: string; detail: string; suffix: string; filter: string[] }> = {

@@ -5,7 +5,6 @@
  * are shown in the panel as such. Restored after a reload by the serializer in ./index.ts.
  */
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';

@@ -133,6 +133,45 @@ describe('Fit panel (real VS Code)', function () {
     assert.ok(maxGap < Math.min(500, fitMs / 3), `extension host blocked for ${maxGap.toFixed(0)} ms of a ${Math.round(fitMs)} ms fit`);
   });
 
+  it('fits a 150,000-row CSV: the worker builds a sampled view, the host only relays it (no stack overflow)', async () => {
+    // Above ~125k rows the old host-side view spread every row into Math.min and failed with "Maximum call
+    // stack size exceeded"; at 100k it ran a golden-section search per row on the host thread.
+    const dir = tmpDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'big-150k.csv');
+    let seed = 12345;
+    const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const lines = ['N,D,loss'];
+    for (let i = 0; i < 150000; i++) {
+      const N = Math.exp(Math.log(2e7) + uniform() * Math.log(100));
+      const D = Math.exp(Math.log(4e8) + uniform() * Math.log(100));
+      const L = (GENERATING_LAW.E + GENERATING_LAW.A / N ** GENERATING_LAW.alpha + GENERATING_LAW.B / D ** GENERATING_LAW.beta) * (1 + 0.003 * (2 * uniform() - 1));
+      lines.push(`${N.toPrecision(6)},${D.toPrecision(6)},${L.toFixed(5)}`);
+    }
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const uri = vscode.Uri.file(file);
+    const loop = watchEventLoop();
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);
+    const s = await settled(uri);
+    const maxGap = loop.stop();
+    metric('150,000-row CSV: Fit Scaling Law → painted (ms)', Math.round(performance.now() - t0));
+    metric('150,000-row CSV: host-side work after the worker answered (ms)', (s.hostBuildMs ?? -1).toFixed(1));
+    metric('150,000-row CSV: extension-host event-loop max gap (ms)', maxGap.toFixed(1));
+    assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
+    assert.deepStrictEqual(s.webviewErrors, []);
+    assert.strictEqual(s.rendered!.charts, 5, 'five plots drawn');
+    const v = (await fitView(uri))!;
+    assert.strictEqual(v.rowsUsed, 150000);
+    assert.ok(v.points.length <= 2000, `${v.points.length} points sent to the page`);
+    for (const series of [...v.lossCurves, ...v.nd, ...v.tpp]) assert.ok(series.points.length <= 2000, `${series.id}: ${series.points.length} points`);
+    assert.ok(v.recommendations.some((n) => n.code === 'sampled'), 'the view says the plots are a sample');
+    assert.ok(Math.abs(param(v, 'alpha') - GENERATING_LAW.alpha) < 0.02, `α = ${param(v, 'alpha')}`);
+    assert.ok((s.hostBuildMs ?? Infinity) < 200, `host-side work ${s.hostBuildMs} ms`);
+    assert.ok(maxGap < 1000, `extension host blocked for ${maxGap.toFixed(0)} ms`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('shows a CSV header like <img src=x onerror=alert(1)> as text (ignored column)', async () => {
     const uri = workspaceFile('xss-column.csv');
     await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);

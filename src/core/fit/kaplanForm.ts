@@ -6,18 +6,27 @@
  *   ∂/∂ln N_c = α_N·w₁,  ∂/∂ln D_c = α_D·w₂,  ∂/∂α_N = w₁·(ln N_c − ln N),  ∂/∂α_D = S − w₁·u₁.
  * Paper values for reference: α_N = 0.076, α_D = 0.103, N_c = 6.4e13, D_c = 1.8e13 (non-embedding N).
  */
-import { huber, huberGrad } from './huber';
-import type { Model } from './model';
-import { cartesian } from './powerSum';
+import { rowLoss, rowLossGrad } from './huber';
+import type { FitForm } from './model';
+import { allocateBySearch, cartesian, fmtParam, tex } from './powerSum';
 
 export function kaplanLoss(p: { Nc: number; Dc: number; alphaN: number; alphaD: number }, N: number, D: number): number {
   return Math.pow(Math.pow(p.Nc / N, p.alphaN / p.alphaD) + p.Dc / D, p.alphaD);
 }
 
-export const kaplanModel: Model = {
-  form: 'kaplan',
+const law = (p: Record<string, number>) => ({ Nc: p.Nc, Dc: p.Dc, alphaN: p.alphaN, alphaD: p.alphaD });
+
+export const kaplanForm: FitForm = {
+  id: 'kaplan',
+  label: 'Kaplan et al. 2020 (Eq. 1.5)',
+  params: ['Nc', 'Dc', 'alphaN', 'alphaD'],
+  needs: ['N', 'D'],
+  minRows: 8,
+  formula: 'L(N, D) = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD',
+  text: (p) => `L(N, D) = [(${fmtParam(p.Nc)} / N)^(${fmtParam(p.alphaN)}/${fmtParam(p.alphaD)}) + ${fmtParam(p.Dc)} / D]^${fmtParam(p.alphaD)}`,
+  latex: (p) => `L(N, D) = \\left[\\left(\\frac{${tex(p.Nc)}}{N}\\right)^{${tex(p.alphaN)}/${tex(p.alphaD)}} + \\frac{${tex(p.Dc)}}{D}\\right]^{${tex(p.alphaD)}}`,
+  allocate: (p, C) => allocateBySearch((N, D) => kaplanLoss(law(p), N, D), C),
   internal: ['lnNc', 'lnDc', 'alphaN', 'alphaD'],
-  publicNames: ['Nc', 'Dc', 'alphaN', 'alphaD'],
   toPublic: (t) => ({ Nc: Math.exp(t[0]), Dc: Math.exp(t[1]), alphaN: t[2], alphaD: t[3] }),
   fixInternal: (name, value) => {
     const index = ({ Nc: 0, Dc: 1, alphaN: 2, alphaD: 3 } as Record<string, number>)[name];
@@ -30,7 +39,7 @@ export const kaplanModel: Model = {
     return cartesian([logs, logs, exps, exps]);
   },
   gridLabel: 'ln N_c, ln D_c ∈ {10, 15, …, 45}, α_N, α_D ∈ {0.03, 0.06, 0.1, 0.2, 0.4} (1,600 points)',
-  objective: (d, delta, w) => {
+  objective: (d, loss, w) => {
     const { lnN, lnD, y, n } = d;
     return (th, grad) => {
       const [lnNc, lnDc, aN, aD] = [th[0], th[1], th[2], th[3]];
@@ -46,9 +55,9 @@ export const kaplanModel: Model = {
         const s = q1 + q2;
         const S = m + Math.log(s);
         const r = aD * S - y[i];
-        f += wi * huber(r, delta);
+        f += wi * rowLoss(loss, r, y[i]);
         if (grad) {
-          const h = wi * huberGrad(r, delta);
+          const h = wi * rowLossGrad(loss, r, y[i]);
           const w1 = q1 / s, w2 = q2 / s;
           g0 += h * aN * w1;
           g1 += h * aD * w2;
@@ -65,6 +74,6 @@ export const kaplanModel: Model = {
       return f;
     };
   },
-  predict: (p, N, D) => kaplanLoss({ Nc: p.Nc, Dc: p.Dc, alphaN: p.alphaN, alphaD: p.alphaD }, N, D),
+  predict: (p, N, D) => kaplanLoss(law(p), N, D),
   exponents: ['alphaN', 'alphaD'],
 };

@@ -26,8 +26,8 @@
  * Chinchilla view above (Hoffmann Eq. 4 gives the same M* = G⁻², G = (A/B)^(1/(2·(−b))) here).
  */
 import { chinchillaOptimal } from '../laws/forms';
-import type { Model } from './model';
-import { cartesian } from './powerSum';
+import type { FitForm } from './model';
+import { cartesian, fmtParam, tex } from './powerSum';
 import { mean } from '../stats/quantile';
 
 export interface OvertrainingParams {
@@ -72,10 +72,21 @@ export function overtrainingOptimal(p: OvertrainingParams, C: number): { N: numb
 const COEFS = [1e2, 3e2, 1e3, 3e3].map(Math.log);
 export const GADRE_GRID: number[][] = [COEFS, COEFS, [-0.1, -0.3], [0, 1, 2, 10]];
 
-export const overtrainingModel: Model = {
-  form: 'overtraining',
+const law = (p: Record<string, number>): OvertrainingParams => ({ alpha: p.alpha, beta: p.beta, b: p.b, E: p.E });
+
+export const overtrainingForm: FitForm = {
+  id: 'overtraining',
+  label: 'Over-training (Gadre et al. 2024)',
+  params: ['alpha', 'beta', 'b', 'E'],
+  needs: ['N', 'D'],
+  // The paper fits its 4 parameters to 5 runs.
+  minRows: 5,
+  formula: 'L(N, M) = alpha·N^b + beta·6^(b/2)·(M·N)^b + E, M = D/N  (= E + (a·M^η + beta·M^−η)·C^−η, C = 6ND, η = −b/2, a = alpha·6^η)',
+  text: (p) => `L(N, M) = ${fmtParam(p.alpha)} · N^${fmtParam(p.b)} + ${fmtParam(p.beta)} · 6^(${fmtParam(p.b)}/2) · (M·N)^${fmtParam(p.b)} + ${fmtParam(p.E)}   (M = D/N)`,
+  latex: (p) => `L(N, M) = ${tex(p.alpha)}\\, N^{${tex(p.b)}} + ${tex(p.beta)} \\cdot 6^{${tex(p.b)}/2} (MN)^{${tex(p.b)}} + ${tex(p.E)},\\ M = D/N`,
+  // A constant optimal tokens-per-parameter ratio, in closed form.
+  allocate: (p, C) => overtrainingOptimal(law(p), C),
   internal: ['lnAlpha', 'lnBeta', 'b', 'E'],
-  publicNames: ['alpha', 'beta', 'b', 'E'],
   toPublic: (t) => ({ alpha: Math.exp(t[0]), beta: Math.exp(t[1]), b: t[2], E: t[3] }),
   fixInternal: (name, value) => {
     const index = ({ alpha: 0, beta: 1, b: 2, E: 3 } as Record<string, number>)[name];
@@ -95,7 +106,7 @@ export const overtrainingModel: Model = {
   // Every start is polished and the best kept, as the paper does.
   topK: 128,
   objectiveLabel: 'Σ squared loss residuals (least squares on loss)',
-  objective: (d, _delta, w) => {
+  objective: (d, _loss, w) => {
     const { lnN, lnD, loss, n } = d;
     return (th, grad) => {
       const [la, lb, b, E] = [th[0], th[1], th[2], th[3]];
@@ -125,7 +136,7 @@ export const overtrainingModel: Model = {
       return f;
     };
   },
-  predict: (p, N, D) => overtrainingLoss({ alpha: p.alpha, beta: p.beta, b: p.b, E: p.E }, N, D),
+  predict: (p, N, D) => overtrainingLoss(law(p), N, D),
   exponents: [],
   negatedExponents: ['b'],
 };
