@@ -56,6 +56,7 @@ const targets = [
   { ...web, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/web/extension.js` },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
   exists('src/extension/fit/worker.ts') && { ...node, entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
+  exists('src/core/logs/worker.ts') && { ...node, entryPoints: ['src/core/logs/worker.ts'], outfile: `${dist}/logsWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
   exists('src/extension/fit/worker.ts') && {

@@ -12,9 +12,12 @@ import { byId, field, h, noteList, replace } from './dom';
 import { exportButtons } from './exporting';
 import { showRunError } from './filePage';
 import { reportRendered } from './report';
+import { dataSection, extraControls, renderData } from './fitControls';
 
 interface Page {
   plots: { loss: Plot; pva: Plot; resid: Plot; nd: Plot; tpp: Plot };
+  options: () => FitPanelOptions;
+  go: () => void;
 }
 
 export function startFit(root: HTMLElement): (msg: HostMessage) => void {
@@ -78,6 +81,8 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
   const fixE = h('input', { id: 'fix-e', type: 'checkbox', checked: options.fixE !== null });
   const eValue = h('input', { id: 'e-value', type: 'number', step: 0.01, min: 0, value: options.fixE ?? 1.69, disabled: options.fixE === null, 'aria-label': 'Fixed value of E (irreducible loss)' });
   fixE.addEventListener('change', () => { eValue.disabled = !fixE.checked; });
+  const extra = extraControls(options, () => go());
+  let current = options;
   const read = (): FitPanelOptions | null => {
     const delta = Number(byId<HTMLInputElement>('huber').value);
     const boot = Number(byId<HTMLInputElement>('bootstrap').value);
@@ -85,12 +90,13 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
     const e = Number(eValue.value);
     const bad = { huber: !(delta > 0), bootstrap: !(Number.isInteger(boot) && boot >= 0 && boot <= 10000), 'drop-rows': !/^[\d\s,-]*$/.test(drop), 'e-value': fixE.checked && !(e >= 0) };
     for (const [id, b] of Object.entries(bad)) byId(id).setAttribute('aria-invalid', String(b));
-    if (Object.values(bad).some(Boolean)) return null;
-    return { form: formSelect.value, fixE: fixE.checked ? e : null, tieExponents: byId<HTMLInputElement>('tie').checked, huberDelta: delta, dropRows: drop, bootstrap: boot };
+    const more = extra.read();
+    if (Object.values(bad).some(Boolean) || !more) return null;
+    return { form: formSelect.value, fixE: fixE.checked ? e : null, tieExponents: byId<HTMLInputElement>('tie').checked, huberDelta: delta, dropRows: drop, bootstrap: boot, ...more };
   };
   const go = () => {
     const o = read();
-    if (o) refit(o);
+    if (o) refit((current = o));
     else byId('fit-status').textContent = 'Fix the highlighted option.';
   };
   const refitBtn = h('button', { id: 'refit', type: 'submit', class: 'primary' }, 'Re-fit');
@@ -103,6 +109,7 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
     field('Huber δ', h('input', { id: 'huber', type: 'number', step: 'any', min: 0, value: options.huberDelta })),
     field('Drop CSV lines', h('input', { id: 'drop-rows', type: 'text', value: options.dropRows, placeholder: 'e.g. 12, 15-18', spellcheck: 'false' })),
     field('Bootstrap', h('input', { id: 'bootstrap', type: 'number', step: 1, min: 0, max: 10000, value: options.bootstrap })),
+    extra.element,
     h('div', { class: 'buttons' }, refitBtn, cancelBtn));
   form.addEventListener('submit', (e) => { e.preventDefault(); go(); });
 
@@ -119,6 +126,7 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
       h('p', { class: 'subtitle' }, 'Fitted to the document’s current text (saved or not).')),
     form,
     h('div', { class: 'progress-row', 'aria-live': 'polite' }, h('progress', { id: 'fit-progress', max: 1, value: 0, hidden: true }), h('span', { id: 'fit-status', class: 'status' })),
+    dataSection(),
     h('div', { id: 'fit-error', class: 'error-box', role: 'alert', hidden: true }),
     h('div', { id: 'results', hidden: true },
       h('section', { class: 'formula-box' },
@@ -135,7 +143,7 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
       h('section', { class: 'export' }, h('h2', {}, 'Export'), exportButtons()),
       h('p', { id: 'columns', class: 'provenance' }),
       h('p', { id: 'provenance', class: 'provenance' })));
-  return { plots };
+  return { plots, options: () => current, go };
 }
 
 function button(id: string, label: string, onClick: () => void): HTMLButtonElement {
@@ -161,6 +169,7 @@ function renderView(v: FitView, page: Page): void {
       h('td', {}, p.identified ? '' : h('span', { class: 'tag warn' }, 'weakly identified'))))));
   replace(byId('recommendations'), noteList(v.recommendations));
   byId('columns').textContent = v.columns;
+  renderData(v.data, page.options().columns, page.go);
   byId('provenance').textContent = v.provenance;
 
   const lossPlotSpec = page.plots.loss.spec;

@@ -4,7 +4,7 @@
  * (numbers, not formatted strings: the webview formats them with src/core/format.ts). Webview → host
  * messages are untrusted and go through `parseWebviewMessage` before the host acts on them.
  */
-import { arr, bool, type Check, literal, nullable, num, obj, oneOf, str, union } from './validate';
+import { arr, bool, type Check, literal, nullable, num, obj, oneOf, optional, str, union } from './validate';
 
 export const VIEW_KINDS = ['planner', 'fit', 'isoflop'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
@@ -160,6 +160,47 @@ export interface FitPanelOptions {
   dropRows: string;
   /** Bootstrap resamples for parameter intervals (0 = none). */
   bootstrap: number;
+  /** Column per role chosen by the user (absent or '' = detected). Roles: FIT_COLUMN_ROLES. */
+  columns?: Partial<Record<FitColumnRole, string>>;
+  /** Runs repeating the same (N, D) across a column (peak lr, seed): keep the best, the mean, or all. */
+  keep?: 'best' | 'mean' | 'all';
+  /** Logs: drop checkpoints below this fraction of each run's final tokens (default 0.1). */
+  dropWarmup?: number;
+  /** Drop the K highest-loss rows first (0 = none). */
+  dropHighestLoss?: number;
+  /** Budget C (FLOP) for the compute-optimal allocation (null = 10× the largest run). */
+  compute?: number | null;
+  /** Unique tokens U for the data-constrained allocation (null = from the table). */
+  unique?: number | null;
+  /** k-fold cross-validation folds (0 = off). */
+  cv?: number;
+  /** Leave-one-out CV. */
+  loo?: boolean;
+  /** Further fixed parameters, as typed: "alpha=0.34, B=410" (E has its own field). */
+  fix?: string;
+  /** Follow the logs: refit when they change. */
+  follow?: boolean;
+  /** Logs: planned final tokens of the runs being followed (null = from each log's config). */
+  finalTokens?: number | null;
+}
+
+/** Roles the panel's column pickers offer: a runs table's N, D, C, U, loss; a log's run, step, tokens. */
+export const FIT_COLUMN_ROLES = ['N', 'D', 'C', 'U', 'loss', 'run', 'step', 'tokens'] as const;
+export type FitColumnRole = (typeof FIT_COLUMN_ROLES)[number];
+
+/** What the fit read, shown at the top of the panel (user text: rendered as text only). */
+export interface FitDataInfo {
+  kind: 'runs' | 'logs';
+  /** Every header seen: the column pickers' choices. */
+  headers: string[];
+  /** Header used per role (detected or chosen). */
+  used: Partial<Record<FitColumnRole, string>>;
+  /** Repeated (N, D) runs: the column that varies, the number of repeated points, and what was kept. */
+  repeated: { column: string | null; groups: number; kept: 'best' | 'mean' | 'all'; note: string } | null;
+  /** Logs: one line per run with its predicted final loss (the fitted law at its planned final tokens). */
+  runs: Array<{ run: string; N: number; tokens: number; loss: number; plannedTokens: number | null; plannedHow: string; predictedFinal: number | null }>;
+  /** Whether the panel is following its files. */
+  following: boolean;
 }
 
 export interface FormOption {
@@ -215,6 +256,8 @@ export interface FitView {
   columns: string;
   provenance: string;
   elapsedMs: number;
+  /** What was read and how (columns, repeats, runs): set by the host after the view is built. */
+  data?: FitDataInfo;
 }
 
 // ───────────────────────────── isoflop ─────────────────────────────
@@ -358,6 +401,17 @@ export const checkFitPanelOptions: Check<FitPanelOptions> = obj<FitPanelOptions>
   huberDelta: num(0, 100),
   dropRows: str(2000, /^[\d\s,-]*$/),
   bootstrap: num(0, 10000, true),
+  columns: optional(obj<Partial<Record<FitColumnRole, string>>>(Object.fromEntries(FIT_COLUMN_ROLES.map((r) => [r, optional(str(200))])) as { [K in FitColumnRole]-?: Check<string | undefined> })),
+  keep: optional(oneOf(['best', 'mean', 'all'] as const)),
+  dropWarmup: optional(num(0, 0.99)),
+  dropHighestLoss: optional(num(0, 100000, true)),
+  compute: optional(nullable(num(1, BIG))),
+  unique: optional(nullable(num(1, BIG))),
+  cv: optional(num(0, 100, true)),
+  loo: optional(bool),
+  fix: optional(str(500, /^[\w\s=.,+-]*$/)),
+  follow: optional(bool),
+  finalTokens: optional(nullable(num(1, BIG))),
 });
 
 export const checkIsoflopPanelOptions: Check<IsoflopPanelOptions> = obj<IsoflopPanelOptions>({

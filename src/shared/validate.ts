@@ -76,6 +76,11 @@ export function nullable<T>(inner: Check<T>): Check<T | null> {
   return (v, path) => (v === null ? null : inner(v, path));
 }
 
+/** A field that may be absent (older saved states, or options a page does not send). */
+export function optional<T>(inner: Check<T>): Check<T | undefined> {
+  return (v, path) => (v === undefined ? undefined : inner(v, path));
+}
+
 /**
  * An object with exactly the keys of `shape` (extra keys are rejected: they would be silently ignored
  * otherwise, hiding a host/webview version mismatch).
@@ -89,7 +94,10 @@ export function obj<T extends object>(shape: { [K in keyof T]-?: Check<T[K]> }):
       if (!(keys as string[]).includes(k)) throw new ProtocolError(`${path}.${k}`, 'no such field', rec[k]);
     }
     const out = {} as T;
-    for (const k of keys) out[k] = shape[k](rec[k], `${path}.${k}`);
+    for (const k of keys) {
+      const x = shape[k](rec[k], `${path}.${k}`);
+      if (x !== undefined) out[k] = x; // an absent optional field stays absent
+    }
     return out;
   };
 }

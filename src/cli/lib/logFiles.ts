@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { curvesFromTable, isLogFile, readLog, LogError, type CurveOptions, type CurveSet, type LogTable } from '../../core/logs';
+import { isLogFile, LogError, type CurveOptions } from '../../core/logs';
+import { curvesFromFiles, sidecarPath, type LoadedCurves, type LogFileBytes } from '../../core/logs/load';
 import { InputError } from '../../core/errors';
 
 const MAX_FILES = 10_000;
@@ -37,54 +38,22 @@ export function expandLogPaths(paths: string[]): string[] {
   return out;
 }
 
-/** A sidecar next to a log: `<name>.json` beside `<name>.csv` (not for JSON logs themselves). */
-function sidecarOf(file: string): Record<string, unknown> {
-  if (/\.(jsonl|ndjson|json)$/i.test(file)) return {};
-  const side = file.replace(/\.[^./\\]+$/, '') + '.json';
-  if (side === file || !fs.existsSync(side)) return {};
-  let v: unknown;
+/** Read a file for the log readers, with a located error when it cannot be read. */
+function readBytes(file: string): Uint8Array {
   try {
-    v = JSON.parse(fs.readFileSync(side, 'utf8'));
-  } catch (e) {
-    throw new LogError(side, 1, 1, `sidecar is not valid JSON (${(e as Error).message}): expected e.g. {"n_params": 1.3e9}`);
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new LogError(side, 1, 1, 'sidecar must be a JSON object, e.g. {"n_params": 1.3e9}');
-  return v as Record<string, unknown>;
-}
-
-export function readLogTable(file: string, maxRows?: number): LogTable {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
     throw new LogError(file, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const t = readLog(bytes, file, { maxRows });
-  const side = sidecarOf(file);
-  if (Object.keys(side).length) {
-    t.config = { ...t.config, ...side };
-    t.notes.push(`sidecar ${path.basename(file.replace(/\.[^./\\]+$/, ''))}.json read`);
-  }
-  return t;
+}
+
+/** A log's bytes with its sidecar `<name>.json` when one exists (src/core/logs/load.ts merges it). */
+export function logFileBytes(file: string): LogFileBytes {
+  const side = sidecarPath(file);
+  return { file, bytes: readBytes(file), ...(side && fs.existsSync(side) ? { sidecar: { file: side, text: fs.readFileSync(side, 'utf8') } } : {}) };
 }
 
 /** Curves of every log under `paths`, merged into one set. */
-export function loadCurves(paths: string[], opts: CurveOptions & { maxRows?: number } = {}): CurveSet & { files: string[] } {
-  const files = expandLogPaths(paths);
-  const merged: CurveSet & { files: string[] } = { curves: [], columns: {}, notes: [], warnings: [], files };
-  for (const f of files) {
-    const s = curvesFromTable(readLogTable(f, opts.maxRows), opts);
-    merged.curves.push(...s.curves);
-    merged.notes.push(...s.notes);
-    merged.warnings.push(...s.warnings);
-    for (const [k, v] of Object.entries(s.columns)) {
-      const role = k as keyof CurveSet['columns'];
-      if (merged.columns[role] === undefined) merged.columns[role] = v;
-      else if (merged.columns[role] !== v && !merged.columns[role]!.split(' | ').includes(v)) merged.columns[role] += ` | ${v}`;
-    }
-  }
-  const names = new Map<string, number>();
-  for (const c of merged.curves) names.set(c.run, (names.get(c.run) ?? 0) + 1);
-  for (const c of merged.curves) if (names.get(c.run)! > 1) c.run = `${c.run} (${path.basename(c.file)})`;
-  return merged;
+export function loadCurves(paths: string[], opts: CurveOptions & { maxRows?: number } = {}): LoadedCurves {
+  return curvesFromFiles(expandLogPaths(paths).map(logFileBytes), opts);
 }

@@ -23,6 +23,7 @@ import { collapseRepeated, type KeepMode, type RepeatedSummary } from '../sweepT
 import { detectSchedule, type Schedule } from './schedule';
 import type { Checkpoint, RunCurve } from './types';
 import { FitRefusal } from '../fit';
+import type { LogRunInfo } from '../fit/workerProtocol';
 import { baseName } from './csvLog';
 
 export const DEFAULT_DROP_WARMUP = 0.1;
@@ -41,15 +42,8 @@ export interface PrepareOptions {
   pointsPerRun?: number;
 }
 
-export interface PreparedRun {
-  run: string;
-  file: string;
-  N: number;
-  nSource: string;
-  logged: number;
-  kept: number;
-  finalTokens: number;
-  finalLoss: number;
+/** One run after preparation (the worker's LogRunInfo without the planned tokens, which load.ts reads). */
+export interface PreparedRun extends Omit<LogRunInfo, 'schedule' | 'plannedTokens' | 'plannedHow'> {
   schedule: Schedule;
   scheduleEvidence: string;
 }

@@ -31,7 +31,8 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
 /** The manifest's defaults (VS Code returns them for unset keys; these cover a missing or mistyped value). */
 export const SETTING_DEFAULTS: Readonly<Settings> = {
   codeLensEnabled: true,
-  fitBootstrap: 0,
+  // As the CLI (--bootstrap 200): a panel shows 95 % intervals by default, not "—".
+  fitBootstrap: 200,
   fitMaxRows: 1_000_000,
   modelConfigSeqLength: 0,
   mcpCommand: ['scaling-laws', 'mcp'],

@@ -13,6 +13,12 @@ function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return !!uri && /\.csv$/i.test(uri.path);
 }
 
+/** A folder (no extension in its name: stat would need a round trip) or a JSONL / TensorBoard log. */
+function isLogTarget(uri: vscode.Uri): boolean {
+  const name = uri.path.split('/').pop() ?? '';
+  return /\.(jsonl|ndjson|tsv)$/i.test(name) || /tfevents/.test(name) || !name.includes('.');
+}
+
 /** The CSV a "Fit Scaling Law" invocation refers to: the clicked file, else the active editor's document. */
 function targetCsv(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -30,14 +36,16 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),
   });
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMAND_IDS.fitCsv, (arg?: unknown) => {
+    // From the explorer: (clicked, all selected); a folder or several files are fitted as training logs.
+    vscode.commands.registerCommand(COMMAND_IDS.fitCsv, (arg?: unknown, selected?: unknown) => {
       const t0 = performance.now();
+      const many = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
       const uri = targetCsv(arg);
-      if (!uri || !isCsv(uri)) {
-        void vscode.window.showErrorMessage('Fit Scaling Law: open or select a .csv file of training runs (columns such as params, tokens, loss).');
+      if (!uri || (!isCsv(uri) && !isLogTarget(uri))) {
+        void vscode.window.showErrorMessage('Fit Scaling Law: open or select a .csv file of training runs (columns such as params, tokens, loss), training logs (.csv, .jsonl, TensorBoard event files) or a folder of them.');
         return undefined;
       }
-      return FitPanel.show(extensionUri, uri, deps.settings, t0).uri.toString();
+      return FitPanel.show(extensionUri, uri, deps.settings, t0, many.length > 1 ? many : [uri]).uri.toString();
     }),
     vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializer),
   );

@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
-import { fitInWorker } from '../../core/fit/nodeWorker';
+import { fitInWorker, runInWorker, type WorkerFitOutcome } from '../../core/fit/nodeWorker';
+import { InputError } from '../../core/errors';
+import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } from './logs';
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
 import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
@@ -19,14 +21,16 @@ import type { Settings } from '../common/settings';
 import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
 export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
+/** Quiet time after the last change to a followed log before refitting (a log is written line by line). */
+export const FOLLOW_DEBOUNCE_MS = 1000;
 
 /** How fit panels are made (common/filePanel.ts). */
-function fitKind(extensionUri: vscode.Uri, settings: () => Settings): FilePanelKind<FitPanel, FitPanelOptions> {
+function fitKind(extensionUri: vscode.Uri, settings: () => Settings, sources?: vscode.Uri[]): FilePanelKind<FitPanel, FitPanelOptions> {
   return {
     byUri: FitPanel.byUri,
     viewType: FIT_VIEW_TYPE,
     title: (uri) => `Fit: ${path.basename(uri.path)}`,
-    create: (panel, uri, options, openedAt) => new FitPanel(panel, extensionUri, uri, options, openedAt, settings),
+    create: (panel, uri, options, openedAt) => new FitPanel(panel, extensionUri, uri, options, openedAt, settings, sources),
   };
 }
 
@@ -37,14 +41,22 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   /** ms spent on the host building the view from the worker's result (the fit's only main-thread work). */
   hostBuildMs: number | null = null;
   private abort: AbortController | undefined;
+  /** The files or folders fitted: one CSV, or training logs (a folder, several files). */
+  sources: vscode.Uri[];
+  /** Fitted as training logs (decided on the first fit; a CSV with no N/D columns becomes logs). */
+  private asLogs: boolean | undefined;
+  private watcher: vscode.Disposable | undefined;
+  private followTimer: NodeJS.Timeout | undefined;
 
-  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings) {
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings, sources?: vscode.Uri[]) {
     super(panel, 'fit', extensionUri, uri, options, openedAt, FitPanel.byUri as Map<string, FilePanel<FitPanelOptions>>);
+    this.sources = sources?.length ? sources : [uri];
+    this.follow(!!options.follow);
   }
 
   /** Open (or reveal) the CSV's panel and start a fit of its current text. */
-  static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now()): FitPanel {
-    return FilePanel.showFor(fitKind(extensionUri, settings), uri, () => ({ ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap }), openedAt);
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now(), sources?: vscode.Uri[]): FitPanel {
+    return FilePanel.showFor(fitKind(extensionUri, settings, sources), uri, () => ({ ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap }), openedAt);
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
@@ -68,6 +80,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
         return;
       case 'refit':
         this.options = msg.options;
+        this.follow(!!msg.options.follow);
         void this.run();
         return;
       case 'cancelFit':
@@ -108,20 +121,44 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
     const t0 = performance.now();
     const stale = () => this.isStale(runId);
     try {
-      const doc = await vscode.workspace.openTextDocument(this.uri);
-      const dropped = parseLineList(this.options.dropRows);
-      const text = blankLines(doc.getText(), dropped);
-      const workerPath = workerScript(this.extensionUri);
+      const onProgress = (p: { phase: string; done: number; total: number }) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`);
+      const fitOpts = { ...engineOptions(this.options), ...extraFitOptions(this.options) };
+      const keep = this.options.keep;
       const maxRows = this.settings().fitMaxRows;
-      const outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows }, engineOptions(this.options), {
-        signal,
-        onProgress: (p) => report(p.total > 0 ? p.done / p.total : 0, `${p.phase} ${p.done}/${p.total}`),
-        view: { fileName: this.fileName, droppedByUser: dropped },
-      });
+      const dropped = parseLineList(this.options.dropRows);
+      this.asLogs ??= await isLogInput(this.sources);
+      let outcome: WorkerFitOutcome | undefined;
+      if (!this.asLogs) {
+        const doc = await vscode.workspace.openTextDocument(this.uri);
+        const text = blankLines(doc.getText(), dropped);
+        const workerPath = workerScript(this.extensionUri);
+        const columns = chosenColumns(this.options, ['N', 'D', 'C', 'U', 'loss']);
+        try {
+          outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows, columns }, fitOpts, { signal, onProgress, view: { fileName: this.fileName, droppedByUser: dropped } }, keep);
+        } catch (e) {
+          // A CSV without N, or without D/C, may be a training log (step/tokens and loss per checkpoint).
+          if (!(e instanceof CsvError && /^no column for/.test(e.detail))) throw e;
+          this.asLogs = true;
+        }
+      }
+      if (!outcome) {
+        const files = await readLogUris(this.sources);
+        const c = chosenColumns(this.options, ['N', 'loss', 'run', 'step', 'tokens']);
+        if (this.options.columns?.D && !c.tokens) c.tokens = this.options.columns.D;
+        const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'logsWorker.js').fsPath;
+        outcome = await runInWorker(workerPath, {
+          type: 'fitLogs',
+          files,
+          curveOpts: { columns: c, maxRows },
+          prepOpts: { dropWarmup: this.options.dropWarmup, keep },
+          fitOpts,
+        } as Parameters<typeof runInWorker>[1], { signal, onProgress });
+      }
       if (stale()) return;
       const tb = performance.now();
-      // The worker built the view; the host only stamps the elapsed time and relays it.
-      const view = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
+      // The fit worker built a CSV fit's view; the host stamps the elapsed time (and builds a logs fit's view).
+      const built = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
+      const view: FitView = { ...built, data: dataInfo(outcome, this.options, !!this.watcher) };
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
       this.lastResult = outcome.result;
@@ -134,11 +171,11 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
         this.post({ type: 'fitCancelled', runId });
         return;
       }
-      const title = e instanceof CsvError ? 'Could not read the CSV' : e instanceof FitRefusal ? 'The fit was refused' : 'The fit failed';
+      const title = e instanceof CsvError ? 'Could not read the CSV' : e instanceof InputError ? 'Could not read the logs' : e instanceof FitRefusal ? 'The fit was refused' : 'The fit failed';
       const message = e instanceof Error ? e.message : String(e);
       this.lastError = { title, message };
       this.post({ type: 'fitError', runId, title, message });
-      if (!(e instanceof CsvError || e instanceof FitRefusal)) log.error(`[fit] ${this.fileName}: ${e instanceof Error ? e.stack ?? message : message}`);
+      if (!(e instanceof InputError || e instanceof FitRefusal)) log.error(`[fit] ${this.fileName}: ${e instanceof Error ? e.stack ?? message : message}`);
     }
   }
 
@@ -154,7 +191,34 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
     };
   }
 
+  /**
+   * Follow the sources while they are written: a file watcher, debounced by FOLLOW_DEBOUNCE_MS, refits (a newer
+   * change cancels the fit in progress, as run() does).
+   */
+  follow(on: boolean): void {
+    if (!on) {
+      this.watcher?.dispose();
+      this.watcher = undefined;
+      clearTimeout(this.followTimer);
+      return;
+    }
+    if (this.watcher) return;
+    const kick = () => {
+      clearTimeout(this.followTimer);
+      this.followTimer = setTimeout(() => void this.run(), FOLLOW_DEBOUNCE_MS);
+    };
+    const subs: vscode.Disposable[] = [];
+    for (const src of this.sources) {
+      const isFile = /\.[^/]+$/.test(src.path) && !src.path.endsWith('/');
+      const pattern = isFile ? new vscode.RelativePattern(vscode.Uri.joinPath(src, '..'), path.basename(src.path)) : new vscode.RelativePattern(src, '**/*');
+      const w = vscode.workspace.createFileSystemWatcher(pattern);
+      subs.push(w, w.onDidChange(kick), w.onDidCreate(kick));
+    }
+    this.watcher = vscode.Disposable.from(...subs);
+  }
+
   protected override onDispose(): void {
+    this.follow(false);
     this.abort?.abort();
     super.onDispose();
   }

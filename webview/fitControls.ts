@@ -1,0 +1,97 @@
+/**
+ * The fit panel's data and option controls beyond the basic form (webview/fit.ts): column role pickers
+ * pre-filled from what the fit detected (a change refits), keep best|mean|all for repeated runs, drop warm-up,
+ * drop the K highest-loss rows, budget C, unique tokens U, CV folds / leave-one-out, further fixed parameters,
+ * and Follow (refit as the logs are written) with the runs' planned final tokens. The "what was read" block
+ * (columns used, the repeated-runs note, each run's predicted final loss) sits near the top of the panel.
+ * Everything from the file (headers, run names) is set as text.
+ */
+import { formatCount, formatNum } from '../src/core/format';
+import { FIT_COLUMN_ROLES, type FitColumnRole, type FitDataInfo, type FitPanelOptions } from '../src/shared/protocol';
+import { byId, field, h, replace } from './dom';
+
+type Extra = Omit<FitPanelOptions, 'form' | 'fixE' | 'tieExponents' | 'huberDelta' | 'dropRows' | 'bootstrap'>;
+
+const ROLE_LABELS: Record<FitColumnRole, string> = { N: 'N (parameters)', D: 'D (tokens)', C: 'C (compute)', U: 'U (unique tokens)', loss: 'loss', run: 'run', step: 'step', tokens: 'tokens (logs)' };
+
+const numOrNull = (s: string): number | null | 'bad' => {
+  const t = s.trim();
+  if (!t) return null;
+  const x = Number(t);
+  return Number.isFinite(x) && x > 0 ? x : 'bad';
+};
+
+/** The extra option fields (inside the fit form) and a reader that validates them. */
+export function extraControls(o: FitPanelOptions, refit: () => void): { element: HTMLElement; read: () => Extra | null } {
+  const keep = h('select', { id: 'keep', 'aria-label': 'Repeated runs: keep' }, ...(['best', 'mean', 'all'] as const).map((k) => h('option', { value: k, selected: (o.keep ?? 'best') === k }, k)));
+  const follow = h('input', { id: 'follow', type: 'checkbox', checked: !!o.follow });
+  keep.addEventListener('change', refit);
+  follow.addEventListener('change', refit);
+  const element = h('details', { class: 'more-options', open: true },
+    h('summary', {}, 'More options'),
+    h('div', { class: 'form toolbar' },
+      field('Repeated runs: keep', keep),
+      field('Drop warm-up (fraction)', h('input', { id: 'drop-warmup', type: 'number', step: 0.05, min: 0, max: 0.95, value: o.dropWarmup ?? 0.1 })),
+      field('Drop highest-loss K', h('input', { id: 'drop-k', type: 'number', step: 1, min: 0, value: o.dropHighestLoss ?? 0 })),
+      field('Budget C (FLOP)', h('input', { id: 'budget-c', type: 'text', value: o.compute ?? '', placeholder: '10× largest run', spellcheck: 'false' })),
+      field('Unique tokens U', h('input', { id: 'unique-u', type: 'text', value: o.unique ?? '', placeholder: 'from the table', spellcheck: 'false' })),
+      field('CV folds', h('input', { id: 'cv', type: 'number', step: 1, min: 0, max: 100, value: o.cv ?? 5 })),
+      h('div', { class: 'field inline' }, h('input', { id: 'loo', type: 'checkbox', checked: o.loo ?? true }), h('label', { for: 'loo' }, 'Leave-one-out')),
+      field('Fix parameters', h('input', { id: 'fix', type: 'text', value: o.fix ?? '', placeholder: 'e.g. alpha=0.34, B=410', spellcheck: 'false' })),
+      h('div', { class: 'field inline' }, follow, h('label', { for: 'follow' }, 'Follow (refit as the logs grow)')),
+      field('Planned final tokens', h('input', { id: 'final-tokens', type: 'text', value: o.finalTokens ?? '', placeholder: 'from each log’s config', spellcheck: 'false' }))));
+  const read = (): Extra | null => {
+    const v = (id: string) => byId<HTMLInputElement>(id).value;
+    const warm = Number(v('drop-warmup'));
+    const k = Number(v('drop-k'));
+    const cv = Number(v('cv'));
+    const C = numOrNull(v('budget-c'));
+    const U = numOrNull(v('unique-u'));
+    const F = numOrNull(v('final-tokens'));
+    const bad: Record<string, boolean> = {
+      'drop-warmup': !(warm >= 0 && warm < 1), 'drop-k': !(Number.isInteger(k) && k >= 0), cv: !(Number.isInteger(cv) && (cv === 0 || (cv >= 2 && cv <= 100))),
+      'budget-c': C === 'bad', 'unique-u': U === 'bad', 'final-tokens': F === 'bad', fix: !/^\s*(\w+\s*=\s*[-+]?[\d.]+(e[-+]?\d+)?\s*(,\s*|$))*$/i.test(v('fix')),
+    };
+    for (const [id, b] of Object.entries(bad)) byId(id).setAttribute('aria-invalid', String(b));
+    if (Object.values(bad).some(Boolean)) return null;
+    const columns: Partial<Record<FitColumnRole, string>> = {};
+    for (const r of FIT_COLUMN_ROLES) {
+      const sel = document.getElementById(`col-${r}`) as HTMLSelectElement | null;
+      if (sel?.value) columns[r] = sel.value;
+    }
+    return {
+      columns, keep: keep.value as Extra['keep'], dropWarmup: warm, dropHighestLoss: k, compute: C as number | null, unique: U as number | null,
+      cv, loo: byId<HTMLInputElement>('loo').checked, fix: v('fix').trim(), follow: follow.checked, finalTokens: F as number | null,
+    };
+  };
+  return { element, read };
+}
+
+/** The "what was read" block near the top: columns with pickers, the repeated-runs note, runs' predictions. */
+export function dataSection(): HTMLElement {
+  return h('section', { id: 'fit-data', class: 'fit-data', hidden: true, 'aria-label': 'Data read' },
+    h('p', { id: 'columns-used' }), h('p', { id: 'repeated-note', class: 'note warning', hidden: true }),
+    h('div', { id: 'column-pickers', class: 'form toolbar' }), h('ul', { id: 'run-predictions' }));
+}
+
+/** Fill the data block; `chosen` is the user's current choice per role, `refit` runs when a picker changes. */
+export function renderData(d: FitDataInfo | undefined, chosen: FitPanelOptions['columns'], refit: () => void): void {
+  const box = byId('fit-data');
+  box.hidden = !d;
+  if (!d) return;
+  const used = (Object.entries(d.used) as Array<[FitColumnRole, string]>).map(([k, v]) => `${k} ← '${v}'`).join(', ');
+  byId('columns-used').textContent = `Columns used (${d.kind === 'logs' ? 'training logs' : 'runs table'}): ${used || '—'}`;
+  const rep = byId('repeated-note');
+  rep.hidden = !d.repeated;
+  rep.textContent = d.repeated ? d.repeated.note : '';
+  const roles = FIT_COLUMN_ROLES.filter((r) => (d.kind === 'logs' ? ['N', 'D', 'loss', 'run', 'step', 'tokens'] : ['N', 'D', 'C', 'U', 'loss']).includes(r));
+  replace(byId('column-pickers'), ...roles.map((r) => {
+    const sel = h('select', { id: `col-${r}` },
+      h('option', { value: '', selected: !chosen?.[r] }, `detected${d.used[r] ? `: ${d.used[r]}` : ''}`),
+      ...d.headers.map((hd) => h('option', { value: hd, selected: chosen?.[r] === hd }, hd)));
+    sel.addEventListener('change', refit);
+    return field(ROLE_LABELS[r], sel);
+  }));
+  replace(byId('run-predictions'), ...d.runs.filter((r) => r.plannedTokens !== null).slice(0, 20).map((r) =>
+    h('li', { 'data-run': r.run }, `${r.run}: loss ${formatNum(r.loss, 4)} at ${formatCount(r.tokens)} tokens; predicted final loss ${r.predictedFinal === null ? '—' : formatNum(r.predictedFinal, 4)} at ${formatCount(r.plannedTokens!)} tokens (${r.plannedHow})${d.following ? ' · following' : ''}`)));
+}
