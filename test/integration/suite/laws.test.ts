@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { LAWS } from '../../../src/core/laws';
+import { DEFAULT_PLANNER_INPUT } from '../../../src/shared/plannerDefaults';
 import type { PlannerInput } from '../../../src/shared/protocol';
 import { closeAllEditorsDiscarding, panelState, quickInput, requireHarness, until } from './util';
 
@@ -25,6 +26,8 @@ describe('Show Published Laws (real VS Code)', function () {
     await until(() => panelState('planner'), (s) => s.open && s.rendered !== null, 'the planner to open');
     const input = (await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', {})) as PlannerInput;
     assert.deepStrictEqual(input.laws, [law.id], 'the planner shows the law picked in the first QuickPick');
+    // The planner remembers its input (workspace state): give the next tests the default laws back.
+    await vscode.commands.executeCommand('scalingLaws._test.setPlannerInput', DEFAULT_PLANNER_INPUT);
     await closeAllEditorsDiscarding();
   });
 });
