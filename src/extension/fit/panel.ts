@@ -6,6 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
+import { fileText } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
 import { fitInWorker, runInWorker, type WorkerFitOutcome } from '../../core/fit/nodeWorker';
@@ -129,8 +130,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       this.asLogs ??= await isLogInput(this.sources);
       let outcome: WorkerFitOutcome | undefined;
       if (!this.asLogs) {
-        const doc = await vscode.workspace.openTextDocument(this.uri);
-        const text = blankLines(doc.getText(), dropped);
+        const text = blankLines(await fileText(this.uri), dropped);
         const workerPath = workerScript(this.extensionUri);
         const columns = chosenColumns(this.options, ['N', 'D', 'C', 'U', 'loss']);
         try {

@@ -7,6 +7,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
+import { fileText } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { IsoflopRefusal } from '../../core/isoflop';
@@ -97,13 +98,13 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
     const t0 = performance.now();
     const stale = () => this.isStale(runId);
     try {
-      const doc = await vscode.workspace.openTextDocument(this.uri);
+      const text = await fileText(this.uri);
       // Parse, parabolas, frontier and joint fit run in the fit worker (13 s on an 80 KB file used to freeze
       // the host); only the view of the (thinned) result is built here.
       this.abort?.abort();
       const abort = (this.abort = new AbortController());
       const workerPath = workerScript(this.extensionUri);
-      const answer = await callWorker(workerPath, { type: 'isoflop', text: doc.getText(), fileName: this.fileName, options: this.options }, abort.signal).catch((e: unknown) => {
+      const answer = await callWorker(workerPath, { type: 'isoflop', text, fileName: this.fileName, options: this.options }, abort.signal).catch((e: unknown) => {
         if (stale()) return undefined;
         throw e;
       });

@@ -22,7 +22,8 @@ const isoflopState = async (uri: vscode.Uri) => (await vscode.commands.executeCo
 /** 400,000 runs: 5 budgets × 80,000 sizes around N* = 0.1·C^0.5 on a Chinchilla-form law (seeded noise). */
 function bigResults(file: string): void {
   let seed = 12;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // 32-bit LCG in integer arithmetic (a float product past 2^53 loses bits and cycles early).
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const lines = ['compute,N,D,loss'];
   for (const C of [1e18, 1e19, 1e20, 1e21, 1e22]) {
     const nOpt = 0.1 * Math.sqrt(C);
