@@ -125,7 +125,7 @@ describe('Fit panel (real VS Code)', function () {
     const s = await settled(runs, before);
     const maxGap = loop.stop();
     const fitMs = performance.now() - t0;
-    metric('fit with 5000 bootstrap resamples, command → painted (ms)', Math.round(fitMs));
+    metric('fit with 10000 bootstrap resamples, command → painted (ms)', Math.round(fitMs));
     metric('extension-host event-loop max gap during that fit (ms)', maxGap.toFixed(1));
     metric('host-side view building after the worker answered (ms)', (s.hostBuildMs ?? -1).toFixed(1));
     assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
