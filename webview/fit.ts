@@ -13,6 +13,7 @@ import { exportButtons } from './exporting';
 import { showRunError } from './filePage';
 import { reportRendered } from './report';
 import { dataSection, extraControls, renderData } from './fitControls';
+import { maxOf, minOf } from '../src/core/stats/extent';
 
 interface Page {
   plots: { loss: Plot; pva: Plot; resid: Plot; nd: Plot; tpp: Plot };
@@ -178,14 +179,14 @@ function renderView(v: FitView, page: Page): void {
   page.plots.loss.recolor();
   page.plots.loss.update(v.lossCurves);
   const losses = v.points.flatMap((p) => [p.loss, p.predicted]);
-  const lo = Math.min(...losses);
-  const hi = Math.max(...losses);
+  const lo = minOf(losses);
+  const hi = maxOf(losses);
   page.plots.pva.update([
     { id: 'diag', label: 'predicted = actual', lawId: null, style: 'dashed', points: [[lo, lo], [hi, hi]] },
     { id: 'runs', label: 'runs', lawId: 'fit', style: 'points', points: v.points.map((p) => [p.loss, p.predicted]) },
   ]);
   page.plots.resid.update([
-    { id: 'zero', label: '_zero', lawId: null, style: 'dashed', points: [[Math.min(...v.points.map((p) => p.N)), 0], [Math.max(...v.points.map((p) => p.N)), 0]] },
+    { id: 'zero', label: '_zero', lawId: null, style: 'dashed', points: [[minOf(v.points.map((p) => p.N)), 0], [maxOf(v.points.map((p) => p.N)), 0]] },
     { id: 'resid', label: 'residual', lawId: 'fit', style: 'points', points: v.points.map((p) => [p.N, p.loss - p.predicted]) },
   ] satisfies Series[]);
   page.plots.nd.update(v.nd);

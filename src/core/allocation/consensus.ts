@@ -20,6 +20,7 @@
  */
 import { getLaw, LANGUAGE_NAMES, modelsRepetition, type Language, type LawInfo } from '../laws';
 import { formatCount, formatRatio, formatSci } from '../format';
+import { maxOf, minOf } from '../stats/extent';
 
 export interface ConsensusRange {
   low: number;
@@ -79,7 +80,7 @@ function logMedian(xs: number[]): number {
   return s.length % 2 ? s[m] : Math.sqrt(s[m - 1] * s[m]);
 }
 
-const range = (xs: number[]): ConsensusRange => ({ low: Math.min(...xs), mid: logMedian(xs), high: Math.max(...xs) });
+const range = (xs: number[]): ConsensusRange => ({ low: minOf(xs), mid: logMedian(xs), high: maxOf(xs) });
 
 /** The counted laws of the default rule (see the file comment). */
 function counts(law: LawInfo, row: ConsensusRow, U: number | undefined): boolean {

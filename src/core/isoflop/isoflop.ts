@@ -20,6 +20,7 @@ import { fitPowerLaw, type PowerLawFit } from './powerLaw';
 import { InputError } from '../errors';
 import { IsoflopRefusal, type IsoflopRefusalCode } from './refusal';
 import { studentTQuantile } from '../stats/studentT';
+import { maxOf, minOf } from '../stats/extent';
 
 /** One finished run. Give at least two of compute, N, D (the third follows from C = k·N·D). */
 export interface IsoflopRun {
@@ -132,8 +133,8 @@ const distinct = (xs: number[]) => new Set(xs).size;
 function edgeOfMinimum(xs: number[], losses: number[]): 'smallest' | 'largest' | null {
   let best = 0;
   for (let i = 1; i < losses.length; i++) if (losses[i] < losses[best]) best = i;
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
+  const lo = minOf(xs);
+  const hi = maxOf(xs);
   return xs[best] === lo ? 'smallest' : xs[best] === hi ? 'largest' : null;
 }
 
@@ -268,7 +269,7 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
   }));
 
   const cs = budgets.map((b) => b.compute);
-  const spanC = Math.max(...cs) / Math.min(...cs);
+  const spanC = maxOf(cs) / minOf(cs);
   if (spanC < 10) warnings.push(`the budgets span only ${spanC.toPrecision(2)}× in compute; exponents from less than a decade are poorly constrained`);
   const thin = budgets.filter((b) => b.runs.filter((r) => r.used).length < 5);
   if (thin.length > 0) {

@@ -10,6 +10,7 @@
  * see isoflop.ts) because a 3-point budget has none of its own.
  */
 import { leastSquares, quadraticForm } from '../stats/leastSquares';
+import { maxOf, minOf } from '../stats/extent';
 
 export interface LogParabola {
   /** loss ≈ c0 + c1·u + c2·u² with u = ln x − centre. */
@@ -39,7 +40,7 @@ export function fitLogParabola(x: number[], loss: number[]): LogParabola {
   const [c0, c1, c2] = fit.coef;
   const u = -c1 / (2 * c2);
   const vertexLn = centre + u;
-  const lnRange: [number, number] = [Math.min(...ln), Math.max(...ln)];
+  const lnRange: [number, number] = [minOf(ln), maxOf(ln)];
   return {
     centre,
     c0,

@@ -15,6 +15,7 @@ import { LogError, shown } from './errors';
 import { sizeFromName } from './names';
 import { baseName } from './csvLog';
 import type { Cell, Checkpoint, LogColumnRole, LogTable, RunCurve } from './types';
+import { maxOf } from '../stats/extent';
 
 export interface CurveOptions {
   /** Header (or transform such as 10^num_token) per role; `run` may join several headers with '+'. */
@@ -289,7 +290,7 @@ export function curvesFromTable(t: LogTable, opts: CurveOptions = {}): CurveSet 
     });
     curves.push({ run, file: t.file, N, nSource, points, tokensPerStep: tokens ? null : tps, constants });
   }
-  const maxTok = Math.max(...curves.flatMap((c) => c.points.map((p) => p.tokens ?? 0)));
+  const maxTok = maxOf(curves.flatMap((c) => c.points.map((p) => p.tokens ?? 0)));
   if (tokens && maxTok > 0 && maxTok < 1e4) warnings.push(`${baseName(t.file)}: the largest token count in '${used.tokens}' is ${maxTok}: is it log10 or in billions? (CLI: --column tokens=10^${used.tokens})`);
   return { curves, columns: used, notes, warnings };
 }

@@ -19,6 +19,7 @@ import { batchSequencesFor, warmupSteps } from '../hparams';
 import type { SweepConfig } from './config';
 import { analyseIsoflop, fitPowerLaw } from '../isoflop';
 import { InputError } from '../errors';
+import { maxOf, minOf } from '../stats/extent';
 
 /** What the planner needs from a published law. */
 export interface SweepLaw {
@@ -189,8 +190,8 @@ export function planSweep(config: SweepConfig, deps: PlanDeps): SweepPlan {
     const lnCentre = realised.reduce((s, n) => s + Math.log(n), 0) / Math.max(1, realised.length);
     const offCentre = lnCentre - Math.log(predictedN);
     const lnHalf = Math.log(config.span) / 2;
-    const maxN = Math.max(...realised);
-    const minN = Math.min(...realised);
+    const maxN = maxOf(realised);
+    const minN = minOf(realised);
     if (Math.log(predictedN) < Math.log(minN) || Math.log(predictedN) > Math.log(maxN)) {
       warn('optimum-outside-grid', `budget ${formatSci(C)}: the predicted optimum ${formatCount(predictedN)} lies outside the grid ${formatCount(minN)}–${formatCount(maxN)}; the analysis will find no interior minimum`, C);
     } else if (Math.abs(offCentre) > lnHalf / 3) {

@@ -13,6 +13,7 @@
  * over a seed column.
  */
 import type { RunsTable, RunRow } from '../csv';
+import { maxOf, minOf } from '../stats/extent';
 
 export type KeepMode = 'best' | 'mean' | 'all';
 export const KEEP_MODES: readonly KeepMode[] = ['best', 'mean', 'all'];
@@ -94,7 +95,7 @@ export function collapseRepeated(items: readonly RepeatItem[], keep?: KeepMode):
   const did =
     mode === 'best' ? 'kept the lowest-loss run of each' : mode === 'mean' ? 'averaged the loss of each' : 'kept every run (fitting the worse settings too)';
   const others = (KEEP_MODES.filter((m) => m !== mode) as string[]).map((m) => `--keep ${m}`).join(' or ');
-  const note = `repeated (N, D): ${repeated.length} point${repeated.length === 1 ? '' : 's'} have ${Math.min(...sizes)}–${Math.max(...sizes)} runs ${what}; ${did} (${items.length} → ${out.length} rows; switch with ${others})`;
+  const note = `repeated (N, D): ${repeated.length} point${repeated.length === 1 ? '' : 's'} have ${minOf(sizes)}–${maxOf(sizes)} runs ${what}; ${did} (${items.length} → ${out.length} rows; switch with ${others})`;
   return { keep: out, summary: { column, groups: repeated.length, kept: mode, before: items.length, after: out.length, note } };
 }
 

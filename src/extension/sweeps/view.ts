@@ -18,6 +18,7 @@ import type { SweepPlan } from '../../core/sweep';
 import type { IsoflopPanelOptions, IsoflopView, Note, Series } from '../../shared/protocol';
 import { logspace } from '../../core/stats/grid';
 import { csvLines, mdText } from '../common/report';
+import { maxOf, minOf } from '../../core/stats/extent';
 
 export const DEFAULT_ISOFLOP_OPTIONS: IsoflopPanelOptions = { window: null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true };
 
@@ -85,7 +86,7 @@ function curveSeries(a: IsoflopAnalysis): Series[] {
 
 function frontierSeries(a: IsoflopAnalysis, joint: JointFit | null): Series[] {
   const cs = a.budgets.map((b) => b.compute);
-  const grid = logspace(Math.min(...cs) / 3, Math.max(...cs) * 30, 33);
+  const grid = logspace(minOf(cs) / 3, maxOf(cs) * 30, 33);
   const out: Series[] = [];
   const fitted = (which: 'N*' | 'D*') => {
     const f = which === 'N*' ? a.nFrontier : a.dFrontier;
