@@ -3,24 +3,27 @@
  * (code lens, hover, diagnostics + quick fixes, completion) and the "New … Config" commands.
  */
 import * as path from 'path';
-import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { TEMPLATES, type ConfigKind, type PlannerPatch } from '../../core/config';
 import { formatSci } from '../../core/format';
 import { COMMAND_IDS } from '../common/commands';
+import { exists } from '../common/export';
 import type { FeatureDeps } from '../common/host';
 import { acceptedPlannerPatch } from './planner';
 import { codeActionProvider, completionProvider, ConfigLensProvider, hoverProvider, SELECTOR, watchDocuments } from './providers';
 
-/** A file name next to the workspace that does not exist yet: model.arch.jsonc, model-2.arch.jsonc, … */
-function freshName(dir: string, fileName: string): string {
+/**
+ * A file name next to the workspace that does not exist yet: model.arch.jsonc, model-2.arch.jsonc, … Checked
+ * through vscode.workspace.fs (asynchronous; any file system, the browser's included).
+ */
+async function freshName(dir: string, fileName: string): Promise<string> {
   const [stem, ...rest] = fileName.split('.');
   const ext = rest.join('.');
   for (let i = 1; ; i++) {
     const candidate = path.join(dir, i === 1 ? fileName : `${stem}-${i}.${ext}`);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.fsPath === candidate);
-    if (!open && !fs.existsSync(candidate)) return candidate;
+    if (!open && !(await exists(vscode.Uri.file(candidate)))) return candidate;
   }
 }
 
@@ -31,7 +34,7 @@ function freshName(dir: string, fileName: string): string {
 export async function newConfig(kind: ConfigKind): Promise<vscode.TextEditor> {
   const t = TEMPLATES[kind];
   const dir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
-  const uri = vscode.Uri.file(freshName(dir, t.fileName)).with({ scheme: 'untitled' });
+  const uri = vscode.Uri.file(await freshName(dir, t.fileName)).with({ scheme: 'untitled' });
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc);
   const edit = new vscode.WorkspaceEdit();

@@ -1,18 +1,10 @@
 /**
- * `fs` for the web extension: there is no local file system in a browser. The few synchronous reads the
- * desktop build makes (a backward config's architecture file, a free file name for a new config) report the
- * file as absent, so the config shows "cannot read" rather than a crash; workspace files are read through
- * vscode.workspace.fs everywhere else. esbuild.mjs aliases `fs` and `node:fs` to this file in the web build only.
+ * `fs` for the web extension: there is no local file system in a browser. The only Node file calls in the web
+ * bundle are the CLI's bounded reader (src/cli/lib/files.ts), reached through the language-model tools that
+ * run CLI commands in process: every file reports as absent (ENOENT), so a tool answers "cannot read" rather
+ * than crashing. The extension itself reads files through vscode.workspace.fs. esbuild.mjs aliases `fs` and
+ * `node:fs` to this file in the web build only.
  */
-export function existsSync(): boolean {
-  return false;
-}
-
-export function readFileSync(path: string): never {
-  throw new Error(`cannot read '${path}' synchronously in the browser`);
-}
-
-/** The synchronous descriptor API the CLI's bounded file reader uses (src/cli/lib/files.ts): no files here. */
 function noFile(path: unknown): never {
   const e = new Error(`no local file system in the browser: cannot open '${String(path)}'`) as Error & { code: string };
   e.code = 'ENOENT';
