@@ -5,9 +5,9 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../../core/errors';
+import { MAX_INPUT_BYTES } from '../../core/limits';
 
-/** 256 MiB: well above a 1M-row run table (≈ 60 MB), well below V8's largest string (≈ 512 M characters). */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 function unreadable(path: string, e: unknown): InputError {
   return new InputError(path, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

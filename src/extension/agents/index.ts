@@ -18,8 +18,10 @@ import type { CliCommand } from '../../cli/lib/io';
 import { runCommand } from '../../cli/lib/run';
 import type { FeatureDeps } from '../common/host';
 import { workerScript } from '../common/workerScript';
+import { fileText } from '../common/fileText';
 import type { Settings } from '../common/settings';
-import { CsvError, type Role } from '../../core/csv';
+import { type Role } from '../../core/csv';
+import { InputError } from '../../core/errors';
 import { FitRefusal, FitResult, isFormId } from '../../core/fit';
 import { fitInWorker } from '../../core/fit/nodeWorker';
 import { callWorker } from '../../core/worker/client';
@@ -96,11 +98,11 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
     throw e;
   }
   const uri = vscode.Uri.file(String(input.path));
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const workerPath = workerScript(extensionUri);
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
+    const text = await fileText(uri);
     const { result, table } = await fitInWorker(workerPath, text, { fileName: uri.fsPath, maxRows, columns }, {
       form,
       bootstrap: typeof input.bootstrap === 'number' ? input.bootstrap : 200,
@@ -112,7 +114,7 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
     const used = Object.entries(table.columns).map(([role, header]) => `${role} = '${header}'`).join(', ');
     return [`${uri.fsPath}: columns ${used}`, FitResult.fromJSON(result).toString()].join('\n');
   } catch (e) {
-    if (e instanceof CsvError || e instanceof FitRefusal) return `Error: ${e.message}`;
+    if (e instanceof InputError || e instanceof FitRefusal) return `Error: ${e.message}`;
     throw e;
   } finally {
     sub?.dispose();
@@ -126,10 +128,10 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
 async function isoflopAnswer(input: Record<string, unknown>, extensionUri: vscode.Uri, token?: vscode.CancellationToken): Promise<string> {
   if (input.columns !== undefined) return 'Error: scaling_laws_isoflop: choosing columns is not available in the editor; use `scaling-laws isoflop --column ROLE=HEADER`';
   const uri = vscode.Uri.file(String(input.path));
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
+    const text = await fileText(uri);
     const { results } = await callWorker(workerScript(extensionUri), {
       type: 'isoflop', text, fileName: uri.fsPath,
       options: { window: typeof input.window === 'number' ? input.window : null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true },

@@ -5,6 +5,7 @@
  * headers, exports and screenshots.
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -133,6 +134,22 @@ describe('Fit panel (real VS Code)', function () {
     // of worker time is enough to see a host stall of more than 100 ms.
     assert.ok(fitMs > 300, `the fit took ${Math.round(fitMs)} ms: too short to show anything`);
     assert.ok(maxGap < Math.min(500, fitMs / 3), `extension host blocked for ${maxGap.toFixed(0)} ms of a ${Math.round(fitMs)} ms fit`);
+  });
+
+  it('a .csv that is a FIFO is refused without blocking the host (regular files only, read asynchronously)', async () => {
+    const dir = tmpDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const fifo = path.join(dir, 'pipe.csv');
+    fs.rmSync(fifo, { force: true });
+    execFileSync('mkfifo', [fifo]);
+    const uri = vscode.Uri.file(fifo);
+    const loop = watchEventLoop();
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);
+    const s = await settled(uri);
+    const maxGap = loop.stop();
+    assert.deepStrictEqual(s.lastError, { title: 'Could not read the CSV', message: `${fifo}:1:1: not a regular file` });
+    assert.ok(maxGap < 1000, `host gap ${maxGap.toFixed(0)} ms`);
+    fs.rmSync(fifo, { force: true });
   });
 
   it('fits a 150,000-row CSV: the worker builds a sampled view, the host only relays it (no stack overflow)', async () => {
