@@ -25,6 +25,8 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
   let page: Page | undefined;
   let uri = '';
   let runId = 0;
+  /** What the full fit is still computing after an early view (kept in the status line beside the progress). */
+  let pending = '';
   return (msg) => {
     switch (msg.type) {
       case 'fitInit':
@@ -37,10 +39,11 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
         return;
       case 'fitRunning':
         runId = msg.runId;
+        pending = '';
         setRunning(true, 'Fitting…', 0);
         return;
       case 'fitProgress':
-        if (msg.runId === runId) setRunning(true, msg.message, msg.fraction);
+        if (msg.runId === runId) setRunning(true, pending ? `${pending} (${msg.message})` : msg.message, msg.fraction);
         return;
       case 'fitCancelled':
         if (msg.runId !== runId) return;
@@ -56,7 +59,10 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
         if (msg.runId !== runId || !page) return;
         {
           const t0 = performance.now();
-          setRunning(false, `Fitted in ${formatNum(msg.view.elapsedMs / 1000, 2)} s.`, 1);
+          // An early view (the law, no intervals yet) keeps the progress bar and says what is still running.
+          pending = msg.view.pending ?? '';
+          if (pending) setRunning(true, pending, 0);
+          else setRunning(false, `Fitted in ${formatNum(msg.view.elapsedMs / 1000, 2)} s.`, 1);
           byId('fit-error').hidden = true;
           renderView(msg.view, page);
           reportRendered('fit', msg.runId, root, 5, t0);

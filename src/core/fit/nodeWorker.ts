@@ -17,10 +17,16 @@ export interface WorkerFitOutcome {
   view?: unknown;
 }
 
-type Hooks = { onProgress?: (p: FitProgress) => void; signal?: AbortSignal; view?: FitRequest['view'] };
+type Hooks = {
+  onProgress?: (p: FitProgress) => void;
+  signal?: AbortSignal;
+  view?: FitRequest['view'];
+  /** The fit without resampling, posted before the full result (asks the worker for a progressive fit). */
+  onPartial?: (o: WorkerFitOutcome) => void;
+};
 
 export function fitInWorker(workerPath: string, csvText: string, parseOpts: ParseOptions, fitOpts: WorkerFitOptions, hooks: Hooks = {}, keep?: KeepMode): Promise<WorkerFitOutcome> {
-  return runInWorker(workerPath, { type: 'fit', csvText, parseOpts, fitOpts, ...(keep ? { keep } : {}), view: hooks.view }, hooks);
+  return runInWorker(workerPath, { type: 'fit', csvText, parseOpts, fitOpts, ...(keep ? { keep } : {}), view: hooks.view, ...(hooks.onPartial ? { progressive: true } : {}) }, hooks);
 }
 
 /**
@@ -51,6 +57,9 @@ export function runInWorker(workerPath: string, request: FitWorkerRequest | Omit
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: FitResponse) => {
       if (m.type === 'progress') hooks.onProgress?.(m.progress);
+      else if (m.type === 'partial') {
+        if (!settled) hooks.onPartial?.({ table: m.table, result: m.result, view: m.view });
+      }
       else if (m.type === 'result') finish(() => resolve({ table: m.table, result: m.result, view: m.view }));
       else if (m.kind === 'csv') finish(() => reject(new CsvError(m.file, m.line, m.column, m.detail)));
       else if (m.kind === 'log') finish(() => reject(m.file ? new InputError(m.file, m.line, m.column, m.detail) : new InputError(m.detail)));

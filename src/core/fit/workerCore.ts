@@ -32,6 +32,12 @@ const csvTable: TableMaker = (r) => {
   return { table, info: { headers: parsed.headers, repeated } };
 };
 
+/**
+ * Largest table for which a progressive request gets its early result: the early fit repeats the base fit
+ * (tens of ms at this size, warm), which is worth it to paint the law before the resampling finishes.
+ */
+export const PROGRESSIVE_MAX_ROWS = 2000;
+
 /** Serve fit requests on `port`: 'fit' (a CSV) and any kind in `makers` (e.g. 'fitLogs'). */
 /** Other request kinds on the same port (../worker/tasks.ts) are left to their server. */
 export function serveFits(port: WorkerPort<FitWorkerRequest, FitResponse>, buildView?: ViewBuilder, makers: Record<string, TableMaker> = {}): void {
@@ -44,6 +50,15 @@ export function serveFits(port: WorkerPort<FitWorkerRequest, FitResponse>, build
     try {
       const { table, info } = tableOf(req);
       const fitOpts: WorkerFitOptions = req.fitOpts;
+      const tableInfo = { columns: table.columns, summary: table.summary, ...info };
+      const v = req.type === 'fit' ? (req as FitRequest).view : undefined;
+      const resamples = (fitOpts.bootstrap ?? 0) > 0 || (fitOpts.cv ?? 5) >= 2 || fitOpts.loo !== false;
+      if ((req as FitRequest).progressive && resamples && table.rows.length <= PROGRESSIVE_MAX_ROWS) {
+        // The same fit without bootstrap and cross-validation: identical parameters, no intervals yet.
+        const early = fitRuns(table, { ...fitOpts, bootstrap: 0, cv: 0, loo: false, signal }).toJSON();
+        const earlyOutcome = { table: tableInfo, result: early };
+        port.post({ type: 'partial', ...earlyOutcome, view: v && buildView ? buildView(earlyOutcome, v.fileName, v.droppedByUser) : undefined });
+      }
       const result = fitRuns(table, {
         ...fitOpts,
         signal,
@@ -55,9 +70,8 @@ export function serveFits(port: WorkerPort<FitWorkerRequest, FitResponse>, build
           }
         },
       });
-      const outcome = { table: { columns: table.columns, summary: table.summary, ...info }, result: result.toJSON() };
+      const outcome = { table: tableInfo, result: result.toJSON() };
       // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
-      const v = req.type === 'fit' ? (req as FitRequest).view : undefined;
       const view = v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined;
       port.post({ type: 'result', ...outcome, view });
     } catch (e) {

@@ -20,6 +20,11 @@ export interface FitRequest {
   cancelFlag?: SharedArrayBuffer;
   /** Build the panel's view model in the worker too (file name shown, lines the user left out), when the worker has a view builder. */
   view?: { fileName: string; droppedByUser: number[] };
+  /**
+   * Post the fit without resampling first ('partial'), then the full result: a panel paints the law while the
+   * bootstrap and cross-validation run (only for tables up to PROGRESSIVE_MAX_ROWS, where the extra base fit is cheap).
+   */
+  progressive?: boolean;
 }
 
 /**
@@ -69,6 +74,7 @@ export interface WorkerTableInfo {
 export type FitResponse =
   | { type: 'progress'; progress: FitProgress }
   | { type: 'result'; table: WorkerTableInfo; result: FitResultJSON; view?: unknown }
+  | { type: 'partial'; table: WorkerTableInfo; result: FitResultJSON; view?: unknown }
   | { type: 'error'; kind: 'csv' | 'log'; message: string; file: string; line: number; column: number; detail: string }
   | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode; detail: string }
   | { type: 'error'; kind: 'internal'; message: string };
