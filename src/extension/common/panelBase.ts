@@ -9,7 +9,6 @@ import {
 } from '../../shared/protocol';
 import { LAWS } from '../../core/laws';
 import { Replies } from '../../core/replies';
-import { COMMAND_IDS } from './commands';
 import { panelHtml, webviewOptions } from './html';
 import { log } from './log';
 
@@ -126,7 +125,7 @@ export abstract class PanelBase implements vscode.Disposable {
         else log.warn(`[${this.view}] refused to open ${msg.url}: not a citation link`);
         return;
       case 'export':
-        void vscode.commands.executeCommand(COMMAND_IDS.exportResults, msg.format);
+        void vscode.commands.executeCommand('scalingLaws.exportResults', msg.format);
         return;
       default:
         this.onMessage(msg);

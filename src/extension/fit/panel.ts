@@ -13,7 +13,6 @@ import { fitInWorker, runInWorker, type WorkerFitOutcome } from '../../core/fit/
 import { InputError } from '../../core/errors';
 import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } from './logs';
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
-import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
@@ -21,7 +20,7 @@ import { fitCsv, fitMarkdown } from '../common/report';
 import type { Settings } from '../common/settings';
 import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
-export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
+export const FIT_VIEW_TYPE = 'scalingLaws.fit';
 /** Quiet time after the last change to a followed log before refitting (a log is written line by line). */
 export const FOLLOW_DEBOUNCE_MS = 1000;
 
