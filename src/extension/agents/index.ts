@@ -19,12 +19,11 @@ import { parsePairs } from '../../cli/lib/args';
 import { runCommand } from '../../cli/lib/run';
 import type { FeatureDeps } from '../common/host';
 import { workerScript } from '../common/workerScript';
-import { fileText } from '../common/fileText';
+import { fileSource } from '../common/fileText';
 import type { Settings } from '../common/settings';
 import { type Role } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { FitRefusal, FitResult, isFormId } from '../../core/fit';
-import { fitInWorker } from '../../core/fit/nodeWorker';
 import { callWorker } from '../../core/worker/client';
 import { isoflopJson } from '../../core/isoflop/json';
 import { DEFAULT_GROUP_TOLERANCE } from '../../core/isoflop/grouping';
@@ -98,15 +97,15 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
-    const text = await fileText(uri);
-    const { result, table } = await fitInWorker(workerPath, text, { fileName: uri.fsPath, maxRows, columns }, {
+    const source = await fileSource(uri);
+    const { result, table } = await callWorker(workerPath, { type: 'fit', source, parseOpts: { fileName: uri.fsPath, maxRows, columns }, fitOpts: {
       form,
       bootstrap: typeof input.bootstrap === 'number' ? input.bootstrap : 200,
       seed: typeof input.seed === 'number' ? input.seed : 0,
       dropHighestLoss: typeof input.drop_highest_loss === 'number' ? input.drop_highest_loss : undefined,
       compute: typeof input.compute === 'number' ? input.compute : undefined,
       fixed,
-    }, { signal: abort.signal });
+    } }, { signal: abort.signal });
     const used = Object.entries(table.columns).map(([role, header]) => `${role} = '${header}'`).join(', ');
     return [`${uri.fsPath}: columns ${used}`, FitResult.fromJSON(result).toString()].join('\n');
   } catch (e) {
@@ -127,11 +126,11 @@ async function isoflopAnswer(input: Record<string, unknown>, extensionUri: vscod
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
-    const text = await fileText(uri);
-    const { results } = await callWorker(workerScript(extensionUri), {
-      type: 'isoflop', text, fileName: uri.fsPath,
+    const source = await fileSource(uri);
+    const results = await callWorker(workerScript(extensionUri), {
+      type: 'isoflop', source, fileName: uri.fsPath,
       options: { window: typeof input.window === 'number' ? input.window : null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true },
-    }, abort.signal);
+    }, { signal: abort.signal });
     return JSON.stringify(isoflopJson(results.analysis, results.joint), null, 2);
   } catch (e) {
     return `Error: ${e instanceof Error ? e.message : String(e)}`;

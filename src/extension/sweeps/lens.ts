@@ -18,7 +18,7 @@ export interface PlannedDocument {
 }
 
 // Planning shapes every run (≈ 5 ms a run: seconds for a 1,000-run sweep), so it runs in the fit worker
-// (src/core/fit/workerCore.ts, request 'planSweep'), never on the extension host thread, and the promise is
+// (src/core/worker/tasks.ts, request 'planSweep'), never on the extension host thread, and the promise is
 // cached per document version; a newer version aborts the older one's worker.
 const cache = new Map<string, { version: number; result: Promise<PlannedDocument | Error>; abort: AbortController }>();
 let workerPath: string | undefined;
@@ -38,7 +38,7 @@ export function planDocument(doc: vscode.TextDocument): Promise<PlannedDocument 
   const result = (async (): Promise<PlannedDocument | Error> => {
     if (!workerPath) return new Error('the sweep planner worker is not configured');
     try {
-      const { config, plan } = await callWorker(workerPath, { type: 'planSweep', text: doc.getText(), fileName: vscode.workspace.asRelativePath(doc.uri) }, abort.signal);
+      const { config, plan } = await callWorker(workerPath, { type: 'planSweep', text: doc.getText(), fileName: vscode.workspace.asRelativePath(doc.uri) }, { signal: abort.signal });
       return { config, plan };
     } catch (e) {
       return e instanceof Error ? e : new Error(String(e));
