@@ -55,15 +55,15 @@ const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/extension.js` },
   { ...web, entryPoints: ['src/extension/extension.ts'], outfile: `${dist}/web/extension.js` },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  exists('src/extension/fit/worker.ts') && { ...node, entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.js` },
+  exists('src/extension/worker.ts') && { ...node, entryPoints: ['src/extension/worker.ts'], outfile: `${dist}/fitWorker.js` },
   exists('src/core/logs/worker.ts') && { ...node, entryPoints: ['src/core/logs/worker.ts'], outfile: `${dist}/logsWorker.js` },
   // worker.ts requires node:worker_threads lazily and only under Node, so the browser build leaves it external;
   // papaparse's "browser" build drops its Node-stream reader (require('stream')).
-  exists('src/extension/fit/worker.ts') && {
+  exists('src/extension/worker.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: ['node:worker_threads'],
     mainFields: ['browser', 'module', 'main'],
     // The extension's worker entry (the core worker plus the panel's view builder), as dist/fitWorker.js.
-    entryPoints: ['src/extension/fit/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
+    entryPoints: ['src/extension/worker.ts'], outfile: `${dist}/fitWorker.web.js`,
   },
   !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: `${dist}/bench.js` },
   exists('webview/main.ts') && {

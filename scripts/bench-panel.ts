@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fitInWorker } from '../src/core/fit/nodeWorker';
+import { callWorker } from '../src/core/worker/client';
 
 const TARGET_MS = 1500;
 const ok = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
@@ -24,10 +24,10 @@ async function workerPart(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
     let early = NaN;
-    await fitInWorker(worker, csv, { fileName: 'runs.csv' }, { form: 'chinchilla', delta: 1e-3, bootstrap: 200 }, {
-      view: { fileName: 'runs.csv', droppedByUser: [] },
-      onPartial: () => (early = performance.now() - t0),
-    });
+    await callWorker(worker, {
+      type: 'fit', source: { text: csv }, parseOpts: { fileName: 'runs.csv' }, fitOpts: { form: 'chinchilla', delta: 1e-3, bootstrap: 200 },
+      view: { fileName: 'runs.csv', droppedByUser: [] }, progressive: true,
+    }, { onPartial: () => (early = performance.now() - t0) });
     times.push({ early, full: performance.now() - t0 });
   }
   times.sort((a, b) => a.early - b.early);

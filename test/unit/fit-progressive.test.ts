@@ -1,5 +1,5 @@
 /**
- * Progressive fits (src/core/fit/workerCore.ts): asked for it, the worker posts the law fitted without
+ * Progressive fits (src/core/fit/workerCore.ts, a 'partial' reply of core/worker/protocol.ts): asked for it, the worker posts the law fitted without
  * resampling first, then the full result with bootstrap intervals and cross-validation — the same parameters
  * (the early fit is the same optimisation), so a panel can paint the law before the resampling finishes.
  */
@@ -8,25 +8,29 @@ import { join } from 'path';
 import { tmpdir } from 'os';
 import { readFileSync, rmSync } from 'fs';
 import { buildSync } from 'esbuild';
-import { fitInWorker, type WorkerFitOutcome } from '../../src/core/fit/nodeWorker';
+import { callWorker } from '../../src/core/worker/client';
+import type { WorkerFitOptions, WorkerFitOutcome } from '../../src/core/fit/workerProtocol';
 import { PROGRESSIVE_MAX_ROWS } from '../../src/core/fit/workerCore';
 
 describe('progressive fit in the worker', function () {
   this.timeout(60000);
   const workerPath = join(tmpdir(), `scaling-laws-fitWorker-progressive-${process.pid}.js`);
   before(() => {
-    buildSync({ entryPoints: [join(__dirname, '../../src/core/fit/worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerPath, logLevel: 'error', mainFields: ['module', 'main'] });
+    // The extension's worker entry (dist/fitWorker.js), into a temp file so the test does not race the build.
+    buildSync({ entryPoints: [join(__dirname, '../../src/extension/worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerPath, logLevel: 'error', mainFields: ['module', 'main'] });
   });
   after(() => rmSync(workerPath, { force: true }));
   const runs = readFileSync(join(__dirname, '../../examples/runs.csv'), 'utf8');
+  const fit = (text: string, fitOpts: WorkerFitOptions, hooks: Parameters<typeof callWorker>[2]) =>
+    callWorker(workerPath, { type: 'fit', source: { text }, parseOpts: { fileName: 'runs.csv' }, fitOpts, progressive: true, view: { fileName: 'runs.csv', droppedByUser: [] } }, hooks);
 
   it('posts the law first (no intervals, no CV), then the full result with identical parameters', async () => {
     const order: string[] = [];
     let early: WorkerFitOutcome | undefined;
-    const full = await fitInWorker(workerPath, runs, { fileName: 'runs.csv' }, { bootstrap: 50, cv: 5, loo: true }, {
+    const full = await fit(runs, { bootstrap: 50, cv: 5, loo: true }, {
       onPartial: (o) => {
         order.push('partial');
-        early = o;
+        early = o as WorkerFitOutcome;
       },
       onProgress: (p) => {
         if (p.phase === 'bootstrap' && !order.includes('bootstrap')) order.push('bootstrap');
@@ -34,7 +38,7 @@ describe('progressive fit in the worker', function () {
     });
     order.push('result');
     assert.deepStrictEqual(order, ['partial', 'bootstrap', 'result']);
-    assert.ok(early);
+    assert.ok(early && early.view, 'the early answer carries its view');
     assert.deepStrictEqual(early.result.params, full.result.params);
     assert.strictEqual(early.result.provenance.bootstrap.requested, 0);
     assert.ok(Object.values(early.result.intervals).every((iv) => iv === null));
@@ -45,12 +49,12 @@ describe('progressive fit in the worker', function () {
     assert.strictEqual(full.result.provenance.leaveOneOut, true);
   });
 
-  it('no early result without resampling, without the hook, or above PROGRESSIVE_MAX_ROWS rows', async () => {
+  it('no early result without resampling, or above PROGRESSIVE_MAX_ROWS rows', async () => {
     let partials = 0;
-    await fitInWorker(workerPath, runs, { fileName: 'runs.csv' }, { bootstrap: 0, cv: 0, loo: false }, { onPartial: () => partials++ });
+    await fit(runs, { bootstrap: 0, cv: 0, loo: false }, { onPartial: () => partials++ });
     const big = ['N,D,loss'];
     for (let i = 0; i <= PROGRESSIVE_MAX_ROWS; i++) big.push(`${1e7 * (1 + (i % 37))},${1e9 * (1 + i)},${(2 + 10 / (1 + (i % 37)) ** 0.3 + 5 / (1 + i) ** 0.3).toFixed(6)}`);
-    await fitInWorker(workerPath, big.join('\n'), { fileName: 'big.csv' }, { bootstrap: 2, cv: 0, loo: false }, { onPartial: () => partials++ });
+    await fit(big.join('\n'), { bootstrap: 2, cv: 0, loo: false }, { onPartial: () => partials++ });
     assert.strictEqual(partials, 0);
   });
 });

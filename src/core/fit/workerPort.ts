@@ -1,6 +1,7 @@
 /**
- * The host side of a worker's port: worker_threads' parentPort in Node, or the global scope (self) in a Web
- * Worker. Shared by the fit worker entry (worker.ts) and the extension host's task worker (../worker/entry.ts).
+ * The worker's end of its message port: worker_threads' parentPort in Node, or the global scope (self) in a Web
+ * Worker. Used by the worker entries (src/extension/fit/worker.ts, src/core/logs/worker.ts) with
+ * ../worker/server.ts.
  */
 import type { WorkerPort } from './workerProtocol';
 

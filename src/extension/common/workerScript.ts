@@ -1,5 +1,5 @@
 /**
- * Where the extension's worker bundle is (src/extension/fit/worker.ts: fits with their view, sweep plans,
+ * Where the extension's worker bundle is (src/extension/worker.ts: fits with their view, sweep plans,
  * IsoFLOP analyses): a worker_threads script by file path in the desktop host, a Web Worker bundle by URL in
  * the browser's worker host (src/extension/web/workerThreads.ts starts it from that URL).
  */

@@ -6,22 +6,23 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
-import { fileText } from '../common/fileText';
+import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, LOO_AUTO_MAX, type FitResultJSON } from '../../core/fit';
-import { fitInWorker, runInWorker, type WorkerFitOutcome } from '../../core/fit/nodeWorker';
+import type { WorkerFitOutcome } from '../../core/fit/workerProtocol';
+import type { FitLogsRequest } from '../../core/logs/fitRequest';
+import { callWorker } from '../../core/worker/client';
 import { InputError } from '../../core/errors';
 import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } from './logs';
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
-import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
 import { fitCsv, fitMarkdown } from '../common/report';
 import type { Settings } from '../common/settings';
-import { blankLines, DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
+import { DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
-export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
+export const FIT_VIEW_TYPE = 'scalingLaws.fit';
 /** Quiet time after the last change to a followed log before refitting (a log is written line by line). */
 export const FOLLOW_DEBOUNCE_MS = 1000;
 
@@ -159,13 +160,15 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       this.asLogs ??= await isLogInput(this.sources);
       let outcome: WorkerFitOutcome | undefined;
       if (!this.asLogs) {
-        const text = blankLines(await fileText(this.uri), dropped);
-        const workerPath = workerScript(this.extensionUri);
+        // The worker reads the file itself unless it is being edited (common/fileText.ts), blanks the lines the
+        // user dropped, parses, fits and builds the view: the host only relays it.
+        const source = await fileSource(this.uri);
         const columns = chosenColumns(this.options, ['N', 'D', 'C', 'U', 'loss']);
         try {
           // Progressive: the law is painted as soon as it is fitted; intervals and CV follow (a visible
           // "computing…" state, never a silent omission).
-          const onPartial = (early: WorkerFitOutcome) => {
+          const onPartial = (value: unknown) => {
+            const early = value as WorkerFitOutcome;
             if (stale() || !early.view) return;
             const ev = early.view as FitView;
             // The early fit ran no bootstrap by design: its "set Bootstrap to see intervals" advice does not apply.
@@ -175,7 +178,10 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
             this.earlyView = { runId, view };
             this.post({ type: 'fitView', runId, view });
           };
-          outcome = await fitInWorker(workerPath, text, { fileName: this.fileName, maxRows, columns }, fitOpts, { signal, onProgress, onPartial, view: { fileName: this.fileName, droppedByUser: dropped } }, keep);
+          outcome = await callWorker(workerScript(this.extensionUri), {
+            type: 'fit', source, dropLines: dropped, parseOpts: { fileName: this.fileName, maxRows, columns }, fitOpts,
+            ...(keep ? { keep } : {}), view: { fileName: this.fileName, droppedByUser: dropped }, progressive: true,
+          }, { signal, onProgress, onPartial });
         } catch (e) {
           // A CSV without N, or without D/C, may be a training log (step/tokens and loss per checkpoint).
           if (!(e instanceof CsvError && /^no column for/.test(e.detail))) throw e;
@@ -187,13 +193,8 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
         const c = chosenColumns(this.options, ['N', 'loss', 'run', 'step', 'tokens']);
         if (this.options.columns?.D && !c.tokens) c.tokens = this.options.columns.D;
         const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'logsWorker.js').fsPath;
-        outcome = await runInWorker(workerPath, {
-          type: 'fitLogs',
-          files,
-          curveOpts: { columns: c, maxRows },
-          prepOpts: { dropWarmup: this.options.dropWarmup, keep },
-          fitOpts,
-        } as Parameters<typeof runInWorker>[1], { signal, onProgress });
+        const request: FitLogsRequest = { type: 'fitLogs', files, curveOpts: { columns: c, maxRows }, prepOpts: { dropWarmup: this.options.dropWarmup, keep }, fitOpts };
+        outcome = await callWorker(workerPath, request, { signal, onProgress });
       }
       if (stale()) return;
       const tb = performance.now();

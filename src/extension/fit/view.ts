@@ -77,16 +77,6 @@ export function parseLineList(text: string): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
-/**
- * Leave the given physical lines out of the CSV by blanking them: the reader skips blank lines and keeps
- * counting, so every other row keeps its line number in errors and residuals.
- */
-export function blankLines(text: string, lines: number[]): string {
-  if (!lines.length) return text;
-  const drop = new Set(lines);
-  return text.split(/(\r?\n)/).map((part, i) => (i % 2 === 0 && drop.has(i / 2 + 1) ? '' : part)).join('');
-}
-
 /** Fit-engine options from the panel's options. */
 export function engineOptions(o: FitPanelOptions): { form: FormId; delta: number; bootstrap: number; fixed?: Record<string, number>; tieAlphaBeta: boolean } {
   return {

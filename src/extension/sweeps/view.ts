@@ -1,7 +1,8 @@
 /**
  * The sweep features' view models, pure (no `vscode` import) so they are unit-tested directly:
- *   - results CSV text → IsoFLOP analysis (src/core/sweep, the same code as `scaling-laws isoflop`) →
- *     IsoflopView for the panel (plot series sampled here, nothing re-derived);
+ *   - results CSV text → IsoFLOP analysis (src/core/isoflop, the same code as `scaling-laws isoflop`) →
+ *     IsoflopView for the panel (plot series sampled here, nothing re-derived), built in the worker
+ *     (src/extension/worker.ts) so the extension host only relays it;
  *   - the panel's exports (CSV of the minima, Markdown report);
  *   - a planned sweep → the code-lens line and the Markdown plan document.
  */
@@ -57,6 +58,15 @@ export function resultsView(r: AnalysedResults, fileName: string): IsoflopResult
   if (r.thinnedTo !== null) notes.push(note('info', 'runs-thinned', `Budgets with more than ${r.thinnedTo} runs are plotted with ${r.thinnedTo} of them (evenly spaced in N); every run entered the fits.`));
   if (joint && !joint.ok) notes.push(note('warning', 'joint-fit-failed', `The joint fit (Approach 3) produced no law: ${joint.reason}`));
   return { analysis, joint, view: toIsoflopView(analysis, joint, fileName, notes), json: isoflopJson(analysis, joint) };
+}
+
+/** What the panel keeps of an analysis: the view it shows and the JSON it exports (built in the worker). */
+export type IsoflopShown = Pick<IsoflopResult, 'view' | 'json'>;
+
+/** The IsoFLOP worker request's view builder (src/extension/worker.ts): only the view and its JSON cross back. */
+export function isoflopShown(r: AnalysedResults, fileName: string): IsoflopShown {
+  const { view, json } = resultsView(r, fileName);
+  return { view, json };
 }
 
 const budgetKey = (C: number) => `budget ${formatSci(C)}`;

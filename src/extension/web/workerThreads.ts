@@ -1,6 +1,6 @@
 /**
  * `node:worker_threads` for the web extension (vscode.dev, github.dev, code-server's browser host): the subset
- * the fit worker client uses (src/core/fit/nodeWorker.ts: `new Worker(path)`, `on('message'|'error'|'exit')`,
+ * the worker client uses (src/core/worker/client.ts: `new Worker(path)`, `on('message'|'error'|'exit')`,
  * `postMessage`, `terminate`) on top of a Web Worker, so the same client code runs in both hosts. esbuild.mjs
  * aliases `node:worker_threads` to this file in the web build only.
  *
