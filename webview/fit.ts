@@ -22,6 +22,8 @@ interface Page {
 export function startFit(root: HTMLElement): (msg: HostMessage) => void {
   let page: Page | undefined;
   const runs = new FileRuns('fit', root, { error: 'fit-error', results: 'results' }, setRunning);
+  /** What the full fit is still computing after an early view (kept in the status line beside the progress). */
+  let pending = '';
   return (msg) => {
     switch (msg.type) {
       case 'fitInit': {
@@ -31,10 +33,11 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
         return;
       }
       case 'fitRunning':
+        pending = '';
         runs.start(msg.runId, 'Fitting…');
         return;
       case 'fitProgress':
-        if (runs.isCurrent(msg.runId)) setRunning(true, msg.message, msg.fraction);
+        if (runs.isCurrent(msg.runId)) setRunning(true, pending ? `${pending} (${msg.message})` : msg.message, msg.fraction);
         return;
       case 'fitCancelled':
         runs.end(msg.runId, 'Cancelled.');
@@ -44,7 +47,11 @@ export function startFit(root: HTMLElement): (msg: HostMessage) => void {
         return;
       case 'fitView': {
         const p = page;
-        if (p) runs.show(msg.runId, `Fitted in ${formatNum(msg.view.elapsedMs / 1000, 2)} s.`, 5, () => renderView(msg.view, p));
+        if (!p || !runs.isCurrent(msg.runId)) return;
+        runs.show(msg.runId, `Fitted in ${formatNum(msg.view.elapsedMs / 1000, 2)} s.`, 5, () => renderView(msg.view, p));
+        // An early view (the law, no intervals yet) keeps the progress bar and says what is still running.
+        pending = msg.view.pending ?? '';
+        if (pending) setRunning(true, pending, 0);
         return;
       }
       default:

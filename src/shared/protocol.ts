@@ -256,6 +256,8 @@ export interface FitView {
   columns: string;
   provenance: string;
   elapsedMs: number;
+  /** Set on the early view of a progressive fit: what is still being computed (e.g. the bootstrap intervals). */
+  pending?: string;
   /** What was read and how (columns, repeats, runs): set by the host after the view is built. */
   data?: FitDataInfo;
 }
