@@ -71,7 +71,8 @@ export function answerRequest<K extends PageRequestType>(
   try {
     reply = { ...compute(), type: PAGE_REQUESTS[request.type], requestId: request.requestId } as PageReply<K>;
   } catch (e) {
-    reply = { type: 'requestFailed', requestId: request.requestId, message: e instanceof Error ? e.message : String(e) };
+    // Bounded like the validator's field (10,000 characters), so the failure itself is never dropped.
+    reply = { type: 'requestFailed', requestId: request.requestId, message: (e instanceof Error ? e.message : String(e)).slice(0, 10_000) };
   }
   post(reply);
 }

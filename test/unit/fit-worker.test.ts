@@ -12,7 +12,7 @@ import type { WorkerReply, WorkerRequest } from '../../src/core/worker/protocol'
 import { sharedData } from './sharedData';
 
 /** The extension's worker entry (dist/fitWorker.js and dist/fitWorker.web.js are built from it). */
-export const WORKER_ENTRY = join(__dirname, '../../src/extension/worker.ts');
+const WORKER_ENTRY = join(__dirname, '../../src/extension/worker.ts');
 
 const fitText = (text: string, parseOpts: ParseOptions, fitOpts: WorkerFitOptions) => ({ type: 'fit' as const, source: { text }, parseOpts, fitOpts });
 

@@ -51,6 +51,13 @@ describe('page requests (host ↔ webview request/reply)', () => {
     assert.ok(Date.now() - t0 < 1000);
   });
 
+  it('a page error too long for the protocol still reaches the host, cut to its bound', async () => {
+    const { host } = wire(() => { throw new Error('x'.repeat(50_000)); });
+    const e = await rejection(host.request('collectPngs', 60_000));
+    assert.strictEqual(e.reason, 'failed');
+    assert.strictEqual(e.message.length, 'the panel could not send its charts: '.length + 10_000);
+  });
+
   it('a page that never answers times out; a late answer is dropped', async () => {
     const { host } = wire(() => [PNG], false);
     const e = await rejection(host.request('collectPngs', 20));

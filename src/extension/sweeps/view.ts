@@ -57,7 +57,7 @@ export function resultsView(r: AnalysedResults, fileName: string): IsoflopResult
   if (summary.dropped.length > 5) notes.push(note('info', 'row-skipped', `… and ${summary.dropped.length - 5} more rows skipped.`));
   if (r.thinnedTo !== null) notes.push(note('info', 'runs-thinned', `Budgets with more than ${r.thinnedTo} runs are plotted with ${r.thinnedTo} of them (evenly spaced in N); every run entered the fits.`));
   if (joint && !joint.ok) notes.push(note('warning', 'joint-fit-failed', `The joint fit (Approach 3) produced no law: ${joint.reason}`));
-  return { analysis, joint, view: toIsoflopView(analysis, joint, fileName, notes), json: isoflopJson(analysis, joint) };
+  return { analysis, joint, view: toIsoflopView(analysis, joint, fileName, notes, r.runCounts), json: isoflopJson(analysis, joint) };
 }
 
 /** What the panel keeps of an analysis: the view it shows and the JSON it exports (built in the worker). */
@@ -130,7 +130,8 @@ function frontierSeries(a: IsoflopAnalysis, joint: JointFit | null): Series[] {
   return out;
 }
 
-export function toIsoflopView(a: IsoflopAnalysis, joint: JointFit | null, fileName: string, notes: Note[]): IsoflopView {
+/** `counts`: runs per budget before the plots were thinned (core/isoflop/results.ts); else counted from `a`. */
+export function toIsoflopView(a: IsoflopAnalysis, joint: JointFit | null, fileName: string, notes: Note[], counts?: AnalysedResults['runCounts']): IsoflopView {
   const frontier = (f: IsoflopAnalysis['nFrontier']) => ({ k: f.k, exponent: f.exponent, interval: f.exponentInterval, r2: f.r2 });
   const grouped = a.budgets.some((b) => b.runs.some((r) => r.budget !== undefined));
   const grouping = grouped
@@ -141,8 +142,8 @@ export function toIsoflopView(a: IsoflopAnalysis, joint: JointFit | null, fileNa
     fileName,
     confidence: a.confidence,
     grouping,
-    minima: a.budgets.map((b) => ({
-      compute: b.compute, runsUsed: b.runs.filter((r) => r.used).length, runsTotal: b.runs.length,
+    minima: a.budgets.map((b, i) => ({
+      compute: b.compute, runsUsed: counts?.[i]?.used ?? b.runs.filter((r) => r.used).length, runsTotal: counts?.[i]?.total ?? b.runs.length,
       N: b.N, D: b.D, loss: b.loss, NInterval: b.NInterval, DInterval: b.DInterval,
     })),
     nFrontier: frontier(a.nFrontier),
