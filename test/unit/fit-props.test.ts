@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { fitRuns, FitRefusal, FitResult, FORMS, type FitOptions, type FormId } from '../../src/core/fit';
+import { saturatingRepeats } from '../../src/core/laws/forms';
 import type { RunsTable } from '../../src/core/csv';
 
 interface Row { N: number; D: number; loss: number; U: number }
@@ -137,5 +138,25 @@ describe('fitRuns under hostile tables (property tests)', function () {
     for (const [opts, re] of bad) {
       assert.throws(() => fitRuns(table, opts), (e: unknown) => e instanceof FitRefusal && e.code === 'bad-option' && e.exitCode === 2 && re.test(e.message), JSON.stringify(opts));
     }
+  });
+});
+
+describe('data-constrained law at R* → ∞ (a reproducer fast-check found)', () => {
+  it('the saturating term is R when R* is the largest double, and R* when R ≫ R*', () => {
+    assert.strictEqual(saturatingRepeats(0, Number.MAX_VALUE), 0);
+    assert.ok(Math.abs(saturatingRepeats(3, Number.MAX_VALUE) - 3) < 1e-15);
+    assert.ok(Math.abs(saturatingRepeats(3, Infinity) - 3) < 1e-15);
+    assert.ok(Math.abs(saturatingRepeats(1e6, 15.4) - 15.4) < 1e-12);
+    // Continuous across the series switch at x = 1e-6 (relative 1e-15).
+    const a = saturatingRepeats(1e-6 * 20 * (1 - 1e-12), 20), b = saturatingRepeats(1e-6 * 20 * (1 + 1e-12), 20);
+    assert.ok(Math.abs(a - b) / a < 1e-11, `${a} vs ${b}`);
+  });
+
+  it('a fit with A fixed whose R_N* runs to the float limit still predicts a finite loss', () => {
+    // seed -1301921192 of the property above: 10 runs with N ≈ 0.04, A fixed at 1.047.
+    const raw = [[0.039711622224319405, 229.89647976677833, 2.525961855513847, 25269.16684364154], [0.055863272669311875, 53.14438914755064, 2.6258786388665913, 14859.18787546695], [0.05770600497940894, 16.765143917896925, 2.7220843647333774, 10.55112234930572], [0.03437434172015708, 6226.067842234694, 2.35546161981109, 94.55222915566978], [0.050235348592743596, 20.8288783810252, 2.704228001832437, 21.511928370896147], [0.03569175815356998, 2.579093130947573, 2.918006040836187, 2033.2204005442222], [0.0379020958870453, 1171.9171009195516, 2.4323337069359843, 39909.82351869634], [0.039079910428306164, 47252.561112071664, 2.279741147848903, 446.7836280860441], [0.059461302800130976, 2.1703506428043404, 2.9327984967693848, 999.8745556443874], [0.05060189129848886, 174.16712444177352, 2.5415856229895692, 3.2361304735119907]];
+    const rows = raw.map(([N, D, loss, U], i) => ({ N, D, loss, U, C: 6 * N * D, line: i + 2, extra: {} }));
+    const table: RunsTable = { columns: { N: 'N', D: 'D', loss: 'loss', C: 'C', U: 'U' }, rows, summary: { read: 10, used: 10, dropped: [], notes: [] }, headers: ['N', 'D', 'loss', 'C', 'U'], meta: { fileName: 'runs.csv', delimiter: ',', linebreak: '\n' } };
+    assert.strictEqual(fitOrRefuse(table, { form: 'data-constrained', bootstrap: 0, cv: 0, loo: false, seed: 1, topK: 1, fixed: { A: 1.0471285480508996 } }), 'ok');
   });
 });

@@ -25,7 +25,7 @@
  *   ∂ln N_opt/∂a = 1/α, ∂/∂b = −1/α, ∂/∂α = (1 − K − β·ln U)/α², ∂/∂β = (ln U − 1/β)/α;
  * then L = E + t_A + t_B (t_A = A·N'^−α, t_B = B·D'^−β) and the Huber chain rule on r = ln L − ln L_obs.
  */
-import { dataConstrainedLoss, optimalParamsForTokens, type DataConstrainedParams } from '../laws/forms';
+import { dataConstrainedLoss, optimalParamsForTokens, saturatingRepeats, type DataConstrainedParams } from '../laws/forms';
 import { MUENNIGHOFF_LOG } from '../laws/muennighoff2023';
 import { formatNum } from '../format';
 import { rowLoss, rowLossGrad } from './huber';
@@ -134,7 +134,7 @@ export const dataConstrainedForm: FitForm = {
         let Dp = D[i], dDp = 0;
         if (D[i] > U[i]) {
           const x = (D[i] / U[i] - 1) / RDs;
-          Dp = U[i] * (1 + RDs * oneMinusExp(x));
+          Dp = U[i] * (1 + saturatingRepeats(D[i] / U[i] - 1, RDs));
           dDp = U[i] * decayDerivative(x);
         }
         // Effective parameters (Eq. 6–7).
@@ -146,7 +146,7 @@ export const dataConstrainedForm: FitForm = {
           const ratio = N[i] / UN;
           const yy = (ratio - 1) / RNs;
           const ey = Math.exp(-yy);
-          const grow = RNs * oneMinusExp(yy);
+          const grow = saturatingRepeats(ratio - 1, RNs);
           Np = UN * (1 + grow);
           dNpRN = UN * decayDerivative(yy);
           dNpUNxUN = UN * (1 + grow - ratio * ey); // ∂N'/∂U_N · U_N

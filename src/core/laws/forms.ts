@@ -55,12 +55,24 @@ export interface DataConstrainedParams extends ChinchillaParams {
   RNstar: number;
 }
 
+/**
+ * The saturating repetition term R*·(1 − e^(−R/R*)) of Eq. 5–6 (Muennighoff et al. 2023): ≈ R while R ≪ R*,
+ * → R* as R grows. Computed as R·(1 − e^(−x))/x with x = R/R*, so a repetition constant a fit drove to the
+ * largest double (R* → ∞: the runs show no decay) gives R instead of ∞·0 = NaN, and −expm1 keeps the small-x
+ * case exact (1 − e^(−1e-16) is 0 or 2.2e-16 in floating point).
+ */
+export function saturatingRepeats(R: number, Rstar: number): number {
+  if (R === 0) return 0;
+  const x = R / Rstar;
+  // Series of (1 − e^(−x))/x below 1e-6: 1 − x/2 + x²/6, exact to ~1e-19 there (and x may underflow to 0).
+  return x < 1e-6 ? R * (1 - x / 2 + (x * x) / 6) : (R * -Math.expm1(-x)) / x;
+}
+
 /** Effective data D' for D tokens drawn from U unique tokens. D ≤ U gives D' = D exactly. */
 export function effectiveData(D: number, U: number, RDstar: number): number {
   const RD = Math.max(D / U - 1, 0);
   const UD = Math.min(D, U);
-  // −expm1 keeps R*·(1 − e^(−R/R*)) ≈ R when R* is huge (1 − e^(−1e-16) is 0 or 2.2e-16 in floating point).
-  return UD + UD * RDstar * -Math.expm1(-RD / RDstar);
+  return UD + UD * saturatingRepeats(RD, RDstar);
 }
 
 /** The base law's compute-optimal N for which `tokens` is the optimal token count (Eq. 4 inverted). */
@@ -77,7 +89,7 @@ export function optimalParamsForTokens(p: ChinchillaParams, tokens: number): num
 export function effectiveParams(p: DataConstrainedParams, N: number, U: number): number {
   const UN = Math.min(optimalParamsForTokens(p, U), N);
   const RN = Math.max(N / UN - 1, 0);
-  return UN + UN * p.RNstar * -Math.expm1(-RN / p.RNstar);
+  return UN + UN * saturatingRepeats(RN, p.RNstar);
 }
 
 export function dataConstrainedLoss(p: DataConstrainedParams, N: number, D: number, U: number): number {
