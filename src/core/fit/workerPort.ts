@@ -2,6 +2,7 @@
  * The host side of a worker's port: worker_threads' parentPort in Node, or the global scope (self) in a Web
  * Worker. Shared by the fit worker entry (worker.ts) and the extension host's task worker (../worker/entry.ts).
  */
+import { isNode } from '../platform';
 import type { WorkerPort } from './workerProtocol';
 
 interface MessageScope {
@@ -11,7 +12,7 @@ interface MessageScope {
 
 export function hostPort<Req, Res>(): WorkerPort<Req, Res> {
   // Node: worker_threads is loaded lazily so a browser bundle never touches it.
-  const wt = typeof process !== 'undefined' && process.versions?.node ? (require('node:worker_threads') as typeof import('node:worker_threads')) : null;
+  const wt = isNode ? (require('node:worker_threads') as typeof import('node:worker_threads')) : null;
   if (wt?.parentPort) {
     const pp = wt.parentPort;
     return { post: (m: Res) => pp.postMessage(m), onMessage: (h) => pp.on('message', (m: Req) => h(m)) };

@@ -145,7 +145,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
         const files = await readLogUris(this.sources);
         const c = chosenColumns(this.options, ['N', 'loss', 'run', 'step', 'tokens']);
         if (this.options.columns?.D && !c.tokens) c.tokens = this.options.columns.D;
-        const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'logsWorker.js').fsPath;
+        const workerPath = workerScript(this.extensionUri);
         outcome = await runInWorker(workerPath, {
           type: 'fitLogs',
           files,
