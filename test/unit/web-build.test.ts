@@ -9,7 +9,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { workerSource } from '../../src/extension/web/workerBootstrap';
+import { lawCsv, webWorker } from './bundleWorker';
 import { fitRuns } from '../../src/core/fit';
 import { parseRunsCsv } from '../../src/core/csv';
 import type { FitResponse } from '../../src/core/fit/workerProtocol';
@@ -17,13 +17,6 @@ import type { FitResponse } from '../../src/core/fit/workerProtocol';
 const ROOT = path.resolve(__dirname, '../..');
 const file = path.join(ROOT, 'dist/extension.js');
 const bundle = () => fs.readFileSync(file, 'utf8');
-
-/** 60 runs on a noiseless Chinchilla-like grid. */
-function lawCsv(n: number): string {
-  const rows = ['N,D,loss'];
-  for (let i = 0; i < n; i++) rows.push(`${1e7 * (1 + (i % 7))},${1e9 * (1 + (i % 11))},${(2 + 10 / (1 + (i % 7)) ** 0.3 + 5 / (1 + (i % 11)) ** 0.3).toFixed(5)}`);
-  return rows.join('\n');
-}
 
 describe('the extension bundle in a browser (dist/extension.js as package.json `browser`)', () => {
   it('is the manifest’s `main` and `browser` entry, and the package ships it', () => {
@@ -48,27 +41,15 @@ describe('the extension bundle in a browser (dist/extension.js as package.json `
   });
 
   it('runs as the fit Web Worker: no Node globals, a fit posts progress then the same result as in-process', () => {
-    const posted: unknown[] = [];
-    const listeners: Array<(ev: { data: unknown }) => void> = [];
-    const ctx = vm.createContext({
-      postMessage: (m: unknown) => posted.push(m),
-      addEventListener: (type: string, fn: (ev: { data: unknown }) => void) => type === 'message' && listeners.push(fn),
-      // Web APIs a dedicated worker has (a fresh V8 context has only the JavaScript built-ins).
-      performance,
-      TextDecoder,
-      TextEncoder,
-    });
-    vm.runInContext('globalThis.self = globalThis;', ctx);
-    // Exactly the script src/extension/web/workerThreads.ts starts the Web Worker with.
-    vm.runInContext(workerSource(bundle()), ctx, { filename: 'extension.js (worker)' });
+    const { ctx, listeners, send } = webWorker(bundle());
     assert.strictEqual(vm.runInContext('[typeof process, typeof require, typeof Buffer].join()', ctx), 'undefined,undefined,undefined');
-    assert.ok(listeners.length > 0, 'it listens through addEventListener (the Web Worker port)');
+    assert.ok(listeners > 0, 'it listens through addEventListener (the Web Worker port)');
     const csv = lawCsv(60);
     const fitOpts = { bootstrap: 10, seed: 5, cv: 0, loo: false };
-    for (const fn of listeners) fn({ data: structuredClone({ type: 'fit', csvText: csv, parseOpts: { fileName: 'web.csv' }, fitOpts }) });
-    const replies = posted.map((m) => JSON.parse(JSON.stringify(m)) as FitResponse);
+    const replies = send({ type: 'fit', csvText: csv, parseOpts: { fileName: 'web.csv' }, fitOpts }) as FitResponse[];
     const last = replies[replies.length - 1];
     assert.strictEqual(last.type, 'result', JSON.stringify(last).slice(0, 300));
+    assert.ok(replies.length > 1 && replies.slice(0, -1).every((m) => m.type === 'progress'), 'progress events before the result');
     if (last.type !== 'result') return;
     assert.deepStrictEqual(last.result.params, fitRuns(parseRunsCsv(csv, { fileName: 'web.csv' }), fitOpts).toJSON().params);
   });

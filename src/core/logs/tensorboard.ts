@@ -8,17 +8,17 @@
  * `Summary` holds repeated `Value { tag = 1; simple_value = 2; metadata = 9; tensor = 8 }`: PyTorch's
  * SummaryWriter and TF1 write simple_value, TF2's tf.summary.scalar writes a scalar TensorProto (dtype = 1
  * DT_FLOAT / 2 DT_DOUBLE; float_val = 5, double_val = 6, or 4-byte little-endian tensor_content = 4).
- * Decoding uses protobufjs's wire-format Reader (protobufjs/minimal: no .proto parsing or reflection) with the
- * few fields above decoded by hand, as protobufjs's own static code generator (pbjs -t static) writes them;
- * every other field (images, histograms, graphs) is skipped by its wire type. CRCs are checked with crc-32's
+ * The few fields above are decoded from the protobuf wire format (protoWire.ts), as protobufjs's static code
+ * generator (pbjs -t static) writes decoders; every other field (images, histograms, graphs) is skipped by its
+ * wire type. CRCs are checked with crc-32's
  * CRC32C; a bad CRC or a truncated record is an error naming the record, except a truncated final record, which
  * a writer still appending leaves — it is skipped with a note (so a run in progress can be read).
  */
-import { Reader } from 'protobufjs/minimal';
 import { buf as crc32cBuf } from 'crc-32/crc32c';
 import { LogError, DEFAULT_MAX_LOG_ROWS } from './errors';
 import type { Cell, LogTable } from './types';
 import type { CsvLogOptions } from './csvLog';
+import { WireReader as Reader } from './protoWire';
 
 const MASK_DELTA = 0xa282ead8;
 export function maskedCrc32c(bytes: Uint8Array): number {
@@ -51,12 +51,6 @@ const VARINT = 0;
 const I64 = 1;
 const LEN = 2;
 const I32 = 5;
-
-/** int64 as a number: protobufjs gives a Long when long.js is loaded, else a number (steps are far below 2^53). */
-const int64 = (r: Reader): number => {
-  const v = r.int64() as unknown as number | { toNumber(): number };
-  return typeof v === 'number' ? v : v.toNumber();
-};
 
 /**
  * Calls `field(number, wireType)` for each field of the message at the reader up to `end`; `field` reads the
@@ -127,11 +121,11 @@ function decodeValue(r: Reader, end: number): DecodedValue {
 
 /** An Event's step (2) and its summary's (5) values (Summary.value = 1); a later summary field replaces one before. */
 function decodeEvent(data: Uint8Array): { step: number; values: DecodedValue[] } {
-  const r = Reader.create(data);
+  const r = new Reader(data);
   let step = 0;
   let values: DecodedValue[] = [];
   eachField(r, r.len, (id, wire) => {
-    if (id === 2 && wire === VARINT) step = int64(r);
+    if (id === 2 && wire === VARINT) step = r.int64();
     else if (id === 5 && wire === LEN) {
       values = [];
       eachField(r, lenEnd(r), (id2, wire2) => {
