@@ -55,11 +55,21 @@ const runtimeBuiltins = {
     });
   },
 };
+// `import * as vscode from 'vscode'` in each of ~30 modules would copy the whole API object's properties once per
+// module on activation (esbuild's interop with an external CommonJS module); all of them import one ES module that
+// re-exports it instead, so the copy is made once.
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
 // Browser-compatible code for every host (papaparse's "browser" build has no Node-stream reader).
 const everywhere = {
   ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'],
   mainFields: ['browser', 'module', 'main'],
-  plugins: [runtimeBuiltins],
+  plugins: [runtimeBuiltins, vscodeOnce],
 };
 const targets = [
   { ...everywhere, entryPoints: ['src/extension/main.ts'], outfile: `${dist}/extension.js` },
