@@ -1,14 +1,16 @@
 import * as assert from 'assert';
 import { join } from 'path';
-import { tmpdir } from 'os';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import * as vm from 'vm';
-import { buildSync } from 'esbuild';
 import { fitInWorker } from '../../src/core/fit/nodeWorker';
 import { FitRefusal, fitRuns } from '../../src/core/fit';
 import { CsvError, parseRunsCsv } from '../../src/core/csv';
 import type { FitRequest, FitResponse } from '../../src/core/fit/workerProtocol';
 import { sharedData } from './sharedData';
+import { webWorker } from './bundleScopes';
+
+/** The extension's one bundle, which serves fits when started as a worker (src/extension/main.ts); `npm run build`. */
+const BUNDLE = join(__dirname, '../../dist/extension.js');
 
 const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
 
@@ -19,14 +21,12 @@ function lawCsv(n: number): string {
   return rows.join('\n');
 }
 
-describe('fit off-thread (src/core/fit/worker.ts via worker_threads)', function () {
+describe('fit off-thread (dist/extension.js as a worker_threads worker)', function () {
   this.timeout(30000);
-  const workerPath = join(tmpdir(), `scaling-laws-fitWorker-${process.pid}.js`);
-  before(() => {
-    // Same options as esbuild.mjs's dist/fitWorker.js target, into a temp file so the test does not race the build.
-    buildSync({ entryPoints: [join(__dirname, '../../src/core/fit/worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerPath, logLevel: 'error', mainFields: ['module', 'main'] });
+  const workerPath = BUNDLE;
+  before(function () {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} missing: run npm run build first`);
   });
-  after(() => rmSync(workerPath, { force: true }));
 
   it('fits the Epoch table with progress events, same numbers as in-process', async function () {
     if (!existsSync(EPOCH)) {
@@ -63,50 +63,21 @@ describe('fit off-thread (src/core/fit/worker.ts via worker_threads)', function 
   });
 });
 
-describe('fit worker in a Web Worker scope (the browser build of src/core/fit/worker.ts)', function () {
+describe('fit worker in a Web Worker scope (dist/extension.js started as src/extension/web/workerThreads.ts does)', function () {
   this.timeout(30000);
   let bundle = '';
   before(() => {
-    // Same options as esbuild.mjs's dist/fitWorker.web.js target, built in memory so the test does not race the build.
-    const out = buildSync({
-      entryPoints: [join(__dirname, '../../src/core/fit/worker.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
-      external: ['node:worker_threads'], mainFields: ['browser', 'module', 'main'], write: false, logLevel: 'error',
-    });
-    bundle = out.outputFiles[0].text;
+    bundle = readFileSync(BUNDLE, 'utf8');
   });
-
-  /**
-   * A dedicated-worker-like global: postMessage, addEventListener('message') and self, plus the JavaScript
-   * built-ins of a fresh V8 context — no process, require, Buffer or worker_threads — so the worker must take the
-   * Web-Worker branch of its port adapter. Returns a function that delivers one message and collects the replies.
-   */
-  function webWorkerScope(): { ctx: vm.Context; listeners: number; send: (req: FitRequest) => FitResponse[] } {
-    const posted: unknown[] = [];
-    const listeners: Array<(ev: { data: unknown }) => void> = [];
-    const ctx = vm.createContext({
-      postMessage: (m: unknown) => posted.push(m),
-      addEventListener: (type: string, fn: (ev: { data: unknown }) => void) => {
-        if (type === 'message') listeners.push(fn);
-      },
-    });
-    vm.runInContext('globalThis.self = globalThis;', ctx);
-    vm.runInContext(bundle, ctx, { filename: 'fitWorker.web.js' });
-    return {
-      ctx,
-      listeners: listeners.length,
-      send: (req) => {
-        posted.length = 0;
-        // Structured-clone in, JSON out (replies are built in the context's realm; postMessage would clone them).
-        for (const fn of listeners) fn({ data: structuredClone(req) });
-        return posted.map((m) => JSON.parse(JSON.stringify(m)) as FitResponse);
-      },
-    };
-  }
+  const webWorkerScope = () => {
+    const w = webWorker(bundle);
+    return { ...w, send: (req: FitRequest) => w.send(req) as FitResponse[] };
+  };
 
   it('has no Node globals and listens through addEventListener', () => {
     const { ctx, listeners } = webWorkerScope();
     assert.strictEqual(vm.runInContext('[typeof process, typeof require, typeof Buffer].join()', ctx), 'undefined,undefined,undefined');
-    assert.strictEqual(listeners, 1);
+    assert.ok(listeners >= 1, 'listens for messages (fits and the other worker tasks)');
   });
 
   it('fits and posts progress then a result equal to the in-process fit', () => {

@@ -3,16 +3,13 @@
  * `main` and `browser`: it must also run in a Web Worker extension host (vscode.dev, github.dev), where the only
  * module there is to require is `vscode`, and as the Web Worker that host starts for fits. A Node built-in required
  * at load (a new `import 'fs'` the build does not route through src/extension/web/) would fail activation in the
- * browser, which the desktop suite cannot see; this loads the bundle in a scope with no Node and looks.
+ * browser, which the desktop suite cannot see; this loads the bundle in a scope with no Node and looks. (Its worker
+ * role in a Web Worker scope: fit-worker.test.ts.)
  */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as vm from 'vm';
-import { lawCsv, webWorker } from './bundleWorker';
-import { fitRuns } from '../../src/core/fit';
-import { parseRunsCsv } from '../../src/core/csv';
-import type { FitResponse } from '../../src/core/fit/workerProtocol';
+import { extensionHost } from './bundleScopes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const file = path.join(ROOT, 'dist/extension.js');
@@ -27,30 +24,16 @@ describe('the extension bundle in a browser (dist/extension.js as package.json `
     assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!dist\/extension\.js$/m);
   });
 
-  it('loads in the web extension host’s scope requiring nothing, and activates through `vscode` alone', () => {
-    // The web host's CommonJS loader (module, exports, a require that knows only 'vscode'); no process, no Buffer.
-    const required: string[] = [];
-    const module = { exports: {} as Record<string, unknown> };
-    const ctx = vm.createContext({ module, exports: module.exports, require: (m: string) => required.push(m) && undefined, self: {}, performance, TextDecoder, TextEncoder });
-    vm.runInContext(bundle(), ctx, { filename: 'extension.js' });
-    assert.deepEqual(required, [], 'nothing is required at load');
-    assert.deepEqual(Object.keys(module.exports).sort(), ['activate', 'deactivate', 'serveWorker']);
+  it('loads in the web extension host’s scope requiring nothing, and activates requiring only `vscode`', () => {
+    const host = extensionHost(bundle());
+    assert.deepEqual(host.required, [], 'nothing is required at load');
+    assert.deepEqual(Object.keys(host.exports).sort(), ['activate', 'deactivate', 'serveWorker']);
+    const { api, subscriptions } = host.activate();
+    assert.equal((api as { version?: string }).version, '0.0.0-test');
+    assert.deepEqual(host.required, ['vscode'], 'activation in a browser requires vscode alone (once)');
+    assert.ok(subscriptions > 20, `${subscriptions} commands and providers registered`);
     // Every require the bundle can make is `vscode` or a Node built-in behind the run-time check (src/extension/web/).
     const names = [...new Set([...bundle().matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))].sort();
     assert.deepEqual(names, ['node:fs', 'node:os', 'node:path', 'node:worker_threads', 'vscode']);
-  });
-
-  it('runs as the fit Web Worker: no Node globals, a fit posts progress then the same result as in-process', () => {
-    const { ctx, listeners, send } = webWorker(bundle());
-    assert.strictEqual(vm.runInContext('[typeof process, typeof require, typeof Buffer].join()', ctx), 'undefined,undefined,undefined');
-    assert.ok(listeners > 0, 'it listens through addEventListener (the Web Worker port)');
-    const csv = lawCsv(60);
-    const fitOpts = { bootstrap: 10, seed: 5, cv: 0, loo: false };
-    const replies = send({ type: 'fit', csvText: csv, parseOpts: { fileName: 'web.csv' }, fitOpts }) as FitResponse[];
-    const last = replies[replies.length - 1];
-    assert.strictEqual(last.type, 'result', JSON.stringify(last).slice(0, 300));
-    assert.ok(replies.length > 1 && replies.slice(0, -1).every((m) => m.type === 'progress'), 'progress events before the result');
-    if (last.type !== 'result') return;
-    assert.deepStrictEqual(last.result.params, fitRuns(parseRunsCsv(csv, { fileName: 'web.csv' }), fitOpts).toJSON().params);
   });
 });

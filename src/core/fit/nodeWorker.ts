@@ -24,7 +24,7 @@ export function fitInWorker(workerPath: string, csvText: string, parseOpts: Pars
 }
 
 /**
- * Any request kind the worker at `workerPath` serves, e.g. dist/logsWorker.js's 'fitLogs' (files' bytes are
+ * Any request kind the worker at `workerPath` serves, e.g. the extension worker's 'fitLogs' (files' bytes are
  * copied to the worker; the caller bounds their size).
  */
 export function runInWorker(workerPath: string, request: FitWorkerRequest | Omit<OtherFitRequest, 'cancelFlag'>, hooks: Hooks = {}): Promise<WorkerFitOutcome> {

@@ -1,6 +1,6 @@
 /**
  * The host side of a worker's port: worker_threads' parentPort in Node, or the global scope (self) in a Web
- * Worker. Shared by the fit worker entry (worker.ts) and the extension host's task worker (../worker/entry.ts).
+ * Worker. Used by the extension's worker entry (src/extension/fit/worker.ts).
  */
 import { isNode } from '../platform';
 import type { WorkerPort } from './workerProtocol';

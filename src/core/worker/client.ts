@@ -1,5 +1,5 @@
 /**
- * The extension host's side of the task worker (dist/fitWorker.js): one request to a fresh worker_threads
+ * The extension host's side of the task worker (the extension's worker): one request to a fresh worker_threads
  * Worker, answered with plain data or the core's error rebuilt as its class.
  */
 import { Worker } from 'node:worker_threads';
@@ -28,7 +28,7 @@ export function rebuildError(m: WorkerError): Error {
 type Answer<R extends WorkerRequest> = R extends PlanSweepRequest ? { type: 'planned'; config: SweepConfig; plan: SweepPlan } : R extends IsoflopRequest ? { type: 'isoflop'; results: AnalysedResults } : never;
 
 /**
- * One request to a fresh worker_threads Worker (dist/fitWorker.js): the answer, or the core's error rebuilt.
+ * One request to a fresh worker_threads Worker (the extension's worker): the answer, or the core's error rebuilt.
  * Aborting terminates the worker at once (planning and analysis hold no state worth a graceful stop).
  */
 export function callWorker<R extends PlanSweepRequest | IsoflopRequest>(workerPath: string, req: R, signal?: AbortSignal): Promise<Answer<R>> {

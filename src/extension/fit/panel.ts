@@ -1,6 +1,6 @@
 /**
  * Fit panel (host side), one per CSV. Fits the document's CURRENT text (open editors included, saved or
- * not) in a worker thread (dist/fitWorker.js) under a cancellable progress notification; the page's
+ * not) in a worker thread (src/extension/fit/worker.ts) under a cancellable progress notification; the page's
  * Cancel button aborts the same run. The extension host's event loop stays free while the worker fits.
  */
 import * as path from 'path';
