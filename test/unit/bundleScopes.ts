@@ -21,10 +21,10 @@ export function lawCsv(n: number): string {
  * The bundle started as src/extension/web/workerThreads.ts starts it, in a dedicated-worker-like global: the
  * JavaScript built-ins of a fresh V8 context plus the Web APIs a worker has that the bundle uses (postMessage,
  * addEventListener, performance, TextDecoder/TextEncoder) — no process, require, Buffer or worker_threads.
- * `send` delivers one request and returns the replies posted while handling it (as JSON, as a structured clone
- * would carry them).
+ * `send` delivers one message and returns the replies posted while handling it (as JSON, as a structured clone
+ * would carry them), once pending promises have settled (request handlers are async).
  */
-export function webWorker(bundle: string): { ctx: vm.Context; listeners: number; send: (req: unknown) => unknown[] } {
+export function webWorker(bundle: string): { ctx: vm.Context; listeners: number; send: (message: unknown) => Promise<unknown[]> } {
   const posted: unknown[] = [];
   const listeners: Array<(ev: { data: unknown }) => void> = [];
   const ctx = vm.createContext({
@@ -39,9 +39,10 @@ export function webWorker(bundle: string): { ctx: vm.Context; listeners: number;
   return {
     ctx,
     listeners: listeners.length,
-    send: (req) => {
+    send: async (message) => {
       posted.length = 0;
-      for (const fn of listeners) fn({ data: structuredClone(req) });
+      for (const fn of listeners) fn({ data: structuredClone(message) });
+      await new Promise((r) => setImmediate(r));
       return posted.map((m) => JSON.parse(JSON.stringify(m)));
     },
   };

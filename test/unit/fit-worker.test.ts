@@ -2,15 +2,18 @@ import * as assert from 'assert';
 import { join } from 'path';
 import { existsSync, readFileSync } from 'fs';
 import * as vm from 'vm';
-import { fitInWorker } from '../../src/core/fit/nodeWorker';
+import { callWorker } from '../../src/core/worker/client';
 import { FitRefusal, fitRuns } from '../../src/core/fit';
-import { CsvError, parseRunsCsv } from '../../src/core/csv';
-import type { FitRequest, FitResponse } from '../../src/core/fit/workerProtocol';
+import { CsvError, parseRunsCsv, type ParseOptions } from '../../src/core/csv';
+import type { WorkerFitOptions } from '../../src/core/fit/workerProtocol';
+import type { WorkerReply, WorkerRequest } from '../../src/core/worker/protocol';
 import { sharedData } from './sharedData';
 import { webWorker } from './bundleScopes';
 
-/** The extension's one bundle, which serves fits when started as a worker (src/extension/main.ts); `npm run build`. */
+/** The extension's one bundle, which serves requests when started as a worker (src/extension/main.ts); `npm run build`. */
 const BUNDLE = join(__dirname, '../../dist/extension.js');
+
+const fitText = (text: string, parseOpts: ParseOptions, fitOpts: WorkerFitOptions) => ({ type: 'fit' as const, source: { text }, parseOpts, fitOpts });
 
 const EPOCH = sharedData('chinchilla_epoch/svg_extracted_data.csv');
 
@@ -34,7 +37,7 @@ describe('fit off-thread (dist/extension.js as a worker_threads worker)', functi
       this.skip();
     }
     const phases = new Set<string>();
-    const out = await fitInWorker(workerPath, readFileSync(EPOCH, 'utf8'), { fileName: EPOCH }, { dropHighestLoss: 5, bootstrap: 10, cv: 0, loo: false }, { onProgress: (p) => phases.add(p.phase) });
+    const out = await callWorker(workerPath, fitText(readFileSync(EPOCH, 'utf8'), { fileName: EPOCH }, { dropHighestLoss: 5, bootstrap: 10, cv: 0, loo: false }), { onProgress: (p) => phases.add(p.phase) });
     assert.strictEqual(out.result.rowsUsed, 240);
     assert.ok(out.result.objective <= 1.018275e-3);
     assert.strictEqual(out.table.summary.read, 245);
@@ -42,17 +45,17 @@ describe('fit off-thread (dist/extension.js as a worker_threads worker)', functi
   });
 
   it('rejects a bad CSV with a CsvError carrying line and column', async () => {
-    await assert.rejects(fitInWorker(workerPath, 'N,D,loss\n1e8,x,3\n', { fileName: 'w.csv' }, {}), (e: unknown) => e instanceof CsvError && e.line === 2 && e.column === 2 && e.exitCode === 2);
+    await assert.rejects(callWorker(workerPath, fitText('N,D,loss\n1e8,x,3\n', { fileName: 'w.csv' }, {})), (e: unknown) => e instanceof CsvError && e.line === 2 && e.column === 2 && e.exitCode === 2);
   });
 
   it('rejects a refusal as FitRefusal with its code', async () => {
-    await assert.rejects(fitInWorker(workerPath, 'N,D,loss\n1e8,2e9,3\n', {}, {}), (e: unknown) => e instanceof FitRefusal && e.code === 'too-few-rows');
+    await assert.rejects(callWorker(workerPath, fitText('N,D,loss\n1e8,2e9,3\n', {}, {})), (e: unknown) => e instanceof FitRefusal && e.code === 'too-few-rows');
   });
 
   it('cancels: the promise rejects with FitRefusal("cancelled") and the worker stops', async () => {
     const ac = new AbortController();
     const t0 = Date.now();
-    const p = fitInWorker(workerPath, lawCsv(400), {}, { bootstrap: 100000, cv: 0, loo: false }, {
+    const p = callWorker(workerPath, fitText(lawCsv(400), {}, { bootstrap: 100000, cv: 0, loo: false }), {
       signal: ac.signal,
       onProgress: (pr) => {
         if (pr.phase === 'bootstrap' && pr.done > 0) ac.abort();
@@ -71,35 +74,42 @@ describe('fit worker in a Web Worker scope (dist/extension.js started as src/ext
   });
   const webWorkerScope = () => {
     const w = webWorker(bundle);
-    return { ...w, send: (req: FitRequest) => w.send(req) as FitResponse[] };
+    return { ...w, send: async (request: WorkerRequest) => (await w.send({ id: 1, request })) as WorkerReply[] };
   };
 
   it('has no Node globals and listens through addEventListener', () => {
     const { ctx, listeners } = webWorkerScope();
     assert.strictEqual(vm.runInContext('[typeof process, typeof require, typeof Buffer].join()', ctx), 'undefined,undefined,undefined');
-    assert.ok(listeners >= 1, 'listens for messages (fits and the other worker tasks)');
+    assert.strictEqual(listeners, 1, 'one listener: the request server');
   });
 
-  it('fits and posts progress then a result equal to the in-process fit', () => {
+  it('fits and posts progress then a result equal to the in-process fit', async () => {
     const csv = lawCsv(120);
     const fitOpts = { bootstrap: 20, seed: 3, cv: 3, loo: false };
-    const replies = webWorkerScope().send({ type: 'fit', csvText: csv, parseOpts: { fileName: 'web.csv' }, fitOpts });
+    const replies = await webWorkerScope().send(fitText(csv, { fileName: 'web.csv' }, fitOpts));
     const last = replies[replies.length - 1];
-    assert.strictEqual(last.type, 'result', JSON.stringify(last).slice(0, 300));
+    assert.strictEqual(last.type, 'answer', JSON.stringify(last).slice(0, 300));
+    assert.ok(replies.every((m) => m.id === 1), 'every reply names the call');
     assert.ok(replies.slice(0, -1).every((m) => m.type === 'progress') && replies.length > 1, 'progress events before the result');
-    if (last.type !== 'result') return;
+    if (last.type !== 'answer') return;
+    const { result, table } = last.value as { result: ReturnType<ReturnType<typeof fitRuns>['toJSON']>; table: { summary: { used: number } } };
     const here = fitRuns(parseRunsCsv(csv, { fileName: 'web.csv' }), fitOpts).toJSON();
-    assert.deepStrictEqual(last.result.params, here.params);
-    assert.strictEqual(last.result.objective, here.objective);
-    assert.deepStrictEqual(last.result.intervals, JSON.parse(JSON.stringify(here.intervals)));
-    assert.strictEqual(last.table.summary.used, 120);
+    assert.deepStrictEqual(result.params, here.params);
+    assert.strictEqual(result.objective, here.objective);
+    assert.deepStrictEqual(result.intervals, JSON.parse(JSON.stringify(here.intervals)));
+    assert.strictEqual(table.summary.used, 120);
   });
 
-  it('posts CSV errors and refusals as typed error messages', () => {
+  it('posts CSV errors and refusals as typed error messages', async () => {
     const w = webWorkerScope();
-    const [csv] = w.send({ type: 'fit', csvText: 'N,D,loss\n1e8,x,3\n', parseOpts: { fileName: 'w.csv' }, fitOpts: {} });
-    assert.deepStrictEqual(csv.type === 'error' && csv.kind === 'csv' && [csv.file, csv.line, csv.column], ['w.csv', 2, 2]);
-    const [refusal] = w.send({ type: 'fit', csvText: 'N,D,loss\n1e8,2e9,3\n', parseOpts: {}, fitOpts: {} });
-    assert.deepStrictEqual(refusal.type === 'error' && refusal.kind === 'refusal' && refusal.code, 'too-few-rows');
+    const [csv] = await w.send(fitText('N,D,loss\n1e8,x,3\n', { fileName: 'w.csv' }, {}));
+    assert.deepStrictEqual(csv.type === 'error' && csv.error.kind === 'input' && [csv.error.name, csv.error.file, csv.error.line, csv.error.column], ['CsvError', 'w.csv', 2, 2]);
+    const [refusal] = await w.send(fitText('N,D,loss\n1e8,2e9,3\n', {}, {}));
+    assert.deepStrictEqual(refusal.type === 'error' && refusal.error.kind === 'refusal' && refusal.error.code, 'too-few-rows');
+  });
+
+  it('refuses a path source: a browser has no file system to read it from', async () => {
+    const [e] = await webWorkerScope().send({ type: 'isoflop', source: { path: '/tmp/runs.csv' }, fileName: 'runs.csv', options: { window: null, skipBadBudgets: false, groupTolerance: 0.01, joint: false } });
+    assert.deepStrictEqual(e.type === 'error' && e.error.kind === 'input' && e.error.message, '/tmp/runs.csv:1:1: cannot read the file (no local file system here)');
   });
 });

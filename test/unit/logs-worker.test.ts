@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runInWorker } from '../../src/core/fit/nodeWorker';
+import { callWorker } from '../../src/core/worker/client';
 import { InputError } from '../../src/core/errors';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -23,7 +23,7 @@ describe('logs worker (fitLogs request)', function () {
   });
 
   it('fits a folder of per-run logs in a worker and recovers the generating law', async () => {
-    const o = await runInWorker(WORKER, req(files()));
+    const o = await callWorker(WORKER, req(files()));
     assert.strictEqual(o.table.logs?.runs.length, 5);
     assert.strictEqual(o.table.logs?.columns.loss, 'val_loss');
     assert.ok(Math.abs(o.result.params.alpha - 0.3478) / 0.3478 < 0.1, `alpha ${o.result.params.alpha}`);
@@ -34,6 +34,6 @@ describe('logs worker (fitLogs request)', function () {
 
   it('reports a log without a loss column as a located input error', async () => {
     const bad = [{ file: '/x/run-1B.csv', bytes: new TextEncoder().encode('step,tokens,accuracy\n1,100,0.5\n') }];
-    await assert.rejects(runInWorker(WORKER, req(bad)), (e: unknown) => e instanceof InputError && /run-1B\.csv:1:1: no loss column/.test((e as Error).message));
+    await assert.rejects(callWorker(WORKER, req(bad)), (e: unknown) => e instanceof InputError && /run-1B\.csv:1:1: no loss column/.test((e as Error).message));
   });
 });

@@ -13,7 +13,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { fitRuns } from '../../src/core/fit';
 import { parseRunsCsv } from '../../src/core/csv';
-import { fitInWorker, runInWorker } from '../../src/core/fit/nodeWorker';
+import { callWorker } from '../../src/core/worker/client';
+import type { WorkerRequest } from '../../src/core/worker/protocol';
 import { lawCsv, extensionHost, webWorker } from './bundleScopes';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,16 +77,16 @@ describe('production build (what the VSIX ships)', function () {
     const csv = lawCsv(60);
     const fitOpts = { bootstrap: 10, seed: 5, cv: 0, loo: false };
     const here = fitRuns(parseRunsCsv(csv, { fileName: 'p.csv' }), fitOpts).toJSON();
-    const viaCsv = await fitInWorker(path.join(out, 'extension.js'), csv, { fileName: 'p.csv' }, fitOpts);
+    const viaCsv = await callWorker(path.join(out, 'extension.js'), { type: 'fit', source: { text: csv }, parseOpts: { fileName: 'p.csv' }, fitOpts });
     assert.deepStrictEqual(viaCsv.result.params, here.params);
     const dir = path.join(ROOT, 'test', 'fixtures', 'integration', 'logs');
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => ({ file: path.join(dir, f), bytes: new Uint8Array(fs.readFileSync(path.join(dir, f))) }));
-    const logs = await runInWorker(path.join(out, 'extension.js'), { type: 'fitLogs', files, curveOpts: {}, prepOpts: {}, fitOpts: { form: 'chinchilla', bootstrap: 0 } } as Parameters<typeof runInWorker>[1]);
+    const logs = await callWorker(path.join(out, 'extension.js'), { type: 'fitLogs', files, curveOpts: {}, prepOpts: {}, fitOpts: { form: 'chinchilla', bootstrap: 0 } } as WorkerRequest & { type: 'fitLogs' });
     // test/fixtures/integration/logs: generated with α = 0.3478 (Besiroglu et al. 2024).
     assert.ok(Math.abs(logs.result.params.alpha - 0.3478) / 0.3478 < 0.1, `alpha ${logs.result.params.alpha}`);
   });
 
-  it('the shipped bundle activates in the Node and the web extension host’s scope, and fits as a Web Worker', () => {
+  it('the shipped bundle activates in the Node and the web extension host’s scope, and fits as a Web Worker', async () => {
     const desktop = extensionHost(read('extension.js'), true);
     assert.strictEqual((desktop.activate().api as { version?: string }).version, '0.0.0-test');
     assert.deepStrictEqual(desktop.required.filter((m) => m !== 'vscode').sort(), ['node:fs', 'node:os', 'node:path', 'node:worker_threads']);
@@ -94,7 +95,7 @@ describe('production build (what the VSIX ships)', function () {
     assert.deepStrictEqual(host.required, ['vscode']);
     const csv = lawCsv(60);
     const fitOpts = { bootstrap: 10, seed: 5, cv: 0, loo: false };
-    const replies = webWorker(read('extension.js')).send({ type: 'fit', csvText: csv, parseOpts: {}, fitOpts }) as Array<{ type: string; result?: { params: unknown } }>;
-    assert.deepStrictEqual(replies[replies.length - 1].result?.params, fitRuns(parseRunsCsv(csv, {}), fitOpts).toJSON().params);
+    const replies = (await webWorker(read('extension.js')).send({ id: 7, request: { type: 'fit', source: { text: csv }, parseOpts: {}, fitOpts } })) as Array<{ type: string; value?: { result: { params: unknown } } }>;
+    assert.deepStrictEqual(replies[replies.length - 1].value?.result.params, fitRuns(parseRunsCsv(csv, {}), fitOpts).toJSON().params);
   });
 });

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_PLAN_DEPS, parseSweepConfig, planSweep } from '../../src/core/sweep';
 import { IsoflopRefusal } from '../../src/core/isoflop';
+import { MAX_RUNS_SHOWN } from '../../src/core/isoflop/results';
 import { parsePersistedState, parseWebviewMessage } from '../../src/shared/protocol';
 import {
   analyseResultsText, DEFAULT_ISOFLOP_OPTIONS, FRONTIER_LAWS, isoflopCsv, isoflopMarkdown, planMarkdown, sweepLensTitle,
@@ -71,6 +72,21 @@ describe('IsoFLOP panel view model', () => {
   it('refusals pass through typed (the panel shows them)', () => {
     const two = RESULTS.split('\n').filter((l) => !/^b[234]-/.test(l)).join('\n');
     assert.throws(() => analyseResultsText(two, 'two.csv', DEFAULT_ISOFLOP_OPTIONS), (e: unknown) => e instanceof IsoflopRefusal && e.code === 'too-few-budgets');
+  });
+
+  it('a budget with more runs than are plotted: the plot is thinned, the minima table still counts every run', () => {
+    // 3 budgets × 2,500 runs (MAX_RUNS_SHOWN = 2,000 are plotted) on L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28.
+    const rows = ['compute,N,D,loss'];
+    for (const C of [1e18, 1e19, 1e20]) {
+      for (let i = 0; i < 2500; i++) {
+        const N = 0.1 * Math.sqrt(C) * Math.exp(-1.5 + (3 * i) / 2500);
+        rows.push(`${C},${N},${C / (6 * N)},${1.69 + 406.4 / N ** 0.34 + 410.7 / (C / (6 * N)) ** 0.28}`);
+      }
+    }
+    const big = analyseResultsText(rows.join('\n'), 'big.csv', { ...DEFAULT_ISOFLOP_OPTIONS, joint: false });
+    assert.deepStrictEqual(big.view.minima.map((m) => [m.runsUsed, m.runsTotal]), [[2500, 2500], [2500, 2500], [2500, 2500]]);
+    assert.ok(big.view.curves.filter((c) => c.id.startsWith('runs-')).every((c) => c.points.length === MAX_RUNS_SHOWN));
+    assert.ok(big.view.notes.some((n) => n.code === 'runs-thinned'));
   });
 
   it('exports: CSV of the minima, Markdown with user text escaped', () => {

@@ -32,8 +32,10 @@ describe('the extension bundle in a browser (dist/extension.js as package.json `
     assert.equal((api as { version?: string }).version, '0.0.0-test');
     assert.deepEqual(host.required, ['vscode'], 'activation in a browser requires vscode alone (once)');
     assert.ok(subscriptions > 20, `${subscriptions} commands and providers registered`);
-    // Every require the bundle can make is `vscode` or a Node built-in behind the run-time check (src/extension/web/).
+    // Every require the bundle can make is `vscode` or a Node built-in, each behind a run-time check (the stand-ins
+    // in src/extension/web/, core/csv/source.ts's reader): nothing from node_modules is left to load at run time.
     const names = [...new Set([...bundle().matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))].sort();
-    assert.deepEqual(names, ['node:fs', 'node:os', 'node:path', 'node:worker_threads', 'vscode']);
+    assert.deepEqual(names.filter((n) => n !== 'vscode' && !n.startsWith('node:')), [], names.join(', '));
+    assert.ok(names.includes('node:worker_threads') && names.includes('vscode'), names.join(', '));
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The host side of a worker's port: worker_threads' parentPort in Node, or the global scope (self) in a Web
- * Worker. Used by the extension's worker entry (src/extension/fit/worker.ts).
+ * The worker's end of its message port: worker_threads' parentPort in Node, or the global scope (self) in a Web
+ * Worker. Used by the extension's worker entry (src/extension/worker.ts) with ../worker/server.ts.
  */
 import { isNode } from '../platform';
 import type { WorkerPort } from './workerProtocol';

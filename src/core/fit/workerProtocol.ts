@@ -1,25 +1,32 @@
 /**
- * Messages between a fit worker (worker_threads in Node, a Web Worker in the webview) and its client.
- * Plain data only: options that are functions (onProgress, signal) are replaced by messages and a shared
- * cancel flag. (The extension host's worker also plans sweeps and analyses IsoFLOP results: ../worker/.)
+ * The fit requests a worker serves (worker_threads in the extension host, a Web Worker in a browser host) and
+ * what they answer. Plain data only: options that are functions (onProgress, signal) are replaced by progress
+ * messages and a shared cancel flag (../worker/protocol.ts: the envelope, the other request kinds, errors).
  */
 import type { ParseOptions, RunsTable } from '../csv';
-import type { FitOptions, FitProgress, FitResultJSON, RefusalCode } from './index';
+import type { TextSource } from '../csv/source';
+import type { FitOptions, FitProgress, FitResultJSON } from './index';
 import type { KeepMode, RepeatedSummary } from '../sweepTable/repeated';
 
 export type WorkerFitOptions = Omit<FitOptions, 'signal' | 'onProgress'>;
 
 export interface FitRequest {
   type: 'fit';
-  csvText: string;
+  /** The CSV: its text, or a path the worker reads (a file on disk nobody is editing). */
+  source: TextSource;
+  /** 1-based lines the user left out of the fit: blanked before parsing, so line numbers stay the file's. */
+  dropLines?: number[];
   parseOpts: ParseOptions;
   fitOpts: WorkerFitOptions;
   /** Runs repeating the same (N, D) across a column (peak lr, seed): keep the best, the mean, or all. */
   keep?: KeepMode;
-  /** Int32Array(1) view of a SharedArrayBuffer: the client stores 1 to cancel (polled between iterations). */
-  cancelFlag?: SharedArrayBuffer;
   /** Build the panel's view model in the worker too (file name shown, lines the user left out), when the worker has a view builder. */
   view?: { fileName: string; droppedByUser: number[] };
+  /**
+   * Send the fit without resampling first (a 'partial' reply), then the full result: a panel paints the law while the
+   * bootstrap and cross-validation run (only for tables up to PROGRESSIVE_MAX_ROWS, where the extra base fit is cheap).
+   */
+  progressive?: boolean;
 }
 
 /**
@@ -29,7 +36,6 @@ export interface FitRequest {
 export interface OtherFitRequest {
   type: string;
   fitOpts: WorkerFitOptions;
-  cancelFlag?: SharedArrayBuffer;
 }
 
 export type FitWorkerRequest = FitRequest | OtherFitRequest;
@@ -66,18 +72,34 @@ export interface WorkerTableInfo {
   logs?: LogsOutcome;
 }
 
-export type FitResponse =
-  | { type: 'progress'; progress: FitProgress }
-  | { type: 'result'; table: WorkerTableInfo; result: FitResultJSON; view?: unknown }
-  | { type: 'error'; kind: 'csv' | 'log'; message: string; file: string; line: number; column: number; detail: string }
-  | { type: 'error'; kind: 'refusal'; message: string; code: RefusalCode; detail: string }
-  | { type: 'error'; kind: 'internal'; message: string };
+/** A fit's answer: what was read, the law (as JSON), and the panel's view model when it was asked for. */
+export interface WorkerFitOutcome {
+  table: WorkerTableInfo;
+  result: FitResultJSON;
+  /** The panel's view model, when requested (FitRequest.view) and the worker builds views. */
+  view?: unknown;
+}
 
 /** The panel's view model from a fit (built by the extension's worker entry; opaque to the core). */
 export type ViewBuilder = (outcome: { table: { columns: RunsTable['columns']; summary: RunsTable['summary']; headers: string[] }; result: FitResultJSON }, fileName: string, droppedByUser: number[]) => unknown;
 
+/** What a request's handler gets besides the request: the shared cancel flag as a signal, and a progress channel. */
+export interface RequestContext {
+  readonly signal: { readonly aborted: boolean };
+  progress(p: FitProgress): void;
+  /** An early answer before the final one (a progressive fit's law without resampling); the call stays open. */
+  partial(value: unknown): void;
+}
+
+/**
+ * Serves one request kind in a worker: the answer (plain data, or its promise), or a thrown error (sent typed,
+ * ../worker/wireError.ts). `Req` is the kind served; a table of handlers of different kinds is a
+ * Record<string, RequestHandler> (a handler of any request is one of `never`).
+ */
+export type RequestHandler<Req = never> = (req: Req, ctx: RequestContext) => unknown;
+
 /** The two things a worker needs from its host: send a message, and receive them. */
-export interface WorkerPort<Req = FitWorkerRequest, Res = FitResponse> {
+export interface WorkerPort<Req, Res> {
   post(msg: Res): void;
   onMessage(handler: (msg: Req) => void): void;
 }

@@ -27,6 +27,8 @@ export interface AnalysedResults {
   summary: RunsTable['summary'];
   /** Runs kept per budget for the plots, when some were left out (null when all are kept). */
   thinnedTo: number | null;
+  /** Per budget, the runs its parabola used and all its runs, counted before the thinning (what tables report). */
+  runCounts: Array<{ used: number; total: number }>;
 }
 
 /** Runs of one budget kept for plotting (a scatter of 2,000 points is already a solid band). */
@@ -41,6 +43,7 @@ export function analyseResults(text: string, fileName: string, options: ResultsO
   });
   const joint = options.joint ? jointFit(analysis, { signal }) : null;
   let thinnedTo: number | null = null;
+  const runCounts = analysis.budgets.map((b) => ({ used: b.runs.filter((r) => r.used).length, total: b.runs.length }));
   for (const b of analysis.budgets) {
     if (b.runs.length <= MAX_RUNS_SHOWN) continue;
     thinnedTo = MAX_RUNS_SHOWN;
@@ -48,5 +51,5 @@ export function analyseResults(text: string, fileName: string, options: ResultsO
     const step = sorted.length / MAX_RUNS_SHOWN;
     b.runs = Array.from({ length: MAX_RUNS_SHOWN }, (_, i) => sorted[Math.floor(i * step)]);
   }
-  return { analysis, joint, summary: table.summary, thinnedTo };
+  return { analysis, joint, summary: table.summary, thinnedTo, runCounts };
 }

@@ -15,7 +15,6 @@ export interface FitLogsRequest {
   curveOpts: CurveOptions & { maxRows?: number };
   prepOpts: PrepareOptions;
   fitOpts: WorkerFitOptions;
-  cancelFlag?: SharedArrayBuffer;
 }
 
 export const logsTable: TableMaker = (r) => {

@@ -1,56 +1,69 @@
 /**
- * The extension host's side of the task worker (the extension's worker): one request to a fresh worker_threads
- * Worker, answered with plain data or the core's error rebuilt as its class.
+ * The extension host's side of the worker protocol (./protocol.ts), for every request kind (fits, logs fits,
+ * sweep plans, IsoFLOP analyses): one request to a fresh worker_threads Worker (a Web Worker in the browser
+ * host: src/extension/web/workerThreads.ts), answered through core/replies.ts with plain data, progress
+ * events on the way, or the core's error rebuilt as its class (./wireError.ts).
+ *
+ * A fresh worker per call: requests from different features (a code lens, a panel) run side by side, and
+ * cancelling can always end the thread. Cancelling sets the shared flag the fit and the joint fit poll between
+ * iterations; the worker is terminated when it has not answered after the request kind's grace period.
  */
 import { Worker } from 'node:worker_threads';
-import { CsvError } from '../csv';
-import { InputError } from '../errors';
-import { IsoflopRefusal, type IsoflopRefusalCode } from '../isoflop/refusal';
-import type { AnalysedResults } from '../isoflop/results';
-import type { SweepConfig } from '../sweep/config';
-import type { SweepPlan } from '../sweep/plan';
-import type { IsoflopRequest, PlanSweepRequest, WorkerError, WorkerRequest, WorkerResponse } from './protocol';
+import { FitRefusal, type FitProgress } from '../fit';
+import { Replies } from '../replies';
+import type { AnswerOf, WorkerCall, WorkerReply, WorkerRequest } from './protocol';
+import { rebuildError } from './wireError';
 
-/** A worker error message as the class the core threw, so callers keep using instanceof (and its location). */
-export function rebuildError(m: WorkerError): Error {
-  if (m.kind === 'input') {
-    if (!m.file) return new InputError(m.detail);
-    return m.name === 'CsvError' ? new CsvError(m.file, m.line, m.column, m.detail) : new InputError(m.file, m.line, m.column, m.detail);
-  }
-  if (m.name === 'IsoflopRefusal') return new IsoflopRefusal((m.code ?? 'ungroupable') as IsoflopRefusalCode, m.message);
-  if (m.exitCode === 2) return new InputError(m.message);
-  const e = new Error(m.message) as Error & { exitCode?: number };
-  e.name = m.name;
-  if (m.exitCode !== undefined) e.exitCode = m.exitCode;
-  return e;
+export interface CallHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: FitProgress) => void;
+  /** An early answer before the final one (a fit asked with `progressive: true`). */
+  onPartial?: (value: unknown) => void;
 }
 
-type Answer<R extends WorkerRequest> = R extends PlanSweepRequest ? { type: 'planned'; config: SweepConfig; plan: SweepPlan } : R extends IsoflopRequest ? { type: 'isoflop'; results: AnalysedResults } : never;
-
 /**
- * One request to a fresh worker_threads Worker (the extension's worker): the answer, or the core's error rebuilt.
- * Aborting terminates the worker at once (planning and analysis hold no state worth a graceful stop).
+ * How a cancelled call ends: a fit gets half a second to stop at its next iteration (then its worker is
+ * terminated) and rejects with FitRefusal('cancelled') as the engine does; planning and analysis hold nothing
+ * worth a graceful stop, so their worker ends at once.
  */
-export function callWorker<R extends PlanSweepRequest | IsoflopRequest>(workerPath: string, req: R, signal?: AbortSignal): Promise<Answer<R>> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('cancelled'));
-    const worker = new Worker(workerPath);
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      fn();
-    };
-    const onAbort = () => finish(() => reject(new Error('cancelled')));
-    signal?.addEventListener('abort', onAbort);
-    worker.on('message', (m: WorkerResponse) => {
-      if (m.type === 'error') finish(() => reject(m.kind === 'input' || m.kind === 'typed' ? rebuildError(m) : new Error(m.message)));
-      else if (m.type === 'planned' || m.type === 'isoflop') finish(() => resolve(m as Answer<R>));
-    });
-    worker.on('error', (e) => finish(() => reject(e)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`worker exited with code ${code} before answering`))));
-    worker.postMessage(req);
+function cancelPolicy(type: string): { graceMs: number; error: () => Error } {
+  return type === 'fit' || type === 'fitLogs'
+    ? { graceMs: 500, error: () => new FitRefusal('cancelled', 'the fit was cancelled') }
+    : { graceMs: 0, error: () => new Error('cancelled') };
+}
+
+const replies = new Replies<unknown>();
+
+export function callWorker<R extends WorkerRequest>(workerPath: string, request: R, hooks: CallHooks = {}): Promise<AnswerOf<R>> {
+  const { signal, onProgress, onPartial } = hooks;
+  const cancel = cancelPolicy(request.type);
+  if (signal?.aborted) return Promise.reject(cancel.error());
+  const { id, reply } = replies.open();
+  const worker = new Worker(workerPath);
+  // Shared memory needs a cross-origin-isolated page in a browser (the web extension host is not): there,
+  // cancelling falls through to terminate().
+  const cancelFlag = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : undefined;
+  let killTimer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => {
+    if (cancelFlag) Atomics.store(new Int32Array(cancelFlag), 0, 1);
+    killTimer = setTimeout(() => replies.reject(id, cancel.error()), cancel.graceMs);
+  };
+  signal?.addEventListener('abort', onAbort);
+  worker.on('message', (m: WorkerReply) => {
+    if (m.id !== id) return;
+    if (m.type === 'progress') onProgress?.(m.progress);
+    else if (m.type === 'partial') onPartial?.(m.value);
+    else if (m.type === 'answer') replies.resolve(id, m.value);
+    else replies.reject(id, rebuildError(m.error));
   });
+  worker.on('error', (e: Error) => replies.reject(id, e));
+  worker.on('exit', (code: number) => replies.reject(id, new Error(`the worker exited with code ${code} before answering`)));
+  const call: WorkerCall = { id, request, cancelFlag };
+  // Not transferred: a small file's bytes may sit in Node's shared Buffer pool, which cannot be detached.
+  worker.postMessage(call);
+  return reply.finally(() => {
+    clearTimeout(killTimer);
+    signal?.removeEventListener('abort', onAbort);
+    void worker.terminate();
+  }) as Promise<AnswerOf<R>>;
 }

@@ -15,15 +15,15 @@ import { forward } from '../../cli/commands/forward';
 import { lawsCommand } from '../../cli/commands/laws';
 import { optimalCommand } from '../../cli/commands/optimal';
 import type { CliCommand } from '../../cli/lib/io';
+import { parsePairs } from '../../cli/lib/args';
 import { runCommand } from '../../cli/lib/run';
 import type { FeatureDeps } from '../common/host';
 import { workerScript } from '../common/workerScript';
-import { fileText } from '../common/fileText';
+import { fileSource } from '../common/fileText';
 import type { Settings } from '../common/settings';
 import { type Role } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { FitRefusal, FitResult, isFormId } from '../../core/fit';
-import { fitInWorker } from '../../core/fit/nodeWorker';
 import { callWorker } from '../../core/worker/client';
 import { isoflopJson } from '../../core/isoflop/json';
 import { DEFAULT_GROUP_TOLERANCE } from '../../core/isoflop/grouping';
@@ -69,13 +69,8 @@ async function resolvePath(tool: AgentTool, input: Record<string, unknown>): Pro
 }
 
 /** `["E=1.69", "loss=val_loss"]` → `{E: 1.69}` / `{loss: 'val_loss'}`; a malformed item is an input error. */
-function pairs(items: unknown, what: string): Array<[string, string]> {
-  return ((items as string[] | undefined) ?? []).map((s) => {
-    const eq = s.indexOf('=');
-    if (eq <= 0 || eq === s.length - 1) throw new AgentInputError(`scaling_laws_fit: '${what}' items are NAME=VALUE, got '${s}'`);
-    return [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
-  });
-}
+/** The fit tool's NAME=VALUE lists (checkInput has made them arrays of strings), parsed as the CLI parses its flags. */
+const pairs = (items: unknown, what: string) => parsePairs(items as string[] | undefined, (s) => `scaling_laws_fit: '${what}' items are NAME=VALUE, got '${s}'`);
 
 /**
  * The fit tool: the CSV read through workspace.fs and fitted in the fit worker (as the Fit panel does), so the
@@ -94,7 +89,7 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
     }));
     columns = Object.fromEntries(pairs(input.columns, 'columns')) as Partial<Record<Role, string>>;
   } catch (e) {
-    if (e instanceof AgentInputError) return `Error: ${e.message}`;
+    if (e instanceof AgentInputError || e instanceof InputError) return `Error: ${e.message}`;
     throw e;
   }
   const uri = vscode.Uri.file(String(input.path));
@@ -102,15 +97,15 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
-    const text = await fileText(uri);
-    const { result, table } = await fitInWorker(workerPath, text, { fileName: uri.fsPath, maxRows, columns }, {
+    const source = await fileSource(uri);
+    const { result, table } = await callWorker(workerPath, { type: 'fit', source, parseOpts: { fileName: uri.fsPath, maxRows, columns }, fitOpts: {
       form,
       bootstrap: typeof input.bootstrap === 'number' ? input.bootstrap : 200,
       seed: typeof input.seed === 'number' ? input.seed : 0,
       dropHighestLoss: typeof input.drop_highest_loss === 'number' ? input.drop_highest_loss : undefined,
       compute: typeof input.compute === 'number' ? input.compute : undefined,
       fixed,
-    }, { signal: abort.signal });
+    } }, { signal: abort.signal });
     const used = Object.entries(table.columns).map(([role, header]) => `${role} = '${header}'`).join(', ');
     return [`${uri.fsPath}: columns ${used}`, FitResult.fromJSON(result).toString()].join('\n');
   } catch (e) {
@@ -131,11 +126,11 @@ async function isoflopAnswer(input: Record<string, unknown>, extensionUri: vscod
   const abort = new AbortController();
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
-    const text = await fileText(uri);
-    const { results } = await callWorker(workerScript(extensionUri), {
-      type: 'isoflop', text, fileName: uri.fsPath,
+    const source = await fileSource(uri);
+    const results = await callWorker(workerScript(extensionUri), {
+      type: 'isoflop', source, fileName: uri.fsPath,
       options: { window: typeof input.window === 'number' ? input.window : null, skipBadBudgets: false, groupTolerance: DEFAULT_GROUP_TOLERANCE, joint: true },
-    }, abort.signal);
+    }, { signal: abort.signal });
     return JSON.stringify(isoflopJson(results.analysis, results.joint), null, 2);
   } catch (e) {
     return `Error: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,17 +1,25 @@
 /**
- * A CSV's current text for a worker (fit and IsoFLOP panels, the agent tools): the open document's (unsaved edits included) when an editor has it,
- * otherwise the bytes from disk. Opening a large CSV as a TextDocument makes the extension host build a
- * document model of every line (over a second for 400k rows): a file nobody is editing is read as bytes,
- * asynchronously, and only when it is a regular file of at most MAX_INPUT_BYTES (a FIFO or device is never
- * opened; a huge file is a located input error, not unbounded memory).
+ * A CSV's current content for a worker (fit and IsoFLOP panels, the agent tools), chosen so the extension host
+ * reads, decodes and copies as little as possible (17 MB for 400k rows: about a second of host time):
+ *   - an edited (unsaved) document: its text, as the editor has it;
+ *   - a file on the local disk (desktop host, file: scheme): its path — the worker reads it
+ *     (src/core/csv/source.ts: asynchronously, regular files only, at most MAX_INPUT_BYTES);
+ *   - otherwise (a web host, a remote or virtual file system): the open document's text, or the bytes through
+ *     vscode.workspace.fs, read asynchronously and only when the file is regular and within the same size cap
+ *     (a FIFO or device is never opened; a huge file is a located CsvError, not unbounded memory).
+ * Opening a large CSV as a TextDocument makes the extension host build a model of every line (over a second
+ * for 400k rows), so a file nobody has open is never opened as one.
  */
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
-import { MAX_INPUT_BYTES } from '../../core/limits';
+import { isNode } from '../../core/platform';
+import { checkStat, type TextSource } from '../../core/csv/source';
 
-export async function fileText(uri: vscode.Uri): Promise<string> {
+export async function fileSource(uri: vscode.Uri): Promise<TextSource> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open && (open.isDirty || open.isUntitled)) return { text: open.getText() };
+  if (uri.scheme === 'file' && isNode) return { path: uri.fsPath };
+  if (open) return { text: open.getText() };
   const where = uri.scheme === 'file' ? uri.fsPath : uri.toString();
   let stat: vscode.FileStat;
   try {
@@ -19,7 +27,6 @@ export async function fileText(uri: vscode.Uri): Promise<string> {
   } catch (e) {
     throw new CsvError(where, 1, 1, `cannot read the file (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!(stat.type & vscode.FileType.File)) throw new CsvError(where, 1, 1, 'not a regular file');
-  if (stat.size > MAX_INPUT_BYTES) throw new CsvError(where, 1, 1, `the file is ${stat.size} bytes; at most ${MAX_INPUT_BYTES} bytes (256 MiB) are read`);
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  checkStat(where, { isFile: () => (stat.type & vscode.FileType.File) !== 0, size: stat.size });
+  return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
 }

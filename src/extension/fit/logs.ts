@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { InputError } from '../../core/errors';
 import { MODELS, type FitResultJSON, type FormId } from '../../core/fit';
-import type { WorkerFitOutcome } from '../../core/fit/nodeWorker';
+import type { WorkerFitOutcome } from '../../core/fit/workerProtocol';
 import { isLogFile, sidecarPath } from '../../core/logs/format';
 import type { LogFileBytes } from '../../core/logs/load';
 import type { FitColumnRole, FitDataInfo, FitPanelOptions } from '../../shared/protocol';

@@ -77,16 +77,6 @@ export function parseLineList(text: string): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
-/**
- * Leave the given physical lines out of the CSV by blanking them: the reader skips blank lines and keeps
- * counting, so every other row keeps its line number in errors and residuals.
- */
-export function blankLines(text: string, lines: number[]): string {
-  if (!lines.length) return text;
-  const drop = new Set(lines);
-  return text.split(/(\r?\n)/).map((part, i) => (i % 2 === 0 && drop.has(i / 2 + 1) ? '' : part)).join('');
-}
-
 /** Fit-engine options from the panel's options. */
 export function engineOptions(o: FitPanelOptions): { form: FormId; delta: number; bootstrap: number; fixed?: Record<string, number>; tieAlphaBeta: boolean } {
   return {
@@ -119,13 +109,15 @@ function paramRows(r: FitResultJSON): FitParamRow[] {
   });
 }
 
+/** The quality metrics; cross-validation and leave-one-out only when they ran (switched off, they are not shown). */
 function metrics(r: FitResultJSON): FitMetric[] {
+  const pv = r.provenance;
   return [
     { id: 'r2', label: 'R²', value: r.metrics.r2 },
     { id: 'r2Log', label: 'R² (log loss)', value: r.metrics.r2Log },
     { id: 'rmse', label: 'RMSE', value: r.metrics.rmse },
-    { id: 'cv', label: 'CV RMSE (5-fold)', value: r.metrics.cv },
-    { id: 'loo', label: 'LOO RMSE', value: r.metrics.loo },
+    ...(pv.cvFolds > 0 ? [{ id: 'cv' as const, label: `CV RMSE (${pv.cvFolds}-fold)`, value: r.metrics.cv }] : []),
+    ...(pv.leaveOneOut ? [{ id: 'loo' as const, label: 'LOO RMSE', value: r.metrics.loo }] : []),
   ];
 }
 

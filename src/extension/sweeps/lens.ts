@@ -8,7 +8,6 @@ import { workerScript } from '../common/workerScript';
 import type { SweepConfig, SweepPlan } from '../../core/sweep';
 import { callWorker } from '../../core/worker/client';
 import { sweepLensTitle } from './view';
-import { COMMAND_IDS } from '../common/commands';
 import { RefreshableLensProvider } from '../common/lensBase';
 
 export const SWEEP_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.sweep.jsonc' }, { pattern: '**/*.sweep.json' }];
@@ -19,7 +18,7 @@ export interface PlannedDocument {
 }
 
 // Planning shapes every run (≈ 5 ms a run: seconds for a 1,000-run sweep), so it runs in the fit worker
-// (src/core/fit/workerCore.ts, request 'planSweep'), never on the extension host thread, and the promise is
+// (src/core/worker/tasks.ts, request 'planSweep'), never on the extension host thread, and the promise is
 // cached per document version; a newer version aborts the older one's worker.
 const cache = new Map<string, { version: number; result: Promise<PlannedDocument | Error>; abort: AbortController }>();
 let workerPath: string | undefined;
@@ -39,7 +38,7 @@ export function planDocument(doc: vscode.TextDocument): Promise<PlannedDocument 
   const result = (async (): Promise<PlannedDocument | Error> => {
     if (!workerPath) return new Error('the sweep planner worker is not configured');
     try {
-      const { config, plan } = await callWorker(workerPath, { type: 'planSweep', text: doc.getText(), fileName: vscode.workspace.asRelativePath(doc.uri) }, abort.signal);
+      const { config, plan } = await callWorker(workerPath, { type: 'planSweep', text: doc.getText(), fileName: vscode.workspace.asRelativePath(doc.uri) }, { signal: abort.signal });
       return { config, plan };
     } catch (e) {
       return e instanceof Error ? e : new Error(String(e));
@@ -63,9 +62,9 @@ export class SweepLensProvider extends RefreshableLensProvider {
     const args = [doc.uri];
     return [
       new vscode.CodeLens(top, { title: sweepLensTitle(planned.plan), command: '', tooltip: planned.plan.warnings.map((w) => w.message).join('\n') || undefined }),
-      new vscode.CodeLens(top, { title: 'Plan', command: COMMAND_IDS.planSweep, arguments: args, tooltip: 'Open the run table with shapes, tokens, steps and GPU-hours' }),
-      new vscode.CodeLens(top, { title: 'Export…', command: COMMAND_IDS.exportSweep, arguments: args, tooltip: 'CSV, JSON, a SLURM job array or a SkyPilot task' }),
-      new vscode.CodeLens(top, { title: 'Mock results…', command: COMMAND_IDS.mockSweep, arguments: args, tooltip: 'Synthetic results from the config\'s law with seeded noise, to try the analysis' }),
+      new vscode.CodeLens(top, { title: 'Plan', command: 'scalingLaws.planSweep', arguments: args, tooltip: 'Open the run table with shapes, tokens, steps and GPU-hours' }),
+      new vscode.CodeLens(top, { title: 'Export…', command: 'scalingLaws.exportSweep', arguments: args, tooltip: 'CSV, JSON, a SLURM job array or a SkyPilot task' }),
+      new vscode.CodeLens(top, { title: 'Mock results…', command: 'scalingLaws.mockSweep', arguments: args, tooltip: 'Synthetic results from the config\'s law with seeded noise, to try the analysis' }),
     ];
   }
 }

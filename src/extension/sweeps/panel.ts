@@ -1,25 +1,25 @@
 /**
- * IsoFLOP panel (host side), one per results CSV. Analyses the document's CURRENT text (open editors
- * included, saved or not) with src/core/sweep — the same code as `scaling-laws isoflop` — under a
- * progress notification, and posts the IsoflopView; refusals (too few budgets, no interior minimum…)
- * are shown in the panel as such. Restored after a reload by the serializer in ./index.ts.
+ * IsoFLOP panel (host side), one per results CSV. Analyses the file's CURRENT content (an edited document's
+ * text, saved or not; otherwise the worker reads the file) with src/core/isoflop — the same code as
+ * `scaling-laws isoflop` — in the worker, which also builds the IsoflopView (thinned plots), under a progress
+ * notification; the host only relays the view. Refusals (too few budgets, no interior minimum…) are shown in
+ * the panel as such. Restored after a reload by the serializer in ./index.ts.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
-import { fileText } from '../common/fileText';
+import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { IsoflopRefusal } from '../../core/isoflop';
 import type { IsoflopPanelOptions } from '../../shared/protocol';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
-import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
-import { isoflopCsv, isoflopMarkdown, resultsView, type IsoflopResult } from './view';
+import { isoflopCsv, isoflopMarkdown, type IsoflopShown } from './view';
 import { callWorker } from '../../core/worker/client';
 
-export const ISOFLOP_VIEW_TYPE = VIEW_TYPES.isoflop;
+export const ISOFLOP_VIEW_TYPE = 'scalingLaws.isoflop';
 
 /** How IsoFLOP panels are made (common/filePanel.ts). */
 function isoflopKind(extensionUri: vscode.Uri): FilePanelKind<IsoflopPanel, IsoflopPanelOptions> {
@@ -40,7 +40,7 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
     super.onDispose();
   }
   static readonly byUri = new Map<string, IsoflopPanel>();
-  lastResult: IsoflopResult | null = null;
+  lastResult: IsoflopShown | null = null;
 
   constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: IsoflopPanelOptions, openedAt: number) {
     super(panel, 'isoflop', extensionUri, uri, options, openedAt, IsoflopPanel.byUri as Map<string, FilePanel<IsoflopPanelOptions>>);
@@ -98,22 +98,22 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
     const t0 = performance.now();
     const stale = () => this.isStale(runId);
     try {
-      const text = await fileText(this.uri);
-      // Parse, parabolas, frontier and joint fit run in the fit worker (13 s on an 80 KB file used to freeze
-      // the host); only the view of the (thinned) result is built here.
       this.abort?.abort();
       const abort = (this.abort = new AbortController());
-      const workerPath = workerScript(this.extensionUri);
-      const answer = await callWorker(workerPath, { type: 'isoflop', text, fileName: this.fileName, options: this.options }, abort.signal).catch((e: unknown) => {
+      const source = await fileSource(this.uri);
+      if (stale()) return;
+      // Reading, parsing, parabolas, frontier, joint fit and the view all run in the worker (13 s on an 80 KB
+      // file used to freeze the host; reading and posting a 17 MB file's text cost it a second).
+      const request = { type: 'isoflopView', source, fileName: this.fileName, options: this.options } as const;
+      const result = (await callWorker(workerScript(this.extensionUri), request, { signal: abort.signal }).catch((e: unknown) => {
         if (stale()) return undefined;
         throw e;
-      });
-      if (!answer || stale()) return;
-      const result = resultsView(answer.results, this.fileName);
+      })) as IsoflopShown | undefined;
+      if (!result || stale()) return;
       this.lastResult = result;
       this.lastError = null;
       this.post({ type: 'isoflopView', runId, view: result.view });
-      log.info(`[isoflop] ${this.fileName}: ${result.analysis.budgets.length} budgets, a = ${result.json.a.toFixed(4)} in ${Math.round(performance.now() - t0)} ms`);
+      log.info(`[isoflop] ${this.fileName}: ${result.view.minima.length} budgets, a = ${result.json.a.toFixed(4)} in ${Math.round(performance.now() - t0)} ms`);
     } catch (e) {
       if (stale()) return;
       const known = e instanceof CsvError || e instanceof IsoflopRefusal || e instanceof InputError;

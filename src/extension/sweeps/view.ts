@@ -1,7 +1,8 @@
 /**
  * The sweep features' view models, pure (no `vscode` import) so they are unit-tested directly:
- *   - results CSV text → IsoFLOP analysis (src/core/sweep, the same code as `scaling-laws isoflop`) →
- *     IsoflopView for the panel (plot series sampled here, nothing re-derived);
+ *   - results CSV text → IsoFLOP analysis (src/core/isoflop, the same code as `scaling-laws isoflop`) →
+ *     IsoflopView for the panel (plot series sampled here, nothing re-derived), built in the worker
+ *     (src/extension/worker.ts) so the extension host only relays it;
  *   - the panel's exports (CSV of the minima, Markdown report);
  *   - a planned sweep → the code-lens line and the Markdown plan document.
  */
@@ -11,7 +12,7 @@ import { formatCount, formatNum, formatPowerLaw, formatSci } from '../../core/fo
 import { getLaw } from '../../core/laws';
 import { analyseResults, type AnalysedResults } from '../../core/isoflop/results';
 import {
-  evalLogParabola, evalPowerLaw, isoflopJson,
+  describeComputeConvention, evalLogParabola, evalPowerLaw, isoflopJson,
   DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type IsoflopJson, type JointFit,
 } from '../../core/isoflop';
 import type { SweepPlan } from '../../core/sweep';
@@ -51,10 +52,21 @@ export function resultsView(r: AnalysedResults, fileName: string): IsoflopResult
     ...summary.dropped.slice(0, 5).map((d) => note('info', 'row-skipped', `Line ${d.line} skipped: ${d.reason}`)),
     ...summary.notes.map((n) => note('info', 'csv', n)),
   ];
+  const convention = describeComputeConvention(analysis.computeConvention);
+  if (convention) notes.push(note('info', 'compute-convention', `Compute convention: ${convention}; the frontier uses C as given.`));
   if (summary.dropped.length > 5) notes.push(note('info', 'row-skipped', `… and ${summary.dropped.length - 5} more rows skipped.`));
   if (r.thinnedTo !== null) notes.push(note('info', 'runs-thinned', `Budgets with more than ${r.thinnedTo} runs are plotted with ${r.thinnedTo} of them (evenly spaced in N); every run entered the fits.`));
   if (joint && !joint.ok) notes.push(note('warning', 'joint-fit-failed', `The joint fit (Approach 3) produced no law: ${joint.reason}`));
-  return { analysis, joint, view: toIsoflopView(analysis, joint, fileName, notes), json: isoflopJson(analysis, joint) };
+  return { analysis, joint, view: toIsoflopView(analysis, joint, fileName, notes, r.runCounts), json: isoflopJson(analysis, joint) };
+}
+
+/** What the panel keeps of an analysis: the view it shows and the JSON it exports (built in the worker). */
+export type IsoflopShown = Pick<IsoflopResult, 'view' | 'json'>;
+
+/** The IsoFLOP worker request's view builder (src/extension/worker.ts): only the view and its JSON cross back. */
+export function isoflopShown(r: AnalysedResults, fileName: string): IsoflopShown {
+  const { view, json } = resultsView(r, fileName);
+  return { view, json };
 }
 
 const budgetKey = (C: number) => `budget ${formatSci(C)}`;
@@ -118,7 +130,8 @@ function frontierSeries(a: IsoflopAnalysis, joint: JointFit | null): Series[] {
   return out;
 }
 
-export function toIsoflopView(a: IsoflopAnalysis, joint: JointFit | null, fileName: string, notes: Note[]): IsoflopView {
+/** `counts`: runs per budget before the plots were thinned (core/isoflop/results.ts); else counted from `a`. */
+export function toIsoflopView(a: IsoflopAnalysis, joint: JointFit | null, fileName: string, notes: Note[], counts?: AnalysedResults['runCounts']): IsoflopView {
   const frontier = (f: IsoflopAnalysis['nFrontier']) => ({ k: f.k, exponent: f.exponent, interval: f.exponentInterval, r2: f.r2 });
   const grouped = a.budgets.some((b) => b.runs.some((r) => r.budget !== undefined));
   const grouping = grouped
@@ -129,8 +142,8 @@ export function toIsoflopView(a: IsoflopAnalysis, joint: JointFit | null, fileNa
     fileName,
     confidence: a.confidence,
     grouping,
-    minima: a.budgets.map((b) => ({
-      compute: b.compute, runsUsed: b.runs.filter((r) => r.used).length, runsTotal: b.runs.length,
+    minima: a.budgets.map((b, i) => ({
+      compute: b.compute, runsUsed: counts?.[i]?.used ?? b.runs.filter((r) => r.used).length, runsTotal: counts?.[i]?.total ?? b.runs.length,
       N: b.N, D: b.D, loss: b.loss, NInterval: b.NInterval, DInterval: b.DInterval,
     })),
     nFrontier: frontier(a.nFrontier),

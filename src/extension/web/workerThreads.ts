@@ -1,9 +1,8 @@
 /**
  * `worker_threads` / `node:worker_threads` in the extension bundle (esbuild.mjs resolves both to this file):
  * Node's own module under Node; in a web worker (vscode.dev, github.dev, code-server's browser host) the subset the
- * worker clients use (src/core/fit/nodeWorker.ts, src/core/worker/client.ts: `new Worker(script)`,
- * `on('message'|'error'|'exit')`, `postMessage`, `terminate`) on top of a Web Worker, so the same client code runs
- * in both hosts.
+ * worker client uses (src/core/worker/client.ts: `new Worker(script)`, `on('message'|'error'|'exit')`,
+ * `postMessage`, `terminate`) on top of a Web Worker, so the same client code runs in both hosts.
  *
  * The worker script is the extension bundle itself (src/extension/main.ts), by URL. The extension's files are
  * served from another origin than the extension host's own worker, and a Worker must be same-origin: the bundle is
