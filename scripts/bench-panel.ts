@@ -1,7 +1,7 @@
 /**
  * `npm run bench` [6]: the fit panel's paint of examples/runs.csv (issue 11 target: painted within 1.5 s of the
  * command). Two figures, labelled apart:
- *   - the worker part, measured here on every run: a fresh dist/fitWorker.js (as the panel starts one per fit)
+ *   - the worker part, measured here on every run: a fresh worker from dist/extension.js (as the panel starts one per fit)
  *     fitting examples/runs.csv with the panel's defaults (bootstrap 200, 5-fold CV, leave-one-out), progressive —
  *     time to the early view (the law, what the panel paints first) and to the full view (intervals, CV, LOO).
  *     The panel starts this while its page loads, so the paint is about max(page load, early view) + render.
@@ -18,7 +18,7 @@ const TARGET_MS = 1500;
 const ok = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 
 async function workerPart(): Promise<void> {
-  const worker = resolve(__dirname, 'fitWorker.js');
+  const worker = resolve(__dirname, 'extension.js');
   const csv = readFileSync(resolve(__dirname, '../examples/runs.csv'), 'utf8');
   const times: Array<{ early: number; full: number }> = [];
   for (let i = 0; i < 3; i++) {

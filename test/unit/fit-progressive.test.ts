@@ -16,7 +16,7 @@ describe('progressive fit in the worker', function () {
   this.timeout(60000);
   const workerPath = join(tmpdir(), `scaling-laws-fitWorker-progressive-${process.pid}.js`);
   before(() => {
-    // The extension's worker entry (dist/fitWorker.js), into a temp file so the test does not race the build.
+    // The extension's worker entry (run by dist/extension.js as a worker), into a temp file so the test does not race the build.
     buildSync({ entryPoints: [join(__dirname, '../../src/extension/worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerPath, logLevel: 'error', mainFields: ['module', 'main'] });
   });
   after(() => rmSync(workerPath, { force: true }));

@@ -1,18 +1,17 @@
 import * as assert from 'assert';
 import { join } from 'path';
-import { tmpdir } from 'os';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import * as vm from 'vm';
-import { buildSync } from 'esbuild';
 import { callWorker } from '../../src/core/worker/client';
 import { FitRefusal, fitRuns } from '../../src/core/fit';
 import { CsvError, parseRunsCsv, type ParseOptions } from '../../src/core/csv';
 import type { WorkerFitOptions } from '../../src/core/fit/workerProtocol';
 import type { WorkerReply, WorkerRequest } from '../../src/core/worker/protocol';
 import { sharedData } from './sharedData';
+import { webWorker } from './bundleScopes';
 
-/** The extension's worker entry (dist/fitWorker.js and dist/fitWorker.web.js are built from it). */
-const WORKER_ENTRY = join(__dirname, '../../src/extension/worker.ts');
+/** The extension's one bundle, which serves requests when started as a worker (src/extension/main.ts); `npm run build`. */
+const BUNDLE = join(__dirname, '../../dist/extension.js');
 
 const fitText = (text: string, parseOpts: ParseOptions, fitOpts: WorkerFitOptions) => ({ type: 'fit' as const, source: { text }, parseOpts, fitOpts });
 
@@ -25,14 +24,12 @@ function lawCsv(n: number): string {
   return rows.join('\n');
 }
 
-describe('fit off-thread (the extension worker entry via worker_threads)', function () {
+describe('fit off-thread (dist/extension.js as a worker_threads worker)', function () {
   this.timeout(30000);
-  const workerPath = join(tmpdir(), `scaling-laws-fitWorker-${process.pid}.js`);
-  before(() => {
-    // Same options as esbuild.mjs's dist/fitWorker.js target, into a temp file so the test does not race the build.
-    buildSync({ entryPoints: [WORKER_ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerPath, logLevel: 'error', mainFields: ['module', 'main'] });
+  const workerPath = BUNDLE;
+  before(function () {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} missing: run npm run build first`);
   });
-  after(() => rmSync(workerPath, { force: true }));
 
   it('fits the Epoch table with progress events, same numbers as in-process', async function () {
     if (!existsSync(EPOCH)) {
@@ -69,52 +66,21 @@ describe('fit off-thread (the extension worker entry via worker_threads)', funct
   });
 });
 
-describe('fit worker in a Web Worker scope (the browser build of the extension worker entry)', function () {
+describe('fit worker in a Web Worker scope (dist/extension.js started as src/extension/web/workerThreads.ts does)', function () {
   this.timeout(30000);
   let bundle = '';
   before(() => {
-    // Same options as esbuild.mjs's dist/fitWorker.web.js target, built in memory so the test does not race the build.
-    const out = buildSync({
-      entryPoints: [WORKER_ENTRY], bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
-      external: ['node:worker_threads'], mainFields: ['browser', 'module', 'main'], write: false, logLevel: 'error',
-    });
-    bundle = out.outputFiles[0].text;
+    bundle = readFileSync(BUNDLE, 'utf8');
   });
-
-  /**
-   * A dedicated-worker-like global: postMessage, addEventListener('message') and self, plus the JavaScript
-   * built-ins of a fresh V8 context — no process, require, Buffer or worker_threads — so the worker must take the
-   * Web-Worker branch of its port adapter. Returns a function that delivers one request and collects the replies.
-   */
-  function webWorkerScope(): { ctx: vm.Context; listeners: number; send: (req: WorkerRequest) => Promise<WorkerReply[]> } {
-    const posted: unknown[] = [];
-    const listeners: Array<(ev: { data: unknown }) => void> = [];
-    const ctx = vm.createContext({
-      postMessage: (m: unknown) => posted.push(m),
-      addEventListener: (type: string, fn: (ev: { data: unknown }) => void) => {
-        if (type === 'message') listeners.push(fn);
-      },
-    });
-    vm.runInContext('globalThis.self = globalThis;', ctx);
-    vm.runInContext(bundle, ctx, { filename: 'fitWorker.web.js' });
-    return {
-      ctx,
-      listeners: listeners.length,
-      send: async (request) => {
-        posted.length = 0;
-        // Structured-clone in, JSON out (replies are built in the context's realm; postMessage would clone them).
-        for (const fn of listeners) fn({ data: structuredClone({ id: 1, request }) });
-        // The handlers are async (a source may be a path to read): the answer comes after pending promises settle.
-        await new Promise((r) => setImmediate(r));
-        return posted.map((m) => JSON.parse(JSON.stringify(m)) as WorkerReply);
-      },
-    };
-  }
+  const webWorkerScope = () => {
+    const w = webWorker(bundle);
+    return { ...w, send: async (request: WorkerRequest) => (await w.send({ id: 1, request })) as WorkerReply[] };
+  };
 
   it('has no Node globals and listens through addEventListener', () => {
     const { ctx, listeners } = webWorkerScope();
     assert.strictEqual(vm.runInContext('[typeof process, typeof require, typeof Buffer].join()', ctx), 'undefined,undefined,undefined');
-    assert.strictEqual(listeners, 1);
+    assert.strictEqual(listeners, 1, 'one listener: the request server');
   });
 
   it('fits and posts progress then a result equal to the in-process fit', async () => {

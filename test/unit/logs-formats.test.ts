@@ -11,8 +11,53 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
-import { EventType, frameRecord, readTensorboard, maskedCrc32c } from '../../src/core/logs';
+import protobuf from 'protobufjs/light';
+import { frameRecord, readTensorboard, maskedCrc32c } from '../../src/core/logs';
 import { mulberry32 } from '../../src/core/stats/rng';
+
+/**
+ * The writer's side: tensorflow/core/util/event.proto and summary.proto (the fields TensorBoard scalars use),
+ * encoded by protobufjs's reflection encoder, independent of the reader's hand-decoded fields.
+ */
+const EventType = protobuf.Root.fromJSON({
+  nested: {
+    tb: {
+      nested: {
+        Event: { fields: { wall_time: { type: 'double', id: 1 }, step: { type: 'int64', id: 2 }, file_version: { type: 'string', id: 3 }, summary: { type: 'Summary', id: 5 } } },
+        Summary: { fields: { value: { rule: 'repeated', type: 'Value', id: 1 } } },
+        Value: {
+          fields: {
+            node_name: { type: 'string', id: 7 },
+            tag: { type: 'string', id: 1 },
+            simple_value: { type: 'float', id: 2 },
+            image: { type: 'Image', id: 4 },
+            tensor: { type: 'TensorProto', id: 8 },
+            metadata: { type: 'SummaryMetadata', id: 9 },
+          },
+        },
+        Image: { fields: { height: { type: 'int32', id: 1 }, width: { type: 'int32', id: 2 }, encoded_image_string: { type: 'bytes', id: 4 } } },
+        SummaryMetadata: { fields: { plugin_data: { type: 'PluginData', id: 1 }, display_name: { type: 'string', id: 2 } } },
+        PluginData: { fields: { plugin_name: { type: 'string', id: 1 }, content: { type: 'bytes', id: 2 } } },
+        TensorProto: {
+          fields: {
+            dtype: { type: 'int32', id: 1 },
+            tensor_content: { type: 'bytes', id: 4 },
+            float_val: { rule: 'repeated', type: 'float', id: 5 },
+            double_val: { rule: 'repeated', type: 'double', id: 6 },
+          },
+        },
+        // The same TensorProto with float_val / double_val unpacked (proto2 writers emit one field per value).
+        TensorProtoUnpacked: {
+          fields: {
+            dtype: { type: 'int32', id: 1 },
+            float_val: { rule: 'repeated', type: 'float', id: 5, options: { packed: false } },
+            double_val: { rule: 'repeated', type: 'double', id: 6, options: { packed: false } },
+          },
+        },
+      },
+    },
+  },
+}).lookupType('tb.Event');
 
 const LAW = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
 const lawLoss = (N: number, D: number) => LAW.E + LAW.A / N ** LAW.alpha + LAW.B / D ** LAW.beta;
@@ -141,6 +186,40 @@ describe('training logs: every format recovers the generating law', function () 
     assertRecovers(j, 'TensorBoard');
     assert.strictEqual(j.curves.runs.length, 6);
     assert.ok(j.curves.runs.every((r: { schedule: string; nSource: string }) => r.schedule === 'constant' && /run name/.test(r.nSource)));
+  });
+
+  it('TensorBoard Event decoding: every scalar encoding, other plugins and unknown fields skipped, 64-bit steps', () => {
+    const root = EventType.root;
+    const Unpacked = root.lookupType('tb.TensorProtoUnpacked');
+    // A Value whose tensor is encoded with unpacked repeated fields, framed by hand with protobufjs's Writer.
+    const unpackedValue = (tag: string, tensor: Record<string, unknown>) => {
+      const t = Unpacked.encode(Unpacked.fromObject(tensor)).finish();
+      const v = protobuf.Writer.create().uint32((1 << 3) | 2).string(tag).uint32((8 << 3) | 2).bytes(t).finish();
+      return protobuf.Writer.create().uint32((2 << 3) | 0).int64(7).uint32((5 << 3) | 2).fork().uint32((1 << 3) | 2).bytes(v).ldelim().finish();
+    };
+    const f32 = new Uint8Array(new Float32Array([2.5]).buffer);
+    const f64 = new Uint8Array(new Float64Array([1 / 3]).buffer);
+    const bigStep = 2 ** 33 + 5;
+    const events = [
+      { step: 1, summary: { value: [{ tag: 'a', simple_value: 0.5 }, { tag: 'b', tensor: { dtype: 1, tensor_content: f32 } }] } },
+      { step: 1, summary: { value: [{ tag: 'c', tensor: { dtype: 2, tensor_content: f64 } }, { tag: 'd', tensor: { dtype: 2, double_val: [0.25] } }] } },
+      // An image (another plugin) and a value with unknown fields only: no column.
+      { step: 2, summary: { value: [{ tag: 'img', image: { height: 1, width: 1, encoded_image_string: new Uint8Array([1, 2, 3]) }, metadata: { plugin_data: { plugin_name: 'images' } } }, { tag: 'x', node_name: 'n' }] } },
+      { step: bigStep, summary: { value: [{ tag: 'a', simple_value: 0.75, metadata: { display_name: 'A', plugin_data: { plugin_name: 'scalars', content: new Uint8Array([9]) } } }] } },
+      // A two-element tensor is not a scalar.
+      { step: 3, summary: { value: [{ tag: 'vec', tensor: { dtype: 1, float_val: [1, 2] } }] } },
+    ].map((e) => frameRecord(EventType.encode(EventType.fromObject(e)).finish()));
+    events.push(frameRecord(unpackedValue('u', { dtype: 1, float_val: [4.5] })), frameRecord(unpackedValue('w', { dtype: 2, double_val: [0.125] })));
+    const t = readTensorboard(Buffer.concat(events), 'run/events.out.tfevents.2');
+    assert.deepStrictEqual(t.headers, ['step', 'a', 'b', 'c', 'd', 'u', 'w']);
+    const byStep = new Map(t.rows.map((r) => [r[0], Object.fromEntries(t.headers.map((h, i) => [h, r[i]]))]));
+    assert.deepStrictEqual([...byStep.keys()], [1, 7, bigStep]);
+    assert.deepStrictEqual(byStep.get(1), { step: 1, a: 0.5, b: 2.5, c: 1 / 3, d: 0.25, u: undefined, w: undefined });
+    assert.deepStrictEqual(byStep.get(7), { step: 7, a: undefined, b: undefined, c: undefined, d: undefined, u: 4.5, w: 0.125 });
+    assert.strictEqual(byStep.get(bigStep)!.a, 0.75, 'the scalars plugin is read, and a 64-bit step kept exactly');
+    // A record whose CRC is right but whose bytes are not an Event: located, named.
+    const junk = frameRecord(new Uint8Array([(5 << 3) | 2, 50, 1]));
+    assert.throws(() => readTensorboard(junk, 'g'), /g:1:1: record 1: not an Event protobuf/);
   });
 
   it('TensorBoard framing: the masked CRC32C matches TensorFlow, a flipped byte is refused, a torn tail is skipped', () => {

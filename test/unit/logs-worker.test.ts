@@ -1,5 +1,6 @@
 /**
- * The 'fitLogs' worker request (dist/logsWorker.js, built by `npm run build`): a folder of per-run CSV logs
+ * The 'fitLogs' worker request (the extension bundle dist/extension.js as a worker_threads worker, built by
+ * `npm run build`): a folder of per-run CSV logs
  * generated from a known law (test/fixtures/integration/logs, Besiroglu et al. 2024 Eq. 2 values) is read,
  * prepared and fitted in a worker thread and recovers the law; a bad log comes back as a located error.
  */
@@ -10,7 +11,7 @@ import { callWorker } from '../../src/core/worker/client';
 import { InputError } from '../../src/core/errors';
 
 const ROOT = path.join(__dirname, '..', '..');
-const WORKER = path.join(ROOT, 'dist', 'logsWorker.js');
+const WORKER = path.join(ROOT, 'dist', 'extension.js');
 const DIR = path.join(ROOT, 'test', 'fixtures', 'integration', 'logs');
 const files = () => fs.readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ file: path.join(DIR, f), bytes: new Uint8Array(fs.readFileSync(path.join(DIR, f))) }));
 const req = (f: ReturnType<typeof files>) => ({ type: 'fitLogs', files: f, curveOpts: {}, prepOpts: {}, fitOpts: { form: 'chinchilla' as const, bootstrap: 0 } });

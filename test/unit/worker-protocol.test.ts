@@ -22,7 +22,7 @@ import { callWorker } from '../../src/core/worker/client';
 import { rebuildError, toWireError } from '../../src/core/worker/wireError';
 import { DEFAULT_ISOFLOP_OPTIONS, type IsoflopShown } from '../../src/extension/sweeps/view';
 
-/** The extension's worker entry (dist/fitWorker.js is built from it). */
+/** The extension's worker entry (dist/extension.js runs it when started as a worker: src/extension/main.ts). */
 const WORKER_ENTRY = path.join(__dirname, '../../src/extension/worker.ts');
 const EXAMPLES = path.join(__dirname, '../../examples');
 const RESULTS = path.join(EXAMPLES, 'small.results.csv');
@@ -102,7 +102,7 @@ describe('one client for every request kind (core/worker/client.ts → src/exten
   this.timeout(60000);
   const workerPath = path.join(os.tmpdir(), `scaling-laws-worker-protocol-${process.pid}.js`);
   before(() => {
-    // Same options as esbuild.mjs's dist/fitWorker.js target, into a temp file so the test does not race the build.
+    // The worker entry alone, into a temp file so the test does not race the build.
     buildSync({ entryPoints: [WORKER_ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerPath, logLevel: 'error', mainFields: ['module', 'main'] });
   });
   after(() => fs.rmSync(workerPath, { force: true }));

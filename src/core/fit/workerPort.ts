@@ -1,8 +1,8 @@
 /**
  * The worker's end of its message port: worker_threads' parentPort in Node, or the global scope (self) in a Web
- * Worker. Used by the worker entries (src/extension/fit/worker.ts, src/core/logs/worker.ts) with
- * ../worker/server.ts.
+ * Worker. Used by the extension's worker entry (src/extension/worker.ts) with ../worker/server.ts.
  */
+import { isNode } from '../platform';
 import type { WorkerPort } from './workerProtocol';
 
 interface MessageScope {
@@ -12,7 +12,7 @@ interface MessageScope {
 
 export function hostPort<Req, Res>(): WorkerPort<Req, Res> {
   // Node: worker_threads is loaded lazily so a browser bundle never touches it.
-  const wt = typeof process !== 'undefined' && process.versions?.node ? (require('node:worker_threads') as typeof import('node:worker_threads')) : null;
+  const wt = isNode ? (require('node:worker_threads') as typeof import('node:worker_threads')) : null;
   if (wt?.parentPort) {
     const pp = wt.parentPort;
     return { post: (m: Res) => pp.postMessage(m), onMessage: (h) => pp.on('message', (m: Req) => h(m)) };

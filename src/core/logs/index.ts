@@ -7,31 +7,18 @@ import { readCsvLog, type CsvLogOptions } from './csvLog';
 import { readJsonl } from './jsonl';
 import { readTensorboard } from './tensorboard';
 import type { LogTable } from './types';
+import { logFormatOf } from './format';
 
 export * from './types';
 export { readCsvLog, baseName, type CsvLogOptions } from './csvLog';
 export { readJsonl } from './jsonl';
-export { readTensorboard, frameRecord, maskedCrc32c, EventType } from './tensorboard';
+export { readTensorboard, frameRecord, maskedCrc32c } from './tensorboard';
 export { curvesFromTable, tokensPerStepFromConfig, type CurveOptions, type CurveSet } from './curves';
 export { prepareCurves, resampleLogTokens, DEFAULT_DROP_WARMUP, type PrepareOptions, type PreparedCurves, type PreparedRun } from './prepare';
 export { detectSchedule, type Schedule, type ScheduleInfo } from './schedule';
 export { sizeFromName } from './names';
 export { LogError } from './errors';
-
-export type LogFormat = 'tensorboard' | 'jsonl' | 'csv';
-
-export function logFormatOf(file: string): LogFormat {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  if (/^events\.out\.tfevents\./.test(name) || /\.tfevents/.test(name)) return 'tensorboard';
-  if (/\.(jsonl|ndjson)$/i.test(name)) return 'jsonl';
-  return 'csv';
-}
-
-/** Is this a file the log readers take (used when a folder is given)? */
-export function isLogFile(file: string): boolean {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  return logFormatOf(file) !== 'csv' || /\.(csv|tsv)$/i.test(name);
-}
+export { logFormatOf, isLogFile, type LogFormat } from './format';
 
 /** Read one log file's bytes into a table. */
 export function readLog(bytes: Uint8Array, file: string, opts: CsvLogOptions = {}): LogTable {

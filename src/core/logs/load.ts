@@ -8,9 +8,12 @@
 import { baseName } from './csvLog';
 import { curvesFromTable, tokensPerStepFromConfig, type CurveOptions, type CurveSet } from './curves';
 import { LogError } from './errors';
+import { sidecarPath } from './format';
 import { readLog } from './index';
 import type { LogTable } from './types';
 import { normaliseHeader } from '../csv/columns';
+
+export { sidecarPath };
 
 export interface LogFileBytes {
   file: string;
@@ -25,13 +28,6 @@ export interface LoadedCurves extends CurveSet {
   headers: string[];
   /** Per run: the planned final tokens from its config (total tokens, or max steps × tokens per step). */
   planned: Record<string, { tokens: number; how: string }>;
-}
-
-/** Is `file` a sidecar (`<name>.json`) of a log among `files`, rather than a log itself? */
-export function sidecarPath(file: string): string | null {
-  if (/\.(jsonl|ndjson|json)$/i.test(file)) return null;
-  const side = file.replace(/\.[^./\\]+$/, '') + '.json';
-  return side === file ? null : side;
 }
 
 function parseSidecar(s: { file: string; text: string }): Record<string, unknown> {

@@ -8,47 +8,17 @@
  * `Summary` holds repeated `Value { tag = 1; simple_value = 2; metadata = 9; tensor = 8 }`: PyTorch's
  * SummaryWriter and TF1 write simple_value, TF2's tf.summary.scalar writes a scalar TensorProto (dtype = 1
  * DT_FLOAT / 2 DT_DOUBLE; float_val = 5, double_val = 6, or 4-byte little-endian tensor_content = 4).
- * Decoding is protobufjs (only the fields used here are declared; the decoder skips the others: images,
- * histograms, graphs). CRCs are checked with crc-32's CRC32C; a bad CRC or a truncated record is an error
- * naming the record, except a truncated final record, which a writer still appending leaves — it is skipped
- * with a note (so a run in progress can be read).
+ * The few fields above are decoded from the protobuf wire format (protoWire.ts), as protobufjs's static code
+ * generator (pbjs -t static) writes decoders; every other field (images, histograms, graphs) is skipped by its
+ * wire type. CRCs are checked with crc-32's
+ * CRC32C; a bad CRC or a truncated record is an error naming the record, except a truncated final record, which
+ * a writer still appending leaves — it is skipped with a note (so a run in progress can be read).
  */
-import protobuf from 'protobufjs/light';
 import { buf as crc32cBuf } from 'crc-32/crc32c';
 import { LogError, DEFAULT_MAX_LOG_ROWS } from './errors';
 import type { Cell, LogTable } from './types';
 import type { CsvLogOptions } from './csvLog';
-
-const root = protobuf.Root.fromJSON({
-  nested: {
-    tb: {
-      nested: {
-        Event: { fields: { wall_time: { type: 'double', id: 1 }, step: { type: 'int64', id: 2 }, file_version: { type: 'string', id: 3 }, summary: { type: 'Summary', id: 5 } } },
-        Summary: { fields: { value: { rule: 'repeated', type: 'Value', id: 1 } } },
-        Value: {
-          fields: {
-            tag: { type: 'string', id: 1 },
-            simple_value: { type: 'float', id: 2 },
-            tensor: { type: 'TensorProto', id: 8 },
-            metadata: { type: 'SummaryMetadata', id: 9 },
-          },
-        },
-        SummaryMetadata: { fields: { plugin_data: { type: 'PluginData', id: 1 } } },
-        PluginData: { fields: { plugin_name: { type: 'string', id: 1 } } },
-        TensorProto: {
-          fields: {
-            dtype: { type: 'int32', id: 1 },
-            tensor_content: { type: 'bytes', id: 4 },
-            float_val: { rule: 'repeated', type: 'float', id: 5 },
-            double_val: { rule: 'repeated', type: 'double', id: 6 },
-          },
-        },
-      },
-    },
-  },
-});
-/** The protobufjs types, exported so tests write event files with the same schema. */
-export const EventType = root.lookupType('tb.Event');
+import { WireReader as Reader } from './protoWire';
 
 const MASK_DELTA = 0xa282ead8;
 export function maskedCrc32c(bytes: Uint8Array): number {
@@ -68,23 +38,115 @@ export function frameRecord(data: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A summary value as far as it matters here (unset fields keep proto3's defaults: '', 0, empty). */
 interface DecodedValue {
-  tag?: string;
-  simple_value?: number;
-  tensor?: { dtype?: number; tensor_content?: Uint8Array; float_val?: number[]; double_val?: number[] };
-  metadata?: { plugin_data?: { plugin_name?: string } };
+  tag: string;
+  simpleValue?: number;
+  tensor?: { dtype: number; content?: Uint8Array; floats: number[]; doubles: number[] };
+  pluginName: string;
+}
+
+// Protobuf wire types (https://protobuf.dev/programming-guides/encoding/#structure).
+const VARINT = 0;
+const I64 = 1;
+const LEN = 2;
+const I32 = 5;
+
+/**
+ * Calls `field(number, wireType)` for each field of the message at the reader up to `end`; `field` reads the
+ * value it wants and returns true, or returns false to have it skipped.
+ */
+function eachField(r: Reader, end: number, field: (id: number, wire: number) => boolean): void {
+  if (end > r.len) throw new RangeError(`message length ${end - r.pos} runs past the record`);
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (!field(tag >>> 3, tag & 7)) r.skipType(tag & 7);
+  }
+  if (r.pos !== end) throw new RangeError(`a field runs past its message (byte ${r.pos} of ${end})`);
+}
+const lenEnd = (r: Reader) => r.uint32() + r.pos;
+
+/** `repeated float` / `repeated double`: packed (one LEN field, proto3's default) or one field per value. */
+function repeated(r: Reader, wire: number, scalar: number, read: () => number, into: number[]): boolean {
+  if (wire === scalar) into.push(read());
+  else if (wire === LEN) eachPacked(r, lenEnd(r), read, into);
+  else return false;
+  return true;
+}
+function eachPacked(r: Reader, end: number, read: () => number, into: number[]): void {
+  if (end > r.len) throw new RangeError(`packed field length ${end - r.pos} runs past the record`);
+  while (r.pos < end) into.push(read());
+}
+
+function decodeTensor(r: Reader, end: number): NonNullable<DecodedValue['tensor']> {
+  const t: NonNullable<DecodedValue['tensor']> = { dtype: 0, floats: [], doubles: [] };
+  eachField(r, end, (id, wire) => {
+    if (id === 1 && wire === VARINT) t.dtype = r.int32();
+    else if (id === 4 && wire === LEN) t.content = r.bytes();
+    else if (id === 5) return repeated(r, wire, I32, () => r.float(), t.floats);
+    else if (id === 6) return repeated(r, wire, I64, () => r.double(), t.doubles);
+    else return false;
+    return true;
+  });
+  return t;
+}
+
+/** SummaryMetadata.plugin_data (1) → PluginData.plugin_name (1). */
+function decodePluginName(r: Reader, end: number): string {
+  let name = '';
+  eachField(r, end, (id, wire) => {
+    if (id !== 1 || wire !== LEN) return false;
+    eachField(r, lenEnd(r), (id2, wire2) => {
+      if (id2 !== 1 || wire2 !== LEN) return false;
+      name = r.string();
+      return true;
+    });
+    return true;
+  });
+  return name;
+}
+
+function decodeValue(r: Reader, end: number): DecodedValue {
+  const v: DecodedValue = { tag: '', pluginName: '' };
+  eachField(r, end, (id, wire) => {
+    if (id === 1 && wire === LEN) v.tag = r.string();
+    else if (id === 2 && wire === I32) v.simpleValue = r.float();
+    else if (id === 8 && wire === LEN) v.tensor = decodeTensor(r, lenEnd(r));
+    else if (id === 9 && wire === LEN) v.pluginName = decodePluginName(r, lenEnd(r));
+    else return false;
+    return true;
+  });
+  return v;
+}
+
+/** An Event's step (2) and its summary's (5) values (Summary.value = 1); a later summary field replaces one before. */
+function decodeEvent(data: Uint8Array): { step: number; values: DecodedValue[] } {
+  const r = new Reader(data);
+  let step = 0;
+  let values: DecodedValue[] = [];
+  eachField(r, r.len, (id, wire) => {
+    if (id === 2 && wire === VARINT) step = r.int64();
+    else if (id === 5 && wire === LEN) {
+      values = [];
+      eachField(r, lenEnd(r), (id2, wire2) => {
+        if (id2 !== 1 || wire2 !== LEN) return false;
+        values.push(decodeValue(r, lenEnd(r)));
+        return true;
+      });
+    } else return false;
+    return true;
+  });
+  return { step, values };
 }
 
 function scalarOf(v: DecodedValue): number | null {
-  // Decoded messages carry set fields as own properties; unset ones fall back to prototype defaults (0, null).
-  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-  if (has(v, 'simple_value')) return v.simple_value!;
+  if (v.simpleValue !== undefined) return v.simpleValue;
   const t = v.tensor;
-  if (!t || !has(v, 'tensor')) return null;
-  if (t.float_val?.length === 1) return t.float_val[0];
-  if (t.double_val?.length === 1) return t.double_val[0];
-  const c = t.tensor_content;
-  if (c && (t.dtype ?? 1) === 1 && c.length === 4) return new DataView(c.buffer, c.byteOffset, 4).getFloat32(0, true);
+  if (!t) return null;
+  if (t.floats.length === 1) return t.floats[0];
+  if (t.doubles.length === 1) return t.doubles[0];
+  const c = t.content;
+  if (c && t.dtype === 1 && c.length === 4) return new DataView(c.buffer, c.byteOffset, 4).getFloat32(0, true);
   if (c && t.dtype === 2 && c.length === 8) return new DataView(c.buffer, c.byteOffset, 8).getFloat64(0, true);
   return null;
 }
@@ -123,17 +185,16 @@ export function readTensorboard(bytes: Uint8Array, file: string, opts: CsvLogOpt
       throw new LogError(file, record, 1, `record ${record} (byte ${pos}): data CRC mismatch — the event file is corrupted`);
     }
     pos += 16 + len;
-    let ev: { step?: number | { toNumber(): number }; summary?: { value?: DecodedValue[] } };
+    let ev: { step: number; values: DecodedValue[] };
     try {
-      ev = EventType.decode(data) as unknown as typeof ev;
+      ev = decodeEvent(data);
     } catch (e) {
       throw new LogError(file, record, 1, `record ${record}: not an Event protobuf (${(e as Error).message})`);
     }
-    const values = ev.summary?.value ?? [];
+    const { step, values } = ev;
     if (!values.length) continue;
-    const step = typeof ev.step === 'object' && ev.step ? ev.step.toNumber() : Number(ev.step ?? 0);
     for (const v of values) {
-      const plugin = v.metadata?.plugin_data?.plugin_name;
+      const plugin = v.pluginName;
       if (plugin && plugin !== 'scalars') continue;
       const x = scalarOf(v);
       if (x === null || !v.tag) continue;

@@ -4,9 +4,10 @@
  * (any regression text, e.g. Seber & Lee, "Linear Regression Analysis", §3). Both the per-budget
  * parabolas and the log-log frontier fits of the IsoFLOP method are linear in their coefficients, so
  * this one routine serves both. Callers centre their regressors so XᵀX is well conditioned.
- * Linear algebra from ml-matrix (already installed with ml-levenberg-marquardt).
+ * XᵀX is p × p with p ≤ 3 here, inverted by Gauss–Jordan elimination with partial pivoting (Golub & Van Loan,
+ * "Matrix Computations", 4th ed., §3.2 and §3.4): a few lines, where a matrix library would add ~50 KB to the
+ * extension bundle (issue 9).
  */
-import { Matrix, inverse } from 'ml-matrix';
 
 export interface LeastSquaresFit {
   coef: number[];
@@ -21,18 +22,48 @@ export function leastSquares(rows: number[][], y: number[]): LeastSquaresFit {
   const n = rows.length;
   const p = rows[0]?.length ?? 0;
   if (n < p || p === 0) throw new RangeError(`leastSquares: need at least ${p} rows, got ${n}`);
-  const X = new Matrix(rows);
-  const Xt = X.transpose();
-  const xtxInv = inverse(Xt.mmul(X));
-  const beta = xtxInv.mmul(Xt).mmul(Matrix.columnVector(y));
-  const coef = beta.getColumn(0);
+  const xtx = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += rows[k][i] * rows[k][j];
+    return s;
+  }));
+  const xtxInv = invert(xtx);
+  // β̂ = ((XᵀX)⁻¹Xᵀ)·y
+  const coef = xtxInv.map((inv) => {
+    let b = 0;
+    for (let k = 0; k < n; k++) {
+      let h = 0;
+      for (let j = 0; j < p; j++) h += inv[j] * rows[k][j];
+      b += h * y[k];
+    }
+    return b;
+  });
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let fit = 0;
     for (let j = 0; j < p; j++) fit += rows[i][j] * coef[j];
     rss += (y[i] - fit) ** 2;
   }
-  return { coef, xtxInv: xtxInv.to2DArray(), rss, df: n - p };
+  return { coef, xtxInv, rss, df: n - p };
+}
+
+/** A⁻¹ by Gauss–Jordan elimination on [A | I], choosing the largest pivot in each column. */
+function invert(a: number[][]): number[][] {
+  const n = a.length;
+  const m = a.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
+    if (m[piv][c] === 0 || !Number.isFinite(m[piv][c])) throw new RangeError('leastSquares: XᵀX is singular (the regressors are collinear)');
+    [m[c], m[piv]] = [m[piv], m[c]];
+    const d = m[c][c];
+    for (let j = 0; j < 2 * n; j++) m[c][j] /= d;
+    for (let r = 0; r < n; r++) {
+      const f = m[r][c];
+      if (r !== c && f !== 0) for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
+    }
+  }
+  return m.map((row) => row.slice(n));
 }
 
 /** Quadratic form gᵀ·M·g (delta-method variance of a smooth function of the coefficients). */

@@ -12,12 +12,13 @@
  */
 import * as vscode from 'vscode';
 import { CsvError } from '../../core/csv';
+import { isNode } from '../../core/platform';
 import { checkStat, type TextSource } from '../../core/csv/source';
 
 export async function fileSource(uri: vscode.Uri): Promise<TextSource> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open && (open.isDirty || open.isUntitled)) return { text: open.getText() };
-  if (uri.scheme === 'file' && !WEB_BUILD) return { path: uri.fsPath };
+  if (uri.scheme === 'file' && isNode) return { path: uri.fsPath };
   if (open) return { text: open.getText() };
   const where = uri.scheme === 'file' ? uri.fsPath : uri.toString();
   let stat: vscode.FileStat;

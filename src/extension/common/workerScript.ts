@@ -1,11 +1,13 @@
 /**
- * Where the extension's worker bundle is (src/extension/worker.ts: fits with their view, sweep plans,
- * IsoFLOP analyses): a worker_threads script by file path in the desktop host, a Web Worker bundle by URL in
- * the browser's worker host (src/extension/web/workerThreads.ts starts it from that URL).
+ * Where the extension's worker script is: the extension bundle itself, dist/extension.js (src/extension/main.ts
+ * serves worker requests when started as a worker; src/extension/worker.ts: fits with their view, training logs,
+ * sweep plans, IsoFLOP analyses). A worker_threads script by file path in the Node extension host, a URL in the
+ * web worker host (src/extension/web/workerThreads.ts starts a Web Worker from it).
  */
 import * as vscode from 'vscode';
+import { isNode } from '../../core/platform';
 
-export const workerScript = (extensionUri: vscode.Uri): string =>
-  WEB_BUILD
-    ? vscode.Uri.joinPath(extensionUri, 'dist', 'fitWorker.web.js').toString(true)
-    : vscode.Uri.joinPath(extensionUri, 'dist', 'fitWorker.js').fsPath;
+export const workerScript = (extensionUri: vscode.Uri): string => {
+  const bundle = vscode.Uri.joinPath(extensionUri, 'dist', 'extension.js');
+  return isNode ? bundle.fsPath : bundle.toString(true);
+};

@@ -2,15 +2,15 @@
  * Training logs for the fit panel: which invocations are logs (a folder, several files, a JSONL or
  * TensorBoard file), reading them with vscode.workspace.fs within size bounds (located errors, never a hang
  * on a huge folder), the panel's options as fit/curve options, and the "what was read" block at the top of
- * the panel with each run's predicted final loss. Parsing and fitting happen in dist/logsWorker.js.
+ * the panel with each run's predicted final loss. Parsing and fitting happen in the worker (src/extension/fit/worker.ts).
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { InputError } from '../../core/errors';
 import { MODELS, type FitResultJSON, type FormId } from '../../core/fit';
 import type { WorkerFitOutcome } from '../../core/fit/workerProtocol';
-import { isLogFile } from '../../core/logs';
-import { sidecarPath, type LogFileBytes } from '../../core/logs/load';
+import { isLogFile, sidecarPath } from '../../core/logs/format';
+import type { LogFileBytes } from '../../core/logs/load';
 import type { FitColumnRole, FitDataInfo, FitPanelOptions } from '../../shared/protocol';
 
 /** Bounds on what one panel reads (a fit of more is a CLI job): files, bytes per file, bytes in all. */

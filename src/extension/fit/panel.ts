@@ -1,6 +1,6 @@
 /**
  * Fit panel (host side), one per CSV. Fits the document's CURRENT text (open editors included, saved or
- * not) in a worker thread (dist/fitWorker.js) under a cancellable progress notification; the page's
+ * not) in a worker thread (src/extension/fit/worker.ts) under a cancellable progress notification; the page's
  * Cancel button aborts the same run. The extension host's event loop stays free while the worker fits.
  */
 import * as path from 'path';
@@ -192,7 +192,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
         const files = await readLogUris(this.sources);
         const c = chosenColumns(this.options, ['N', 'loss', 'run', 'step', 'tokens']);
         if (this.options.columns?.D && !c.tokens) c.tokens = this.options.columns.D;
-        const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'logsWorker.js').fsPath;
+        const workerPath = workerScript(this.extensionUri);
         const request: FitLogsRequest = { type: 'fitLogs', files, curveOpts: { columns: c, maxRows }, prepOpts: { dropWarmup: this.options.dropWarmup, keep }, fitOpts };
         outcome = await callWorker(workerPath, request, { signal, onProgress });
       }

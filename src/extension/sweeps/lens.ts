@@ -23,7 +23,7 @@ export interface PlannedDocument {
 const cache = new Map<string, { version: number; result: Promise<PlannedDocument | Error>; abort: AbortController }>();
 let workerPath: string | undefined;
 
-/** Where dist/fitWorker.js is (set once at activation). */
+/** Where the extension's worker script is (set once at activation). */
 export function setPlannerWorker(extensionUri: vscode.Uri): void {
   workerPath = workerScript(extensionUri);
 }

@@ -1,18 +1,27 @@
 /**
- * `fs` for the web extension: there is no local file system in a browser. The only Node file calls in the web
- * bundle are the CLI's bounded reader (src/cli/lib/files.ts), reached through the language-model tools that
- * run CLI commands in process: every file reports as absent (ENOENT), so a tool answers "cannot read" rather
- * than crashing. The extension itself reads files through vscode.workspace.fs. esbuild.mjs aliases `fs` and
- * `node:fs` to this file in the web build only.
+ * `fs` / `node:fs` in the extension bundle (esbuild.mjs resolves both to this file): Node's own module under
+ * Node; in a web worker, where there is no local file system, a stand-in. The only Node file calls the web host
+ * can reach are the CLI's bounded reader (src/cli/lib/files.ts, through the language-model tools that run CLI
+ * commands in process) and a referenced architecture file's read (src/extension/configs/cache.ts, which treats
+ * any failure as "not readable"): every file reports as absent (ENOENT), so a tool answers "cannot read" rather
+ * than crashing. The extension itself reads files through vscode.workspace.fs.
  */
+import { isNode } from '../../core/platform';
+
 function noFile(path: unknown): never {
   const e = new Error(`no local file system in the browser: cannot open '${String(path)}'`) as Error & { code: string };
   e.code = 'ENOENT';
   throw e;
 }
-export const openSync = noFile;
-export const statSync = noFile;
-export const readSync = noFile;
-export function closeSync(): void {
-  /* nothing is ever open */
-}
+const webFs = {
+  openSync: noFile,
+  statSync: noFile,
+  readSync: noFile,
+  closeSync(): void {
+    /* nothing is ever open */
+  },
+  promises: { open: (path: unknown) => Promise.reject(new Error(`no local file system in the browser: cannot open '${String(path)}'`)) },
+  constants: {},
+};
+
+export = isNode ? (require('node:fs') as typeof import('node:fs')) : webFs;
