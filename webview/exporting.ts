@@ -2,7 +2,7 @@
  * Export controls shared by the panels. Files are written by the host (save dialog, validated request);
  * the page only contributes chart images, as PNG data URLs, when the host asks for them.
  */
-import type { ExportFormat } from '../src/shared/protocol';
+import type { ChartPng, ExportFormat } from '../src/shared/protocol';
 import { post } from './api';
 import { allPlots } from './charts';
 import { h } from './dom';
@@ -17,6 +17,7 @@ export function exportButtons(): HTMLElement {
   }));
 }
 
-export function sendPngs(requestId: number): void {
-  post({ type: 'pngs', requestId, charts: allPlots().map((p) => ({ name: p.name, dataUrl: p.png() })) });
+/** Every chart on the page as a PNG data URL, in its current theme colours (the answer to `collectPngs`). */
+export function chartPngs(): ChartPng[] {
+  return allPlots().map((p) => ({ name: p.name, dataUrl: p.png() }));
 }

@@ -6,12 +6,10 @@
 import { formatNum } from '../src/core/format';
 import { formatParam } from '../src/shared/format';
 import type { FitPanelOptions, FitView, FormOption, HostMessage, Series } from '../src/shared/protocol';
-import { post, saveState } from './api';
+import { post } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
-import { exportButtons } from './exporting';
-import { showRunError } from './filePage';
-import { reportRendered } from './report';
+import { applyOrComplain, exportSection, fileHeader, FileRuns, markInvalid, optionsSink } from './filePage';
 import { dataSection, extraControls, renderData } from './fitControls';
 import { maxOf, minOf } from '../src/core/stats/extent';
 
@@ -23,45 +21,39 @@ interface Page {
 
 export function startFit(root: HTMLElement): (msg: HostMessage) => void {
   let page: Page | undefined;
-  let uri = '';
-  let runId = 0;
+  const runs = new FileRuns('fit', root, { error: 'fit-error', results: 'results' }, setRunning);
+  /** What the full fit is still computing after an early view (kept in the status line beside the progress). */
+  let pending = '';
   return (msg) => {
     switch (msg.type) {
-      case 'fitInit':
-        uri = msg.uri;
-        page = buildPage(root, msg.fileName, msg.forms, msg.options, (options) => {
-          saveState({ view: 'fit', uri, options });
-          post({ type: 'refit', options });
-        });
-        saveState({ view: 'fit', uri, options: msg.options });
+      case 'fitInit': {
+        const { uri } = msg;
+        page = buildPage(root, msg.fileName, msg.forms, msg.options,
+          optionsSink(msg.options, (options) => ({ view: 'fit', uri, options }), (options) => ({ type: 'refit', options })));
         return;
+      }
       case 'fitRunning':
-        runId = msg.runId;
-        setRunning(true, 'Fitting…', 0);
+        pending = '';
+        runs.start(msg.runId, 'Fitting…');
         return;
       case 'fitProgress':
-        if (msg.runId === runId) setRunning(true, msg.message, msg.fraction);
+        if (runs.isCurrent(msg.runId)) setRunning(true, pending ? `${pending} (${msg.message})` : msg.message, msg.fraction);
         return;
       case 'fitCancelled':
-        if (msg.runId !== runId) return;
-        setRunning(false, 'Cancelled.', 0);
-        reportRendered('fit', msg.runId, root, 0, performance.now());
+        runs.end(msg.runId, 'Cancelled.');
         return;
       case 'fitError':
-        if (msg.runId !== runId) return;
-        setRunning(false, '', 0);
-        showRunError('fit', msg.runId, root, { error: 'fit-error', results: 'results' }, msg.title, msg.message);
+        runs.fail(msg.runId, msg.title, msg.message);
         return;
-      case 'fitView':
-        if (msg.runId !== runId || !page) return;
-        {
-          const t0 = performance.now();
-          setRunning(false, `Fitted in ${formatNum(msg.view.elapsedMs / 1000, 2)} s.`, 1);
-          byId('fit-error').hidden = true;
-          renderView(msg.view, page);
-          reportRendered('fit', msg.runId, root, 5, t0);
-        }
+      case 'fitView': {
+        const p = page;
+        if (!p || !runs.isCurrent(msg.runId)) return;
+        runs.show(msg.runId, `Fitted in ${formatNum(msg.view.elapsedMs / 1000, 2)} s.`, 5, () => renderView(msg.view, p));
+        // An early view (the law, no intervals yet) keeps the progress bar and says what is still running.
+        pending = msg.view.pending ?? '';
+        if (pending) setRunning(true, pending, 0);
         return;
+      }
       default:
         return;
     }
@@ -89,17 +81,12 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
     const boot = Number(byId<HTMLInputElement>('bootstrap').value);
     const drop = byId<HTMLInputElement>('drop-rows').value;
     const e = Number(eValue.value);
-    const bad = { huber: !(delta > 0), bootstrap: !(Number.isInteger(boot) && boot >= 0 && boot <= 10000), 'drop-rows': !/^[\d\s,-]*$/.test(drop), 'e-value': fixE.checked && !(e >= 0) };
-    for (const [id, b] of Object.entries(bad)) byId(id).setAttribute('aria-invalid', String(b));
+    const ok = markInvalid({ huber: !(delta > 0), bootstrap: !(Number.isInteger(boot) && boot >= 0 && boot <= 10000), 'drop-rows': !/^[\d\s,-]*$/.test(drop), 'e-value': fixE.checked && !(e >= 0) });
     const more = extra.read();
-    if (Object.values(bad).some(Boolean) || !more) return null;
+    if (!ok || !more) return null;
     return { form: formSelect.value, fixE: fixE.checked ? e : null, tieExponents: byId<HTMLInputElement>('tie').checked, huberDelta: delta, dropRows: drop, bootstrap: boot, ...more };
   };
-  const go = () => {
-    const o = read();
-    if (o) refit((current = o));
-    else byId('fit-status').textContent = 'Fix the highlighted option.';
-  };
+  const go = () => applyOrComplain(read, (o) => refit((current = o)), 'fit-status');
   const refitBtn = h('button', { id: 'refit', type: 'submit', class: 'primary' }, 'Re-fit');
   const cancelBtn = h('button', { id: 'cancel', type: 'button', disabled: true }, 'Cancel');
   cancelBtn.addEventListener('click', () => post({ type: 'cancelFit' }));
@@ -123,8 +110,7 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
   };
 
   replace(root,
-    h('header', { class: 'title' }, h('h1', {}, 'Scaling-law fit: ', h('span', { id: 'file-name', class: 'file' }, fileName)),
-      h('p', { class: 'subtitle' }, 'Fitted to the document’s current text (saved or not).')),
+    fileHeader('Scaling-law fit: ', 'file-name', fileName, 'Fitted to the document’s current text (saved or not).'),
     form,
     h('div', { class: 'progress-row', 'aria-live': 'polite' }, h('progress', { id: 'fit-progress', max: 1, value: 0, hidden: true }), h('span', { id: 'fit-status', class: 'status' })),
     dataSection(),
@@ -141,7 +127,7 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
       h('h2', {}, 'Recommendations'),
       h('div', { id: 'recommendations' }),
       h('div', { class: 'plots' }, ...Object.values(plots).map((p) => p.element)),
-      h('section', { class: 'export' }, h('h2', {}, 'Export'), exportButtons()),
+      exportSection(),
       h('p', { id: 'columns', class: 'provenance' }),
       h('p', { id: 'provenance', class: 'provenance' })));
   return { plots, options: () => current, go };
@@ -154,8 +140,6 @@ function button(id: string, label: string, onClick: () => void): HTMLButtonEleme
 }
 
 function renderView(v: FitView, page: Page): void {
-  byId('results').hidden = false;
-  byId('results').classList.remove('stale');
   byId('file-name').textContent = v.fileName;
   byId('formula').textContent = v.formula;
   replace(byId('metrics'), ...v.metrics.flatMap((m) => [h('dt', {}, m.label), h('dd', { 'data-metric': m.id }, m.value === null ? '—' : formatNum(m.value, 4))]),

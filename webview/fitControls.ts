@@ -9,6 +9,7 @@
 import { formatCount, formatNum } from '../src/core/format';
 import { FIT_COLUMN_ROLES, type FitColumnRole, type FitDataInfo, type FitPanelOptions } from '../src/shared/protocol';
 import { byId, field, h, replace } from './dom';
+import { markInvalid } from './filePage';
 
 type Extra = Omit<FitPanelOptions, 'form' | 'fixE' | 'tieExponents' | 'huberDelta' | 'dropRows' | 'bootstrap'>;
 
@@ -52,8 +53,7 @@ export function extraControls(o: FitPanelOptions, refit: () => void): { element:
       'drop-warmup': !(warm >= 0 && warm < 1), 'drop-k': !(Number.isInteger(k) && k >= 0), cv: !(Number.isInteger(cv) && (cv === 0 || (cv >= 2 && cv <= 100))),
       'budget-c': C === 'bad', 'unique-u': U === 'bad', 'final-tokens': F === 'bad', fix: !/^\s*(\w+\s*=\s*[-+]?[\d.]+(e[-+]?\d+)?\s*(,\s*|$))*$/i.test(v('fix')),
     };
-    for (const [id, b] of Object.entries(bad)) byId(id).setAttribute('aria-invalid', String(b));
-    if (Object.values(bad).some(Boolean)) return null;
+    if (!markInvalid(bad)) return null;
     const columns: Partial<Record<FitColumnRole, string>> = {};
     for (const r of FIT_COLUMN_ROLES) {
       const sel = document.getElementById(`col-${r}`) as HTMLSelectElement | null;

@@ -7,12 +7,9 @@
  */
 import { formatCount, formatNum, formatPowerLaw, formatSci } from '../src/core/format';
 import type { HostMessage, IsoflopFrontier, IsoflopPanelOptions, IsoflopView } from '../src/shared/protocol';
-import { post, saveState } from './api';
 import { Plot } from './charts';
 import { byId, field, h, noteList, replace } from './dom';
-import { exportButtons } from './exporting';
-import { showRunError } from './filePage';
-import { reportRendered } from './report';
+import { applyOrComplain, exportSection, fileHeader, FileRuns, markInvalid, optionsSink } from './filePage';
 
 interface Page {
   curves: Plot;
@@ -21,37 +18,28 @@ interface Page {
 
 export function startIsoflop(root: HTMLElement): (msg: HostMessage) => void {
   let page: Page | undefined;
-  let uri = '';
-  let runId = 0;
+  const runs = new FileRuns('isoflop', root, { error: 'isoflop-error', results: 'isoflop-results' }, (_running, message) => {
+    byId('isoflop-status').textContent = message;
+  });
   return (msg) => {
     switch (msg.type) {
-      case 'isoflopInit':
-        uri = msg.uri;
-        page = buildPage(root, msg.fileName, msg.options, (options) => {
-          saveState({ view: 'isoflop', uri, options });
-          post({ type: 'isoflopOptions', options });
-        });
-        saveState({ view: 'isoflop', uri, options: msg.options });
+      case 'isoflopInit': {
+        const { uri } = msg;
+        page = buildPage(root, msg.fileName, msg.options,
+          optionsSink(msg.options, (options) => ({ view: 'isoflop', uri, options }), (options) => ({ type: 'isoflopOptions', options })));
         return;
+      }
       case 'isoflopRunning':
-        runId = msg.runId;
-        byId('isoflop-status').textContent = 'Analysing…';
+        runs.start(msg.runId, 'Analysing…');
         return;
       case 'isoflopError':
-        if (msg.runId !== runId) return;
-        byId('isoflop-status').textContent = '';
-        showRunError('isoflop', msg.runId, root, { error: 'isoflop-error', results: 'isoflop-results' }, msg.title, msg.message);
+        runs.fail(msg.runId, msg.title, msg.message);
         return;
-      case 'isoflopView':
-        if (msg.runId !== runId || !page) return;
-        {
-          const t0 = performance.now();
-          byId('isoflop-status').textContent = '';
-          byId('isoflop-error').hidden = true;
-          renderView(msg.view, page);
-          reportRendered('isoflop', msg.runId, root, 2, t0);
-        }
+      case 'isoflopView': {
+        const p = page;
+        if (p) runs.show(msg.runId, '', 2, () => renderView(msg.view, p));
         return;
+      }
       default:
         return;
     }
@@ -63,12 +51,11 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
     const w = byId<HTMLInputElement>('iso-window').value.trim();
     const tol = Number(byId<HTMLInputElement>('iso-tolerance').value) / 100;
     const window = w === '' ? null : Number(w);
-    const bad = {
+    const ok = markInvalid({
       'iso-window': window !== null && !(Number.isInteger(window) && window >= 1 && window <= 1000),
       'iso-tolerance': !(tol >= 0.001 && tol <= 10),
-    };
-    for (const [id, b] of Object.entries(bad)) byId(id).setAttribute('aria-invalid', String(b));
-    if (Object.values(bad).some(Boolean)) return null;
+    });
+    if (!ok) return null;
     return { window, groupTolerance: tol, skipBadBudgets: byId<HTMLInputElement>('iso-skip').checked, joint: byId<HTMLInputElement>('iso-joint').checked };
   };
   const form = h('form', { id: 'isoflop-form', class: 'form toolbar', autocomplete: 'off' },
@@ -82,9 +69,7 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
     h('div', { class: 'buttons' }, h('button', { id: 'iso-apply', type: 'submit', class: 'primary' }, 'Re-analyse')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const o = read();
-    if (o) apply(o);
-    else byId('isoflop-status').textContent = 'Fix the highlighted option.';
+    applyOrComplain(read, apply, 'isoflop-status');
   });
 
   const curves = new Plot({
@@ -97,8 +82,7 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
   });
 
   replace(root,
-    h('header', { class: 'title' }, h('h1', {}, 'IsoFLOP analysis: ', h('span', { id: 'isoflop-file', class: 'file' }, fileName)),
-      h('p', { class: 'subtitle' }, 'Chinchilla Approach 2: a parabola in ln N per compute budget, then N* = k·C^a through the minima.')),
+    fileHeader('IsoFLOP analysis: ', 'isoflop-file', fileName, 'Chinchilla Approach 2: a parabola in ln N per compute budget, then N* = k·C^a through the minima.'),
     form,
     h('div', { class: 'progress-row', 'aria-live': 'polite' }, h('span', { id: 'isoflop-status', class: 'status' })),
     h('div', { id: 'isoflop-error', class: 'error-box', role: 'alert', hidden: true }),
@@ -109,7 +93,7 @@ function buildPage(root: HTMLElement, fileName: string, options: IsoflopPanelOpt
       h('h2', {}, 'Minimum of each budget'),
       h('div', { class: 'table-wrap' }, h('table', { id: 'isoflop-minima', class: 'stack-table' })),
       h('div', { id: 'isoflop-notes' }),
-      h('section', { class: 'export' }, h('h2', {}, 'Export'), exportButtons())));
+      exportSection()));
   return { curves, frontier };
 }
 
@@ -120,9 +104,6 @@ function frontierLine(name: string, f: IsoflopFrontier, pct: string): string {
 }
 
 function renderView(view: IsoflopView, page: Page): void {
-  const results = byId('isoflop-results');
-  results.hidden = false;
-  results.classList.remove('stale');
   replace(byId('isoflop-file'), view.fileName);
   const pct = `${formatNum(view.confidence * 100, 3)} %`;
   byId('isoflop-formula').textContent = [frontierLine('N*', view.nFrontier, pct), frontierLine('D*', view.dFrontier, pct)].join('\n');

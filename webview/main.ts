@@ -7,7 +7,8 @@ import type { HostMessage, ViewKind } from '../src/shared/protocol';
 import { onHostMessage, post } from './api';
 import { watchTheme } from './charts';
 import { byId } from './dom';
-import { sendPngs } from './exporting';
+import { chartPngs } from './exporting';
+import { answerRequest } from '../src/shared/pageRequests';
 import { startFit } from './fit';
 import { startIsoflop } from './isoflop';
 import { colorSwatches, startPlanner } from './planner';
@@ -25,7 +26,7 @@ const view = document.body.dataset.view as ViewKind;
 const handle = VIEWS[view](byId('root'));
 watchTheme(colorSwatches);
 onHostMessage((msg) => {
-  if (msg.type === 'collectPngs') sendPngs(msg.requestId);
+  if (msg.type === 'collectPngs') answerRequest(msg, post, () => ({ charts: chartPngs() }));
   else handle(msg);
 });
 post({ type: 'ready', view });

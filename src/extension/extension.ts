@@ -1,6 +1,6 @@
 /**
- * Extension entry point. Each feature folder registers what it contributes (its commands from the one id
- * table in common/commands.ts, providers, panels); activate() only calls each feature's register() with
+ * Extension entry point. Each feature folder registers what it contributes (its commands, declared in the
+ * folder with common/command.ts's `command(id, handler)`, providers, panels); activate() only calls each feature's register() with
  * the shared dependencies. Nothing here computes: the numbers come from src/core (shared with the CLI and
  * the worker). See ARCHITECTURE.md.
  */

@@ -256,6 +256,8 @@ export interface FitView {
   columns: string;
   provenance: string;
   elapsedMs: number;
+  /** Set on the early view of a progressive fit: what is still being computed (e.g. the bootstrap intervals). */
+  pending?: string;
   /** What was read and how (columns, repeats, runs): set by the host after the view is built. */
   data?: FitDataInfo;
 }
@@ -341,6 +343,7 @@ export type HostMessage =
   | { type: 'isoflopRunning'; runId: number }
   | { type: 'isoflopView'; runId: number; view: IsoflopView }
   | { type: 'isoflopError'; runId: number; title: string; message: string }
+  /** A request the page answers once (see PAGE_REQUESTS and src/shared/pageRequests.ts). */
   | { type: 'collectPngs'; requestId: number };
 
 export interface ChartPng {
@@ -357,9 +360,20 @@ export type WebviewMessage =
   | { type: 'copyFormula'; format: 'text' | 'latex' }
   | { type: 'export'; format: ExportFormat }
   | { type: 'pngs'; requestId: number; charts: ChartPng[] }
+  /** The page could not answer request `requestId` (the host rejects it with a typed PageRequestError). */
+  | { type: 'requestFailed'; requestId: number; message: string }
   | { type: 'openLink'; url: string }
   | { type: 'rendered'; view: ViewKind; seq: number; text: string; charts: number; paintMs: number }
   | { type: 'webviewError'; message: string };
+
+/**
+ * The host's requests of a page and the message type that answers each, matched by `requestId`
+ * (src/shared/pageRequests.ts, over core/replies.ts). Everything else on the wire is one-way.
+ */
+export const PAGE_REQUESTS = { collectPngs: 'pngs' } as const;
+export type PageRequestType = keyof typeof PAGE_REQUESTS;
+export type PageRequest<K extends PageRequestType = PageRequestType> = Extract<HostMessage, { type: K }>;
+export type PageReply<K extends PageRequestType = PageRequestType> = Extract<WebviewMessage, { type: (typeof PAGE_REQUESTS)[K] }>;
 
 export const EXPORT_FORMATS = ['json', 'csv', 'markdown', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -436,6 +450,7 @@ const checkWebviewMessage: Check<WebviewMessage> = union<WebviewMessage>({
     requestId: num(0, Number.MAX_SAFE_INTEGER, true),
     charts: arr(obj<ChartPng>({ name: str(64, /^[\w-]+$/), dataUrl: str(20_000_000, PNG_DATA_URL) }), 16),
   }),
+  requestFailed: obj({ type: literal('requestFailed'), requestId: num(0, Number.MAX_SAFE_INTEGER, true), message: str(10_000) }),
   openLink: obj({ type: literal('openLink'), url: str(2000, /^https:\/\/[^\s]+$/) }),
   rendered: obj({
     type: literal('rendered'),

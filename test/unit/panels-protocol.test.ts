@@ -17,6 +17,7 @@ const good: WebviewMessage[] = [
   { type: 'copyFormula', format: 'latex' },
   { type: 'export', format: 'markdown' },
   { type: 'pngs', requestId: 1, charts: [{ name: 'plot-nd', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }] },
+  { type: 'requestFailed', requestId: 1, message: 'canvas is tainted' },
   { type: 'openLink', url: 'https://arxiv.org/abs/2203.15556' },
   { type: 'rendered', view: 'fit', seq: 2, text: 'R² 0.99', charts: 5, paintMs: 12 },
   { type: 'webviewError', message: 'TypeError: x is undefined' },

@@ -5,7 +5,7 @@
  * allocation. Several data sets (--compare, or --group-by COLUMN) are fitted side by side in one report.
  */
 import { statSync } from 'node:fs';
-import { parseArgs, get, formatTable } from '../lib/args';
+import { parseArgs, parsePairs, get, formatTable } from '../lib/args';
 import { InputError } from '../../core/errors';
 import type { CliCommand, CliIO } from '../lib/io';
 import { parseRunsCsv, CsvError, type Role, type RunsTable } from '../../core/csv';
@@ -116,13 +116,7 @@ D (tokens, n_tokens…) and C (compute, flops, "Training FLOP", compute_budget�
 C = 6ND and the summary says so), optionally U (unique_tokens).
 Exit codes: 0 ok, 1 the fit was refused (too few rows, no convergence…), 2 bad arguments or bad CSV.`;
 
-function pairs(list: string[] | undefined, flag: string): Array<[string, string]> {
-  return (list ?? []).map((s) => {
-    const eq = s.indexOf('=');
-    if (eq <= 0 || eq === s.length - 1) throw new InputError(`--${flag} expects NAME=VALUE, got '${s}'`);
-    return [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
-  });
-}
+const pairs = (list: string[] | undefined, flag: string) => parsePairs(list, (s) => `--${flag} expects NAME=VALUE, got '${s}'`);
 
 interface DataSet {
   name: string;

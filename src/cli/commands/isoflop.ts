@@ -5,7 +5,7 @@ import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatPowerLaw, formatSci } from '../../core/format';
 import { parseRunsCsv, type Role } from '../../core/csv';
 import { ROLES } from '../../core/csv/columns';
-import { analyseIsoflop, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/isoflop';
+import { analyseIsoflop, describeComputeConvention, isoflopJson, jointFit, runsFromCsvRows, DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type JointFit } from '../../core/isoflop';
 import { planFromFile } from './plan';
 import { readInputFile } from '../lib/files';
 import { droppedLines } from '../lib/dropped';
@@ -26,6 +26,7 @@ function interval(iv: [number, number] | null, fmt: (x: number) => string): stri
 
 function report(a: IsoflopAnalysis, joint: JointFit | null): string {
   const pct = `${Math.round(a.confidence * 100)} %`;
+  const convention = describeComputeConvention(a.computeConvention);
   const rows = a.budgets.map((b) => [
     formatSci(b.compute),
     String(b.runs.filter((r) => r.used).length),
@@ -41,6 +42,7 @@ function report(a: IsoflopAnalysis, joint: JointFit | null): string {
     `IsoFLOP analysis (Chinchilla Approach 2): ${a.budgets.length} budgets, parabola in ln N and ln D per budget` +
       (a.window ? `, fitted to the lowest-loss run ±${a.window} neighbours` : ''),
     `budgets grouped by compute (runs within ${Math.round(a.groupTolerance * 100)} % of each other form one budget)`,
+    ...(convention ? [`compute convention: ${convention} (C is used as given)`] : []),
     '',
     formatTable(['budget C', 'runs', 'N*', `N* ${pct}`, 'D*', `D* ${pct}`, 'loss*'], rows),
     '',

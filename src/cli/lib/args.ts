@@ -22,6 +22,18 @@ export interface Parsed {
   positionals: string[];
 }
 
+/**
+ * NAME=VALUE items (`--fix E=1.69`, `--column loss=val_loss`, the agent tools' `fix` and `columns`), each
+ * side trimmed; any other item is an InputError worded by `bad(item)`.
+ */
+export function parsePairs(items: readonly string[] | undefined, bad: (item: string) => string): Array<[string, string]> {
+  return (items ?? []).map((s) => {
+    const eq = s.indexOf('=');
+    if (eq <= 0 || eq === s.length - 1) throw new InputError(bad(s));
+    return [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
+  });
+}
+
 /** Parse a number the way users write FLOPs and token counts: 5.76e23, 1e21, 2_000_000 is rejected. */
 export function parseNumberArg(name: string, raw: string, kind: FlagKind): number {
   const trimmed = raw.trim();

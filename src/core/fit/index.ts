@@ -128,7 +128,8 @@ export interface FitOptions {
   onProgress?: (p: FitProgress) => void;
 }
 
-const LOO_AUTO_MAX = 500;
+/** Leave-one-out runs by default up to this many rows. */
+export const LOO_AUTO_MAX = 500;
 /** Above this many rows, bootstrap and cross-validation run on a seeded sample of this many rows. */
 export const RESAMPLE_ROWS = 10_000;
 /** Bootstrap resamples used above RESAMPLE_ROWS rows unless `adaptive: false`. */
@@ -447,6 +448,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
       tieAlphaBeta: tie,
       bootstrap: { requested: B, succeeded: samples.length },
       cvFolds: cv === null ? 0 : folds,
+      leaveOneOut: doLoo,
       timeMs: Date.now() - t0,
     },
     formula: info.formula,

@@ -65,12 +65,7 @@ export const kaplanForm: FitForm = {
           g3 += h * (S - w1 * u1);
         }
       }
-      if (grad) {
-        grad[0] = g0;
-        grad[1] = g1;
-        grad[2] = g2;
-        grad[3] = g3;
-      }
+      grad?.set([g0, g1, g2, g3]);
       return f;
     };
   },

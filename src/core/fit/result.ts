@@ -57,6 +57,8 @@ export interface FitProvenance {
   optimiser: 'converged' | 'stalled' | 'failed';
   bootstrap: { requested: number; succeeded: number };
   cvFolds: number;
+  /** Leave-one-out ran (requested, or the default up to 500 rows). */
+  leaveOneOut: boolean;
   timeMs: number;
 }
 

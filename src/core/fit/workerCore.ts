@@ -26,6 +26,12 @@ const csvTable: TableMaker = async (r) => {
   return { table, info: { headers: parsed.headers, repeated } };
 };
 
+/**
+ * Largest table for which a progressive request gets its early result: the early fit repeats the base fit
+ * (tens of ms at this size, warm), which is worth it to paint the law before the resampling finishes.
+ */
+export const PROGRESSIVE_MAX_ROWS = 2000;
+
 /** Handlers for 'fit' (a CSV) and any kind in `makers` (e.g. 'fitLogs'); `buildView` makes a CSV fit's panel view. */
 export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, TableMaker> = {}): Record<string, RequestHandler> {
   const kinds: Record<string, TableMaker> = { ...makers, fit: csvTable };
@@ -34,6 +40,15 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
     handlers[kind] = async (req: FitWorkerRequest, ctx: RequestContext): Promise<WorkerFitOutcome> => {
       const { table, info } = await tableOf(req);
       const fitOpts: WorkerFitOptions = req.fitOpts;
+      const tableInfo = { columns: table.columns, summary: table.summary, ...info };
+      const v = req.type === 'fit' ? (req as FitRequest).view : undefined;
+      const resamples = (fitOpts.bootstrap ?? 0) > 0 || (fitOpts.cv ?? 5) >= 2 || fitOpts.loo !== false;
+      if ((req as FitRequest).progressive && resamples && table.rows.length <= PROGRESSIVE_MAX_ROWS) {
+        // The same fit without bootstrap and cross-validation: identical parameters, no intervals yet.
+        const early = fitRuns(table, { ...fitOpts, bootstrap: 0, cv: 0, loo: false, signal: ctx.signal }).toJSON();
+        const earlyOutcome = { table: tableInfo, result: early };
+        ctx.partial({ ...earlyOutcome, view: v && buildView ? buildView(earlyOutcome, v.fileName, v.droppedByUser) : undefined });
+      }
       let last = 0;
       const result = fitRuns(table, {
         ...fitOpts,
@@ -46,9 +61,8 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
           }
         },
       });
-      const outcome = { table: { columns: table.columns, summary: table.summary, ...info }, result: result.toJSON() };
+      const outcome = { table: tableInfo, result: result.toJSON() };
       // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
-      const v = req.type === 'fit' ? (req as FitRequest).view : undefined;
       return { ...outcome, view: v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined };
     };
   }

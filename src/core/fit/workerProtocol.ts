@@ -22,6 +22,11 @@ export interface FitRequest {
   keep?: KeepMode;
   /** Build the panel's view model in the worker too (file name shown, lines the user left out), when the worker has a view builder. */
   view?: { fileName: string; droppedByUser: number[] };
+  /**
+   * Send the fit without resampling first (a 'partial' reply), then the full result: a panel paints the law while the
+   * bootstrap and cross-validation run (only for tables up to PROGRESSIVE_MAX_ROWS, where the extra base fit is cheap).
+   */
+  progressive?: boolean;
 }
 
 /**
@@ -82,6 +87,8 @@ export type ViewBuilder = (outcome: { table: { columns: RunsTable['columns']; su
 export interface RequestContext {
   readonly signal: { readonly aborted: boolean };
   progress(p: FitProgress): void;
+  /** An early answer before the final one (a progressive fit's law without resampling); the call stays open. */
+  partial(value: unknown): void;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './grouping';
 export * from './parabola';
 export * from './powerLaw';
 export * from './refusal';
+export * from './computeConvention';

@@ -21,6 +21,7 @@ import { InputError } from '../errors';
 import { IsoflopRefusal, type IsoflopRefusalCode } from './refusal';
 import { studentTQuantile } from '../stats/studentT';
 import { maxOf, minOf } from '../stats/extent';
+import { checkComputeConvention, computeConventionWarnings, type ComputeConventionCheck } from './computeConvention';
 
 /** One finished run. Give at least two of compute, N, D (the third follows from C = k·N·D). */
 export interface IsoflopRun {
@@ -81,6 +82,8 @@ export interface IsoflopAnalysis {
   groupTolerance: number;
   window: number | null;
   excluded: Array<{ compute: number; code: IsoflopRefusalCode; reason: string }>;
+  /** k·N·D against C on the rows that give all three, and k·N*·D* against C at the minima (computeConvention.ts). */
+  computeConvention: ComputeConventionCheck;
   warnings: string[];
 }
 
@@ -147,6 +150,19 @@ function windowAroundMinimum(losses: number[], window: number | undefined): [num
 }
 
 export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): IsoflopAnalysis {
+  try {
+    return analyse(runs, opts);
+  } catch (e) {
+    // A refusal on a table whose C disagrees with 6·N·D says so too: the mismatch is often why the
+    // budgets do not come out as planned (and the user will meet it again once the refusal is fixed).
+    if (!(e instanceof IsoflopRefusal)) throw e;
+    const [convention] = computeConventionWarnings(checkComputeConvention(runs, [], opts.flopsPerParamToken));
+    if (!convention) throw e;
+    throw new IsoflopRefusal(e.code, `${e.message}. Also: ${convention}`, e.budgets);
+  }
+}
+
+function analyse(runs: IsoflopRun[], opts: IsoflopOptions): IsoflopAnalysis {
   const confidence = opts.confidence ?? 0.95;
   const groupTolerance = opts.groupTolerance ?? DEFAULT_GROUP_TOLERANCE;
   const window = opts.window;
@@ -275,6 +291,8 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
   if (thin.length > 0) {
     warnings.push(`${thin.length} budget${thin.length === 1 ? '' : 's'} fitted with fewer than 5 runs; the vertex of a 3–4 point parabola is very sensitive to noise`);
   }
+  const computeConvention = checkComputeConvention(runs, budgets, opts.flopsPerParamToken);
+  warnings.push(...computeConventionWarnings(computeConvention));
   return {
     budgets,
     nFrontier: fitPowerLaw(cs, budgets.map((b) => b.N), confidence),
@@ -283,6 +301,7 @@ export function analyseIsoflop(runs: IsoflopRun[], opts: IsoflopOptions = {}): I
     groupTolerance,
     window: window ?? null,
     excluded: opts.skipBadBudgets ? problems : [],
+    computeConvention,
     warnings,
   };
 }

@@ -16,6 +16,8 @@ export interface IsoflopJson {
   confidence: number;
   minima: Array<{ compute: number; N: number; D: number; loss: number; NInterval: [number, number] | null; DInterval: [number, number] | null }>;
   excluded: IsoflopAnalysis['excluded'];
+  /** k·N·D / C on the rows giving all three, k·N*·D* / C at the minima (median, range, how many off). */
+  computeConvention: IsoflopAnalysis['computeConvention'];
   warnings: string[];
   /** The joint Chinchilla-form fit over the same runs and its implied a (null when not requested). */
   joint: JointFit | null;
@@ -32,6 +34,7 @@ export function isoflopJson(a: IsoflopAnalysis, joint: JointFit | null = null): 
     confidence: a.confidence,
     minima: a.budgets.map((b) => ({ compute: b.compute, N: b.N, D: b.D, loss: b.loss, NInterval: b.NInterval, DInterval: b.DInterval })),
     excluded: a.excluded,
+    computeConvention: a.computeConvention,
     warnings: a.warnings,
     joint,
   };

@@ -17,6 +17,8 @@ import { rebuildError } from './wireError';
 export interface CallHooks {
   signal?: AbortSignal;
   onProgress?: (p: FitProgress) => void;
+  /** An early answer before the final one (a fit asked with `progressive: true`). */
+  onPartial?: (value: unknown) => void;
 }
 
 /**
@@ -33,7 +35,7 @@ function cancelPolicy(type: string): { graceMs: number; error: () => Error } {
 const replies = new Replies<unknown>();
 
 export function callWorker<R extends WorkerRequest>(workerPath: string, request: R, hooks: CallHooks = {}): Promise<AnswerOf<R>> {
-  const { signal, onProgress } = hooks;
+  const { signal, onProgress, onPartial } = hooks;
   const cancel = cancelPolicy(request.type);
   if (signal?.aborted) return Promise.reject(cancel.error());
   const { id, reply } = replies.open();
@@ -50,6 +52,7 @@ export function callWorker<R extends WorkerRequest>(workerPath: string, request:
   worker.on('message', (m: WorkerReply) => {
     if (m.id !== id) return;
     if (m.type === 'progress') onProgress?.(m.progress);
+    else if (m.type === 'partial') onPartial?.(m.value);
     else if (m.type === 'answer') replies.resolve(id, m.value);
     else replies.reject(id, rebuildError(m.error));
   });

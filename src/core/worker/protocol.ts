@@ -70,4 +70,6 @@ export type WireError =
 export type WorkerReply =
   | { id: number; type: 'progress'; progress: FitProgress }
   | { id: number; type: 'answer'; value: unknown }
+  /** An early answer (a progressive fit's law before its resampling); the final 'answer' follows. */
+  | { id: number; type: 'partial'; value: unknown }
   | { id: number; type: 'error'; error: WireError };

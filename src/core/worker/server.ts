@@ -20,7 +20,11 @@ export function serveRequests(port: WorkerPort<WorkerCall, WorkerReply>, handler
     const handle = Object.prototype.hasOwnProperty.call(handlers, request.type) ? handlers[request.type] : undefined;
     try {
       if (!handle) throw new Error(`this worker serves no '${request.type}' requests`);
-      const ctx: RequestContext = { signal: abortSignal(cancelFlag), progress: (progress) => port.post({ id, type: 'progress', progress }) };
+      const ctx: RequestContext = {
+        signal: abortSignal(cancelFlag),
+        progress: (progress) => port.post({ id, type: 'progress', progress }),
+        partial: (value) => port.post({ id, type: 'partial', value }),
+      };
       port.post({ id, type: 'answer', value: await handle(request as never, ctx) });
     } catch (e) {
       port.post({ id, type: 'error', error: toWireError(e) });

@@ -15,6 +15,7 @@ import { forward } from '../../cli/commands/forward';
 import { lawsCommand } from '../../cli/commands/laws';
 import { optimalCommand } from '../../cli/commands/optimal';
 import type { CliCommand } from '../../cli/lib/io';
+import { parsePairs } from '../../cli/lib/args';
 import { runCommand } from '../../cli/lib/run';
 import type { FeatureDeps } from '../common/host';
 import { workerScript } from '../common/workerScript';
@@ -68,13 +69,8 @@ async function resolvePath(tool: AgentTool, input: Record<string, unknown>): Pro
 }
 
 /** `["E=1.69", "loss=val_loss"]` → `{E: 1.69}` / `{loss: 'val_loss'}`; a malformed item is an input error. */
-function pairs(items: unknown, what: string): Array<[string, string]> {
-  return ((items as string[] | undefined) ?? []).map((s) => {
-    const eq = s.indexOf('=');
-    if (eq <= 0 || eq === s.length - 1) throw new AgentInputError(`scaling_laws_fit: '${what}' items are NAME=VALUE, got '${s}'`);
-    return [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
-  });
-}
+/** The fit tool's NAME=VALUE lists (checkInput has made them arrays of strings), parsed as the CLI parses its flags. */
+const pairs = (items: unknown, what: string) => parsePairs(items as string[] | undefined, (s) => `scaling_laws_fit: '${what}' items are NAME=VALUE, got '${s}'`);
 
 /**
  * The fit tool: the CSV read through workspace.fs and fitted in the fit worker (as the Fit panel does), so the
@@ -93,7 +89,7 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
     }));
     columns = Object.fromEntries(pairs(input.columns, 'columns')) as Partial<Record<Role, string>>;
   } catch (e) {
-    if (e instanceof AgentInputError) return `Error: ${e.message}`;
+    if (e instanceof AgentInputError || e instanceof InputError) return `Error: ${e.message}`;
     throw e;
   }
   const uri = vscode.Uri.file(String(input.path));

@@ -4,7 +4,7 @@
  * outside production — the integration tests' hooks.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from './commands';
+import { command, registerCommands } from './command';
 import { exportResults } from './export';
 import { log } from './log';
 import { PanelBase } from './panelBase';
@@ -16,8 +16,8 @@ export function register(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(
     log,
-    vscode.commands.registerCommand(COMMAND_IDS.exportResults, (format?: unknown, target?: unknown, opts?: { overwrite?: unknown }) => exportResults(format, target, opts)),
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
+  registerCommands(context, command('scalingLaws.exportResults', (format?: unknown, target?: unknown, opts?: { overwrite?: unknown }) => exportResults(format, target, opts)));
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);
 }

@@ -8,8 +8,7 @@ import {
   parseWebviewMessage, type ChartPng, type ExportFormat, type HostMessage, type ViewKind, type WebviewMessage,
 } from '../../shared/protocol';
 import { LAWS } from '../../core/laws';
-import { Replies } from '../../core/replies';
-import { COMMAND_IDS } from './commands';
+import { isReply, PageRequester } from '../../shared/pageRequests';
 import { panelHtml, webviewOptions } from './html';
 import { log } from './log';
 
@@ -26,7 +25,7 @@ export interface RenderedInfo {
   at: number;
 }
 
-export type PanelMessage = Exclude<WebviewMessage, { type: 'rendered' | 'webviewError' | 'pngs' | 'openLink' | 'export' }>;
+export type PanelMessage = Exclude<WebviewMessage, { type: 'rendered' | 'webviewError' | 'pngs' | 'requestFailed' | 'openLink' | 'export' }>;
 
 export abstract class PanelBase implements vscode.Disposable {
   /** Open panels, and the one the user looked at last (what "Export Results…" exports). */
@@ -44,7 +43,8 @@ export abstract class PanelBase implements vscode.Disposable {
   protected readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   private readonly renderWaiters: Array<() => void> = [];
-  private readonly pngReplies = new Replies<ChartPng[]>();
+  /** Requests to the page (PNG collection), answered once each; failures are typed PageRequestErrors. */
+  private readonly requests = new PageRequester((msg) => this.post(msg));
 
   protected constructor(
     readonly panel: vscode.WebviewPanel,
@@ -86,10 +86,8 @@ export abstract class PanelBase implements vscode.Disposable {
   }
 
   /** PNG data URLs of every chart on the page (the page renders them with its current theme colours). */
-  collectPngs(timeoutMs = 10000): Promise<ChartPng[]> {
-    const { id, reply } = this.pngReplies.open(timeoutMs, () => new Error('the panel did not send its charts (is it visible?)'));
-    this.post({ type: 'collectPngs', requestId: id });
-    return reply;
+  async collectPngs(timeoutMs = 10000): Promise<ChartPng[]> {
+    return (await this.requests.request('collectPngs', timeoutMs)).charts;
   }
 
   /** Entry point for every message from the page (public so tests can feed it malformed input). */
@@ -104,6 +102,10 @@ export abstract class PanelBase implements vscode.Disposable {
       return;
     }
     if (msg.type === 'ready' && this.readyMs === null) this.readyMs = performance.now() - this.openedAt;
+    if (isReply(msg)) {
+      if (!this.requests.receive(msg)) log.warn(`[${this.view}] dropped a reply nobody waits for (request ${msg.requestId})`);
+      return;
+    }
     switch (msg.type) {
       case 'rendered':
         this.rendered = { seq: msg.seq, text: msg.text, charts: msg.charts, paintMs: msg.paintMs, at: performance.now() };
@@ -117,16 +119,13 @@ export abstract class PanelBase implements vscode.Disposable {
         this.webviewErrors.push(msg.message);
         log.error(`[${this.view}] webview error: ${msg.message}`);
         return;
-      case 'pngs':
-        this.pngReplies.resolve(msg.requestId, msg.charts);
-        return;
       case 'openLink':
         // Only the papers' own pages: a compromised page must not be able to open arbitrary URLs.
         if (citationUrls().has(msg.url)) void vscode.env.openExternal(vscode.Uri.parse(msg.url));
         else log.warn(`[${this.view}] refused to open ${msg.url}: not a citation link`);
         return;
       case 'export':
-        void vscode.commands.executeCommand(COMMAND_IDS.exportResults, msg.format);
+        void vscode.commands.executeCommand('scalingLaws.exportResults', msg.format);
         return;
       default:
         this.onMessage(msg);
@@ -144,7 +143,7 @@ export abstract class PanelBase implements vscode.Disposable {
     PanelBase.open.delete(this);
     if (PanelBase.lastActive === this) PanelBase.lastActive = [...PanelBase.open].pop();
     PanelBase.onActiveChanged?.();
-    this.pngReplies.rejectAll(new Error('the panel was closed before it sent its charts'));
+    this.requests.close();
     this.onDispose();
     this.panel.dispose();
     vscode.Disposable.from(...this.disposables).dispose();

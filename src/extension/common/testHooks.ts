@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ViewKind } from '../../shared/protocol';
-import { TEST_COMMAND_IDS } from './commands';
+import { command, registerCommands } from './command';
 import { PanelBase } from './panelBase';
 import { activationProfile } from './timing';
 
@@ -60,10 +60,10 @@ function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
 
 export function registerTestHooks(context: vscode.ExtensionContext): void {
   const find = (view: ViewKind, uri?: string) => views.get(view)?.find(uri);
-  context.subscriptions.push(
+  registerCommands(context,
     // What VS Code does after a window reload, without reloading the window (which would end the test run):
     // a fresh panel of the view type goes through the registered serializer with the state a page saved.
-    vscode.commands.registerCommand(TEST_COMMAND_IDS.restore, async (view: ViewKind, state: unknown) => {
+    command('scalingLaws._test.restore', async (view: ViewKind, state: unknown) => {
       const exposed = views.get(view);
       if (!exposed) throw new Error(`no panel kind '${view}'`);
       const panel = vscode.window.createWebviewPanel(exposed.viewType, 'Restoring…', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
@@ -75,16 +75,16 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
       sub.dispose();
       return { disposed, title: disposed ? '' : panel.title };
     }),
-    vscode.commands.registerCommand(TEST_COMMAND_IDS.panelState, (view: ViewKind, uri?: string) => snapshot(find(view, uri))),
-    vscode.commands.registerCommand(TEST_COMMAND_IDS.sendRaw, (view: ViewKind, raw: unknown, uri?: string) => {
+    command('scalingLaws._test.panelState', (view: ViewKind, uri?: string) => snapshot(find(view, uri))),
+    command('scalingLaws._test.sendRaw', (view: ViewKind, raw: unknown, uri?: string) => {
       const p = find(view, uri);
       if (!p) throw new Error(`${view} panel is not open`);
       p.receive(raw);
       return snapshot(p).rejectedMessages.length;
     }),
-    vscode.commands.registerCommand(TEST_COMMAND_IDS.timings, () => ({ ...activationProfile })),
+    command('scalingLaws._test.timings', () => ({ ...activationProfile })),
     // Give keyboard focus (and so the active editor group) to the panel shown last, e.g. before maximising it.
-    vscode.commands.registerCommand(TEST_COMMAND_IDS.focusLastPanel, () => {
+    command('scalingLaws._test.focusLastPanel', () => {
       const p = PanelBase.lastActive;
       p?.panel.reveal(undefined, false);
       return p?.panel.title;

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { TEMPLATES, type ConfigKind, type PlannerPatch } from '../../core/config';
 import { formatSci } from '../../core/format';
-import { COMMAND_IDS } from '../common/commands';
+import { command, registerCommands } from '../common/command';
 import { exists } from '../common/export';
 import type { FeatureDeps } from '../common/host';
 import { acceptedPlannerPatch } from './planner';
@@ -51,13 +51,13 @@ export async function newConfig(kind: ConfigKind): Promise<vscode.TextEditor> {
 async function openInPlanner(patch?: PlannerPatch): Promise<void> {
   const manual = patch ? ` Enter C = ${formatSci(patch.compute)} FLOPs${patch.laws ? ` and law ${patch.laws[0]}` : ''} by hand.` : '';
   const all = await vscode.commands.getCommands(true);
-  if (!all.includes(COMMAND_IDS.openPlanner)) {
+  if (!all.includes('scalingLaws.openPlanner')) {
     void vscode.window.showWarningMessage(`The compute-optimal planner is not available in this build.${manual}`);
     return;
   }
   const arg = patch && acceptedPlannerPatch(patch);
   try {
-    await vscode.commands.executeCommand(COMMAND_IDS.openPlanner, arg);
+    await vscode.commands.executeCommand('scalingLaws.openPlanner', arg);
   } catch (e) {
     void vscode.window.showWarningMessage(`Open in planner failed: ${e instanceof Error ? e.message : String(e)}.${manual}`);
     return;
@@ -74,11 +74,13 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActionProvider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider, '"', ':', ' '),
-    vscode.commands.registerCommand(COMMAND_IDS.newArchConfig, () => newConfig('arch')),
-    vscode.commands.registerCommand(COMMAND_IDS.newBackwardConfig, () => newConfig('backward')),
-    vscode.commands.registerCommand(COMMAND_IDS.newSweepConfig, () => newConfig('sweep')),
-    vscode.commands.registerCommand(COMMAND_IDS.openConfigInPlanner, (patch?: PlannerPatch) => openInPlanner(patch)),
     deps.onSettingsChanged(['codeLensEnabled'], () => lens.refresh()),
+  );
+  registerCommands(context,
+    command('scalingLaws.newArchConfig', () => newConfig('arch')),
+    command('scalingLaws.newBackwardConfig', () => newConfig('backward')),
+    command('scalingLaws.newSweepConfig', () => newConfig('sweep')),
+    command('scalingLaws.openConfigInPlanner', (patch?: PlannerPatch) => openInPlanner(patch)),
   );
   watchDocuments(context, lens);
 }

@@ -10,7 +10,6 @@ import { hoverMarkdown, plannerPatch, summaryLine, type ConfigIssue, type Docume
 import { DTYPES, GPUS } from '../../core/hardware';
 import { formatNum } from '../../core/format';
 import { analysisFor, configKind, forget } from './cache';
-import { COMMAND_IDS } from '../common/commands';
 import { perDocumentDebounce } from '../common/debounce';
 import { RefreshableLensProvider } from '../common/lensBase';
 
@@ -31,7 +30,7 @@ export class ConfigLensProvider extends RefreshableLensProvider {
     const lenses = [new vscode.CodeLens(top, { title: line, command: '' })];
     const patch = plannerPatch(a);
     if (patch) {
-      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMAND_IDS.openConfigInPlanner, arguments: [patch] }));
+      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: 'scalingLaws.openConfigInPlanner', arguments: [patch] }));
     }
     return lenses;
   }

@@ -3,7 +3,7 @@
  * reload by the webview serializer).
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../common/commands';
+import { command, registerCommands } from '../common/command';
 import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
@@ -35,9 +35,9 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     serializer,
     find: (uri) => (uri ? FitPanel.byUri.get(vscode.Uri.parse(uri).toString()) : [...FitPanel.byUri.values()].pop()),
   });
-  context.subscriptions.push(
+  registerCommands(context,
     // From the explorer: (clicked, all selected); a folder or several files are fitted as training logs.
-    vscode.commands.registerCommand(COMMAND_IDS.fitCsv, (arg?: unknown, selected?: unknown) => {
+    command('scalingLaws.fitCsv', (arg?: unknown, selected?: unknown) => {
       const t0 = performance.now();
       const many = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
       const uri = targetCsv(arg);
@@ -47,6 +47,6 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
       }
       return FitPanel.show(extensionUri, uri, deps.settings, t0, many.length > 1 ? many : [uri]).uri.toString();
     }),
-    vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializer),
   );
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializer));
 }

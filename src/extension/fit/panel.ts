@@ -8,14 +8,13 @@ import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
-import { FitRefusal, type FitResultJSON } from '../../core/fit';
+import { FitRefusal, LOO_AUTO_MAX, type FitResultJSON } from '../../core/fit';
 import type { WorkerFitOutcome } from '../../core/fit/workerProtocol';
 import type { FitLogsRequest } from '../../core/logs/fitRequest';
 import { callWorker } from '../../core/worker/client';
 import { InputError } from '../../core/errors';
 import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } from './logs';
 import type { FitPanelOptions, FitView } from '../../shared/protocol';
-import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
@@ -23,9 +22,19 @@ import { fitCsv, fitMarkdown } from '../common/report';
 import type { Settings } from '../common/settings';
 import { DEFAULT_FIT_OPTIONS, engineOptions, formOptions, parseLineList, toFitView } from './view';
 
-export const FIT_VIEW_TYPE = VIEW_TYPES.fit;
+export const FIT_VIEW_TYPE = 'scalingLaws.fit';
 /** Quiet time after the last change to a followed log before refitting (a log is written line by line). */
 export const FOLLOW_DEBOUNCE_MS = 1000;
+
+/** What the full fit adds to the early view, as the page's status line says it. */
+function pendingWork(o: { bootstrap?: number; cv?: number; loo?: boolean }, rows: number): string {
+  const parts = [
+    ...((o.bootstrap ?? 0) > 0 ? [`${o.bootstrap} bootstrap resamples (intervals)`] : []),
+    ...((o.cv ?? 5) >= 2 ? [`${o.cv ?? 5}-fold CV`] : []),
+    ...((o.loo ?? rows <= LOO_AUTO_MAX) ? ['leave-one-out'] : []),
+  ];
+  return `Fitted; computing ${parts.join(', ')}…`;
+}
 
 /** How fit panels are made (common/filePanel.ts). */
 function fitKind(extensionUri: vscode.Uri, settings: () => Settings, sources?: vscode.Uri[]): FilePanelKind<FitPanel, FitPanelOptions> {
@@ -41,6 +50,8 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   static readonly byUri = new Map<string, FitPanel>();
   lastView: FitView | null = null;
   lastResult: FitResultJSON | null = null;
+  /** The law without intervals yet, painted while the bootstrap and cross-validation of the same run finish. */
+  private earlyView: { runId: number; view: FitView } | null = null;
   /** ms spent on the host building the view from the worker's result (the fit's only main-thread work). */
   hostBuildMs: number | null = null;
   private abort: AbortController | undefined;
@@ -50,6 +61,8 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   private asLogs: boolean | undefined;
   private watcher: vscode.Disposable | undefined;
   private followTimer: NodeJS.Timeout | undefined;
+  /** The page has said 'ready': run messages before it would reach no listener (it gets the state on 'ready'). */
+  private pageReady = false;
 
   constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, openedAt: number, private readonly settings: () => Settings, sources?: vscode.Uri[]) {
     super(panel, 'fit', extensionUri, uri, options, openedAt, FitPanel.byUri as Map<string, FilePanel<FitPanelOptions>>);
@@ -59,12 +72,21 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
 
   /** Open (or reveal) the CSV's panel and start a fit of its current text. */
   static show(extensionUri: vscode.Uri, uri: vscode.Uri, settings: () => Settings, openedAt = performance.now(), sources?: vscode.Uri[]): FitPanel {
-    return FilePanel.showFor(fitKind(extensionUri, settings, sources), uri, () => ({ ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap }), openedAt);
+    const p = FilePanel.showFor(fitKind(extensionUri, settings, sources), uri, () => ({ ...DEFAULT_FIT_OPTIONS, bootstrap: settings().fitBootstrap }), openedAt);
+    // A new panel starts fitting now, while its page loads (the two used to run one after the other); the
+    // page gets the outcome when it says it is ready. An open panel was re-run by showFor.
+    if (!p.running && !p.lastView && !p.lastError) void p.run();
+    return p;
   }
 
   /** Re-attach to a panel restored after a reload; it re-fits once the page is ready. */
   static adopt(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, uri: vscode.Uri, options: FitPanelOptions, settings: () => Settings): FitPanel {
     return FilePanel.adoptFor(fitKind(extensionUri, settings), panel, uri, options);
+  }
+
+  /** Run messages go to the page only once it is listening; 'ready' replays the run's state. */
+  override post(msg: Parameters<FilePanel<FitPanelOptions>['post']>[0]): void {
+    if (this.pageReady || !msg.type.startsWith('fit')) super.post(msg);
   }
 
   override testState(): PanelTestState {
@@ -74,11 +96,17 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   protected onMessage(msg: PanelMessage): void {
     switch (msg.type) {
       case 'ready':
+        this.pageReady = true;
         this.post({ type: 'fitInit', uri: this.uri.toString(), fileName: this.fileName, forms: formOptions(), options: this.options });
-        if (this.running) this.post({ type: 'fitRunning', runId: this.runId });
-        else if (this.lastView) {
+        if (this.running) {
+          this.post({ type: 'fitRunning', runId: this.runId });
+          if (this.earlyView?.runId === this.runId) this.post({ type: 'fitView', runId: this.runId, view: this.earlyView.view });
+        } else if (this.lastView) {
           this.post({ type: 'fitRunning', runId: this.runId });
           this.post({ type: 'fitView', runId: this.runId, view: this.lastView });
+        } else if (this.lastError) {
+          this.post({ type: 'fitRunning', runId: this.runId });
+          this.post({ type: 'fitError', runId: this.runId, ...this.lastError });
         } else void this.run();
         return;
       case 'refit':
@@ -137,10 +165,23 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
         const source = await fileSource(this.uri);
         const columns = chosenColumns(this.options, ['N', 'D', 'C', 'U', 'loss']);
         try {
+          // Progressive: the law is painted as soon as it is fitted; intervals and CV follow (a visible
+          // "computing…" state, never a silent omission).
+          const onPartial = (value: unknown) => {
+            const early = value as WorkerFitOutcome;
+            if (stale() || !early.view) return;
+            const ev = early.view as FitView;
+            // The early fit ran no bootstrap by design: its "set Bootstrap to see intervals" advice does not apply.
+            const recommendations = ev.recommendations.filter((n) => n.code !== 'no-bootstrap');
+            const pending = pendingWork(fitOpts, early.result.rowsUsed);
+            const view: FitView = { ...ev, recommendations, elapsedMs: performance.now() - t0, pending, data: dataInfo(early, this.options, !!this.watcher) };
+            this.earlyView = { runId, view };
+            this.post({ type: 'fitView', runId, view });
+          };
           outcome = await callWorker(workerScript(this.extensionUri), {
             type: 'fit', source, dropLines: dropped, parseOpts: { fileName: this.fileName, maxRows, columns }, fitOpts,
-            ...(keep ? { keep } : {}), view: { fileName: this.fileName, droppedByUser: dropped },
-          }, { signal, onProgress });
+            ...(keep ? { keep } : {}), view: { fileName: this.fileName, droppedByUser: dropped }, progressive: true,
+          }, { signal, onProgress, onPartial });
         } catch (e) {
           // A CSV without N, or without D/C, may be a training log (step/tokens and loss per checkpoint).
           if (!(e instanceof CsvError && /^no column for/.test(e.detail))) throw e;

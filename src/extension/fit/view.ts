@@ -109,13 +109,15 @@ function paramRows(r: FitResultJSON): FitParamRow[] {
   });
 }
 
+/** The quality metrics; cross-validation and leave-one-out only when they ran (switched off, they are not shown). */
 function metrics(r: FitResultJSON): FitMetric[] {
+  const pv = r.provenance;
   return [
     { id: 'r2', label: 'R²', value: r.metrics.r2 },
     { id: 'r2Log', label: 'R² (log loss)', value: r.metrics.r2Log },
     { id: 'rmse', label: 'RMSE', value: r.metrics.rmse },
-    { id: 'cv', label: 'CV RMSE (5-fold)', value: r.metrics.cv },
-    { id: 'loo', label: 'LOO RMSE', value: r.metrics.loo },
+    ...(pv.cvFolds > 0 ? [{ id: 'cv' as const, label: `CV RMSE (${pv.cvFolds}-fold)`, value: r.metrics.cv }] : []),
+    ...(pv.leaveOneOut ? [{ id: 'loo' as const, label: 'LOO RMSE', value: r.metrics.loo }] : []),
   ];
 }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LAWS, type LawInfo } from '../../core/laws';
-import { COMMAND_IDS } from '../common/commands';
+import { command, registerCommands } from '../common/command';
 import type { FeatureDeps } from '../common/host';
 
 interface LawItem extends vscode.QuickPickItem {
@@ -38,7 +38,7 @@ export async function showPublishedLaws(): Promise<void> {
       label: '$(graph) Open in planner',
       description: 'plan a compute-optimal run with this law',
       detail: law.caveats[0],
-      run: () => vscode.commands.executeCommand(COMMAND_IDS.openPlanner, { laws: [law.id] }),
+      run: () => vscode.commands.executeCommand('scalingLaws.openPlanner', { laws: [law.id] }),
     },
   ];
   const action = await vscode.window.showQuickPick(actions, { title: law.name, placeHolder: 'Open its paper or plan with it' });
@@ -46,5 +46,5 @@ export async function showPublishedLaws(): Promise<void> {
 }
 
 export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): void {
-  context.subscriptions.push(vscode.commands.registerCommand(COMMAND_IDS.showLaws, showPublishedLaws));
+  registerCommands(context, command('scalingLaws.showLaws', showPublishedLaws));
 }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
 import { analyseModelConfig, detectModelConfig, type ModelConfigAnalysis } from '../../core/config/modelConfig';
 import { lawTokenLines, LENS_LAW, modelHoverMarkdown, modelLensLine, modelReport, type ModelReport } from '../../core/modelConfig';
-import { COMMAND_IDS } from '../common/commands';
+import { command, registerCommands } from '../common/command';
 import { perDocumentDebounce } from '../common/debounce';
 import type { FeatureDeps } from '../common/host';
 import { RefreshableLensProvider } from '../common/lensBase';
@@ -60,13 +60,13 @@ class ModelConfigLens extends RefreshableLensProvider {
     const read = e.analysis!.read!;
     const lenses = [
       new vscode.CodeLens(top, { title: modelLensLine(read, e.report), command: '' }),
-      new vscode.CodeLens(top, { title: 'Tokens per law…', command: COMMAND_IDS.showModelTokens, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: 'Tokens per law…', command: 'scalingLaws.showModelTokens', arguments: [doc.uri] }),
     ];
     const row = e.report.lawTokens.rows.find((r) => r.law === LENS_LAW);
     if (row) {
       // The budget at which the law picks this N, handed over like a backward config's (same command and patch).
       const patch = { mode: 'flops' as const, compute: row.compute, laws: [row.law], uniqueTokens: 0 };
-      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: COMMAND_IDS.openConfigInPlanner, arguments: [patch] }));
+      lenses.push(new vscode.CodeLens(top, { title: 'Open in planner', command: 'scalingLaws.openConfigInPlanner', arguments: [patch] }));
     }
     return lenses;
   }
@@ -149,12 +149,12 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     }));
   };
   const debounced = perDocumentDebounce(update);
+  registerCommands(context, command('scalingLaws.showModelTokens', (uri?: vscode.Uri) => showTokens(uri)));
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCodeLensProvider(SELECTOR, lens),
     vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(COMMAND_IDS.showModelTokens, (uri?: vscode.Uri) => showTokens(uri)),
     vscode.workspace.onDidOpenTextDocument(update),
     vscode.workspace.onDidChangeTextDocument((e) => debounced.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { checkPlannerInput, parsePersistedState, type PlannerInput } from '../../shared/protocol';
 import { DEFAULT_PLANNER_INPUT } from '../../shared/plannerDefaults';
-import { COMMAND_IDS, TEST_COMMAND_IDS } from '../common/commands';
+import { command, registerCommands } from '../common/command';
 import type { FeatureDeps } from '../common/host';
 import { log } from '../common/log';
 import { exposePanelForTests } from '../common/testHooks';
@@ -33,9 +33,9 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
   };
   if (TEST_BUILD) exposePanelForTests('planner', { viewType: PLANNER_VIEW_TYPE, serializer, find: () => PlannerPanel.current });
 
-  context.subscriptions.push(
+  registerCommands(context,
     // Optional argument: a partial PlannerInput (e.g. from a config's "Open in Planner"), validated.
-    vscode.commands.registerCommand(COMMAND_IDS.openPlanner, (patch?: unknown) => {
+    command('scalingLaws.openPlanner', (patch?: unknown) => {
       const t0 = performance.now();
       const panel = PlannerPanel.show(extensionUri, status, t0);
       if (patch && typeof patch === 'object') {
@@ -46,12 +46,12 @@ export function register(context: vscode.ExtensionContext, _deps: FeatureDeps): 
         }
       }
     }),
-    vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializer),
   );
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PLANNER_VIEW_TYPE, serializer));
 
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(TEST_COMMAND_IDS.setPlannerInput, (patch: Partial<PlannerInput>) => {
+    registerCommands(context,
+      command('scalingLaws._test.setPlannerInput', (patch: Partial<PlannerInput>) => {
         const p = PlannerPanel.current;
         if (!p) throw new Error('planner is not open');
         const input = checkPlannerInput({ ...p.currentInput, ...patch }, 'input');

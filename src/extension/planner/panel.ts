@@ -5,14 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { parsePersistedState, type PlannerInput, type PlannerView } from '../../shared/protocol';
-import { COMMAND_IDS, VIEW_TYPES } from '../common/commands';
 import { PanelBase, type ExportPayload, type PanelMessage, type PanelTestState } from '../common/panelBase';
 import { plannerCsv, plannerMarkdown } from '../common/report';
 import {
   computePlannerView, DEFAULT_PLANNER_INPUT, gpuOptions, languageOptions, lawOptions, statusText,
 } from './view';
 
-export const PLANNER_VIEW_TYPE = VIEW_TYPES.planner;
+export const PLANNER_VIEW_TYPE = 'scalingLaws.planner';
 const TITLE = 'Compute-Optimal Planner';
 
 export class PlannerPanel extends PanelBase {
@@ -91,7 +90,7 @@ export class PlannerPanel extends PanelBase {
     }
     this.status.text = `$(graph-line) ${s.text}`;
     this.status.tooltip = s.tooltip;
-    this.status.command = COMMAND_IDS.openPlanner;
+    this.status.command = 'scalingLaws.openPlanner';
     this.status.show();
   }
 

@@ -13,7 +13,6 @@ import {
   SWEEP_EXPORT_FORMATS, exportPlan, mockResults, mockToCsv, sweepLaw, type SweepExportFormat,
 } from '../../core/sweep';
 import { InputError } from '../../core/errors';
-import { COMMAND_IDS } from '../common/commands';
 import { exists } from '../common/export';
 import { planDocument, type PlannedDocument } from './lens';
 import { IsoflopPanel } from './panel';
@@ -209,7 +208,7 @@ export async function mockSweepCommand(arg?: unknown, opts: WriteOptions & { law
   if (!dest) return undefined;
   await write(dest, mockToCsv(rows));
   void vscode.window.showInformationMessage(`Wrote ${rows.length} mock results to ${path.basename(dest.path)}.`, 'Analyse').then((choice) => {
-    if (choice) void vscode.commands.executeCommand(COMMAND_IDS.analyseIsoflop, dest);
+    if (choice) void vscode.commands.executeCommand('scalingLaws.analyseIsoflop', dest);
   });
   return dest.toString();
 }

@@ -4,7 +4,7 @@
  * a reload by its serializer). Outside production, a test hook reports what the panel shows.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS, TEST_COMMAND_IDS } from '../common/commands';
+import { command, registerCommands } from '../common/command';
 import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
@@ -32,14 +32,16 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     vscode.languages.registerCodeLensProvider(SWEEP_SELECTOR, lens),
     vscode.workspace.onDidCloseTextDocument(forgetDocument),
     deps.onSettingsChanged(['codeLensEnabled'], () => lens.refresh()),
-    vscode.commands.registerCommand(COMMAND_IDS.planSweep, (arg?: unknown) => planSweepCommand(arg)),
-    vscode.commands.registerCommand(COMMAND_IDS.exportSweep, (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
-    vscode.commands.registerCommand(COMMAND_IDS.mockSweep, (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
-    vscode.commands.registerCommand(COMMAND_IDS.analyseIsoflop, (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
     vscode.window.registerWebviewPanelSerializer(ISOFLOP_VIEW_TYPE, serializer),
   );
+  registerCommands(context,
+    command('scalingLaws.planSweep', (arg?: unknown) => planSweepCommand(arg)),
+    command('scalingLaws.exportSweep', (arg?: unknown, opts?: Record<string, unknown>) => exportSweepCommand(arg, opts)),
+    command('scalingLaws.mockSweep', (arg?: unknown, opts?: Record<string, unknown>) => mockSweepCommand(arg, opts)),
+    command('scalingLaws.analyseIsoflop', (arg?: unknown) => analyseIsoflopCommand(extensionUri, arg)),
+  );
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) {
-    context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMAND_IDS.isoflopState, isoflopState));
+    registerCommands(context, command('scalingLaws._test.isoflopState', isoflopState));
   }
 }
 

@@ -8,7 +8,6 @@ import { workerScript } from '../common/workerScript';
 import type { SweepConfig, SweepPlan } from '../../core/sweep';
 import { callWorker } from '../../core/worker/client';
 import { sweepLensTitle } from './view';
-import { COMMAND_IDS } from '../common/commands';
 import { RefreshableLensProvider } from '../common/lensBase';
 
 export const SWEEP_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.sweep.jsonc' }, { pattern: '**/*.sweep.json' }];
@@ -63,9 +62,9 @@ export class SweepLensProvider extends RefreshableLensProvider {
     const args = [doc.uri];
     return [
       new vscode.CodeLens(top, { title: sweepLensTitle(planned.plan), command: '', tooltip: planned.plan.warnings.map((w) => w.message).join('\n') || undefined }),
-      new vscode.CodeLens(top, { title: 'Plan', command: COMMAND_IDS.planSweep, arguments: args, tooltip: 'Open the run table with shapes, tokens, steps and GPU-hours' }),
-      new vscode.CodeLens(top, { title: 'Export…', command: COMMAND_IDS.exportSweep, arguments: args, tooltip: 'CSV, JSON, a SLURM job array or a SkyPilot task' }),
-      new vscode.CodeLens(top, { title: 'Mock results…', command: COMMAND_IDS.mockSweep, arguments: args, tooltip: 'Synthetic results from the config\'s law with seeded noise, to try the analysis' }),
+      new vscode.CodeLens(top, { title: 'Plan', command: 'scalingLaws.planSweep', arguments: args, tooltip: 'Open the run table with shapes, tokens, steps and GPU-hours' }),
+      new vscode.CodeLens(top, { title: 'Export…', command: 'scalingLaws.exportSweep', arguments: args, tooltip: 'CSV, JSON, a SLURM job array or a SkyPilot task' }),
+      new vscode.CodeLens(top, { title: 'Mock results…', command: 'scalingLaws.mockSweep', arguments: args, tooltip: 'Synthetic results from the config\'s law with seeded noise, to try the analysis' }),
     ];
   }
 }

@@ -15,12 +15,11 @@ import { IsoflopRefusal } from '../../core/isoflop';
 import type { IsoflopPanelOptions } from '../../shared/protocol';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
-import { VIEW_TYPES } from '../common/commands';
 import { log } from '../common/log';
 import { isoflopCsv, isoflopMarkdown, type IsoflopShown } from './view';
 import { callWorker } from '../../core/worker/client';
 
-export const ISOFLOP_VIEW_TYPE = VIEW_TYPES.isoflop;
+export const ISOFLOP_VIEW_TYPE = 'scalingLaws.isoflop';
 
 /** How IsoFLOP panels are made (common/filePanel.ts). */
 function isoflopKind(extensionUri: vscode.Uri): FilePanelKind<IsoflopPanel, IsoflopPanelOptions> {

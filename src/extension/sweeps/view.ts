@@ -12,7 +12,7 @@ import { formatCount, formatNum, formatPowerLaw, formatSci } from '../../core/fo
 import { getLaw } from '../../core/laws';
 import { analyseResults, type AnalysedResults } from '../../core/isoflop/results';
 import {
-  evalLogParabola, evalPowerLaw, isoflopJson,
+  describeComputeConvention, evalLogParabola, evalPowerLaw, isoflopJson,
   DEFAULT_GROUP_TOLERANCE, type IsoflopAnalysis, type IsoflopJson, type JointFit,
 } from '../../core/isoflop';
 import type { SweepPlan } from '../../core/sweep';
@@ -52,6 +52,8 @@ export function resultsView(r: AnalysedResults, fileName: string): IsoflopResult
     ...summary.dropped.slice(0, 5).map((d) => note('info', 'row-skipped', `Line ${d.line} skipped: ${d.reason}`)),
     ...summary.notes.map((n) => note('info', 'csv', n)),
   ];
+  const convention = describeComputeConvention(analysis.computeConvention);
+  if (convention) notes.push(note('info', 'compute-convention', `Compute convention: ${convention}; the frontier uses C as given.`));
   if (summary.dropped.length > 5) notes.push(note('info', 'row-skipped', `… and ${summary.dropped.length - 5} more rows skipped.`));
   if (r.thinnedTo !== null) notes.push(note('info', 'runs-thinned', `Budgets with more than ${r.thinnedTo} runs are plotted with ${r.thinnedTo} of them (evenly spaced in N); every run entered the fits.`));
   if (joint && !joint.ok) notes.push(note('warning', 'joint-fit-failed', `The joint fit (Approach 3) produced no law: ${joint.reason}`));
