@@ -137,12 +137,12 @@ const TIME_TAG = 'BENCH-CPU';
  * Wall time of a whole process (what a user waits for), its exit code and output, and — through GNU time when
  * present — its CPU seconds (user + system), which on a shared box says what the process itself cost.
  */
-function timedProcess(cmd: string, args: string[]): { ms: number; cpuMs: number | null; code: number | null; out: string; err: string } {
+function timedProcess(cmd: string, args: string[], env: Record<string, string> = {}): { ms: number; cpuMs: number | null; code: number | null; out: string; err: string } {
   const viaTime = existsSync(TIME);
   const t0 = performance.now();
   const r = viaTime
-    ? spawnSync(TIME, ['-f', `${TIME_TAG} %U %S`, cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    ? spawnSync(TIME, ['-f', `${TIME_TAG} %U %S`, cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   const wall = ms(t0);
   let err = r.stderr ?? (r.error ? String(r.error) : '');
   let cpuMs: number | null = null;
@@ -201,7 +201,9 @@ function speedGoal(): void {
   console.log(`\n[5] Speed goal: Epoch fit, resampling off, whole processes (same run)`);
   const ours = [0, 1, 2].map(() => timedProcess(process.execPath, [CLI, 'fit', EPOCH, '--drop-highest-loss', '5', '--bootstrap', '0', '--cv', '0', '--no-loo', '--json']));
   ours.sort((a, b) => a.ms - b.ms);
-  const ref = timedProcess('python3', [resolve(__dirname, '../scripts/bench-fit-reference.py'), EPOCH]);
+  // One BLAS thread: 240 rows gain nothing from more, and on a shared box idle BLAS threads spinning for work
+  // made the reference minutes slower (the reference is the optimiser, not the thread pool).
+  const ref = timedProcess('python3', [resolve(__dirname, '../scripts/bench-fit-reference.py'), EPOCH], { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' });
   const ratio = ref.ms / ours[1].ms;
   const objOurs = ours[1].code === 0 ? JSON.parse(ours[1].out).objective : NaN;
   const cpu = (r: { cpuMs: number | null }) => (r.cpuMs === null ? '' : ` (${fmtS(r.cpuMs)} CPU)`);
