@@ -1,8 +1,10 @@
 /**
  * Issue 12 in a real VS Code: the extension host stays responsive (event-loop gap ≤ 100 ms) while a
- * 1,000-model sweep config is open (its code lens plans in the fit worker) and a 400k-row IsoFLOP results
- * CSV is analysed (parse, parabolas, frontier in the worker; the host only builds the thinned view).
- * Before issue 12 both ran on the host thread: 8 s for modelsPerBudget 1500, 13.5 s for an 80 KB CSV.
+ * 1,000-model sweep config is open (its code lens plans in the worker) and a 400k-row IsoFLOP results CSV is
+ * analysed: the worker reads the 17 MB file from its path, parses, fits the parabolas and the frontier and
+ * builds the thinned panel view; the host only relays that view to the webview.
+ * Before issue 12 both ran on the host thread: 8 s for modelsPerBudget 1500, 13.5 s for an 80 KB CSV; reading,
+ * decoding and posting the file's text and building the view on the host still stalled it 400–1,300 ms.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -53,6 +55,11 @@ describe('Extension host stays responsive (issue 12, real VS Code)', function ()
   });
 
   it('event-loop gap ≤ 100 ms while a 1,000-model sweep is planned for its lens and a 400k-row CSV is analysed', async () => {
+    // The same measure with nothing of ours running, as a reference for the machine's own noise (VS Code's port
+    // scanner spawns processes every few seconds; a loaded machine deschedules the host thread).
+    const idle = watchEventLoop();
+    await new Promise((r) => setTimeout(r, 5000));
+    const idleGap = idle.stop();
     const loop = watchEventLoop();
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument(sweep);
@@ -67,14 +74,13 @@ describe('Extension host stays responsive (issue 12, real VS Code)', function ()
     metric('1,000-model sweep lens planned in the worker (ms)', Math.round(tLens));
     metric('400k-row IsoFLOP analysis painted (ms)', Math.round(tAnalysis));
     metric('extension-host event-loop max gap during both (ms)', maxGap.toFixed(1));
+    metric('extension-host event-loop max gap over 5 s idle just before (ms)', idleGap.toFixed(1));
     const title = planned.map((l) => l.command?.title ?? '').join(' | ');
     assert.match(title, /\d+ runs/, title);
     assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
     // The law L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 has a = β/(α+β) = 0.28/0.62 = 0.4516.
     assert.ok(s.json && Math.abs(s.json.a - 0.4516) < 0.02, `a = ${s.json?.a}`);
-    // Before issue 12 this froze the host for 8 s (lens) and 13.5 s (an 80 KB CSV). The issue's target is a gap
-    // of at most 100 ms; measured here 565–1,270 ms on a loaded 2-core machine (decoding and posting the 17 MB
-    // text, building the thinned view). Asserted: no freeze beyond 1 s; the 100 ms target is still open.
-    assert.ok(maxGap <= 1000, `the extension host's event loop stalled for ${maxGap.toFixed(0)} ms`);
+    // Before issue 12 this froze the host for 8 s (lens) and 13.5 s (an 80 KB CSV); the issue's target is 100 ms.
+    assert.ok(maxGap <= 100, `the extension host's event loop stalled for ${maxGap.toFixed(0)} ms (${idleGap.toFixed(0)} ms over 5 s idle just before)`);
   });
 });
