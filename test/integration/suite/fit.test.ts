@@ -111,8 +111,12 @@ describe('Fit panel (real VS Code)', function () {
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'refit', options }, runs.toString());
     await until(() => panelState('fit', runs), (s) => s.running, 'the long fit to start');
     await new Promise((r) => setTimeout(r, 300));
+    // The progressive fit paints the law (no intervals yet) while the resampling runs: the cancellation is
+    // the first paint after the cancel is sent, not merely one after the refit.
+    const atCancel = Math.max(before, (await panelState('fit', runs)).rendered!.seq);
+    assert.ok((await panelState('fit', runs)).running, 'still running when cancelled');
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'cancelFit' }, runs.toString());
-    const s = await until(() => panelState('fit', runs), (x) => !x.running && !!x.rendered && x.rendered.seq > before, 'the cancellation', 10000);
+    const s = await until(() => panelState('fit', runs), (x) => !x.running && !!x.rendered && x.rendered.seq > atCancel, 'the cancellation', 10000);
     assert.ok(s.rendered!.text.includes('Cancelled.'), 'panel says cancelled');
     assert.strictEqual(s.lastError, null);
   });

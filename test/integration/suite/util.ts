@@ -192,3 +192,57 @@ export function watchEventLoop(): { stop(): number } {
     },
   };
 }
+
+/**
+ * The extension host thread's longest continuous busy slice, from V8's sampling profiler (the `inspector`
+ * module, in this process). A wall-clock event-loop gap also counts the time the OS did not run the thread —
+ * on a 2-core machine whose other core runs the worker, that alone reaches ~100 ms with nothing of ours on
+ * the host (the idle reference in hostLag.test.ts) — while a run of consecutive non-idle samples is work that
+ * held the loop: ours, VS Code's, or the garbage collector. Each sample counts at most two sampling intervals,
+ * so a descheduled thread does not inflate a slice.
+ */
+export async function profileHostThread(intervalUs = 500): Promise<{ stop(): Promise<{ longestBusyMs: number; busyTop: string[] }> }> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const inspector = require('inspector') as typeof import('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params: object = {}) =>
+    new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: intervalUs });
+  await post('Profiler.start');
+  interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+  return {
+    async stop() {
+      const { profile } = await post<{ profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } }>('Profiler.stop');
+      session.disconnect();
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+      const parent = new Map<number, number>();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const frame = (id: number) => {
+        const f = nodes.get(id)!.callFrame;
+        return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      };
+      let longest = 0, run = 0, runTops = new Map<string, number>(), bestTops = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const top = nodes.get(id)!.callFrame.functionName;
+        if (top === '(idle)' || top === '(root)') {
+          run = 0;
+          runTops = new Map();
+          return;
+        }
+        run += Math.min(profile.timeDeltas[i], 2 * intervalUs) / 1000;
+        // The innermost frame of ours or VS Code's (skip native leaves) names what the slice was doing.
+        let at: number | undefined = id;
+        while (at !== undefined && !nodes.get(at)!.callFrame.url) at = parent.get(at);
+        const key = at === undefined ? top : frame(at);
+        runTops.set(key, (runTops.get(key) ?? 0) + 1);
+        if (run > longest) {
+          longest = run;
+          bestTops = runTops;
+        }
+      });
+      return { longestBusyMs: longest, busyTop: [...bestTops].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${v}× ${k}`) };
+    },
+  };
+}
