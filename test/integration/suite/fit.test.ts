@@ -117,7 +117,7 @@ describe('Fit panel (real VS Code)', function () {
     assert.ok((await panelState('fit', runs)).running, 'still running when cancelled');
     await vscode.commands.executeCommand('scalingLaws._test.sendRaw', 'fit', { type: 'cancelFit' }, runs.toString());
     const s = await until(() => panelState('fit', runs), (x) => !x.running && !!x.rendered && x.rendered.seq > atCancel, 'the cancellation', 10000);
-    assert.ok(s.rendered!.text.includes('Cancelled.'), 'panel says cancelled');
+    assert.ok(s.rendered!.text.includes('Cancelled.'), `panel says cancelled: ${JSON.stringify(s.lastError)} ${s.rendered!.text.slice(0, 300)}`);
     assert.strictEqual(s.lastError, null);
   });
 
