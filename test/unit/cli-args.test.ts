@@ -31,6 +31,13 @@ describe('CLI argument parser', () => {
     assert.strictEqual(t[0], 'law   N');
     assert.strictEqual(t[3], 'bbb  22');
   });
+  it('aligns a table of 200,000 rows (widths by a loop: a spread into Math.max overflows the stack)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`r${i}`, String(i)]);
+    const t = formatTable(['run', 'N'], rows).split('\n');
+    assert.strictEqual(t.length, 200_002);
+    assert.strictEqual(t[t.length - 1], 'r199999  199999');
+    assert.strictEqual(t[0], 'run           N');
+  });
   it('unknown command exits 2 with one line', async () => {
     const errs: string[] = [];
     const code = await main(['nope'], { out: () => undefined, err: (s) => errs.push(s) });

@@ -5,6 +5,7 @@
 
 import { InputError } from '../../core/errors';
 import { isDecimal } from '../../core/csv/numbers';
+import { maxOf } from '../../core/stats/extent';
 
 export type FlagKind =
   | 'boolean'
@@ -110,7 +111,8 @@ export const get = {
 
 /** Render rows as an aligned text table (left-aligned first column, right-aligned numbers). */
 export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // A loop, not a spread: a plan or IsoFLOP table can have more rows than a call has room for arguments.
+  const widths = header.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => (r[i] ?? '').length))));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

@@ -6,6 +6,7 @@
 import { formatCount, formatNum, formatSci } from '../format';
 import type { RunsTable } from '../csv';
 import { FORMS, MODELS, type FormId } from './forms';
+import { maxOf } from '../stats/extent';
 
 export interface Allocation {
   compute: number;
@@ -175,7 +176,7 @@ export class FitResult {
       return [GREEK[k] ?? k, sig(j.params[k], 5) + fixed + weak, se == null ? '–' : sig(se, 3), iv ? `[${sig(iv[0], 4)}, ${sig(iv[1], 4)}]` : '–'];
     });
     const head = ['param', 'value', 's.e.', '95 % interval'];
-    const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const w = head.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => r[i].length))));
     for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
     const m = j.metrics;
     out.push(
