@@ -51,6 +51,9 @@ export function callWorker<R extends WorkerRequest>(workerPath: string, request:
   signal?.addEventListener('abort', onAbort);
   worker.on('message', (m: WorkerReply) => {
     if (m.id !== id) return;
+    // After a cancel only the end counts: progress or an early answer the worker sent during its grace
+    // period belongs to a run the caller has given up (a panel would paint it over "Cancelled.").
+    if (signal?.aborted && (m.type === 'progress' || m.type === 'partial')) return;
     if (m.type === 'progress') onProgress?.(m.progress);
     else if (m.type === 'partial') onPartial?.(m.value);
     else if (m.type === 'answer') replies.resolve(id, m.value);

@@ -169,8 +169,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
           // "computing…" state, never a silent omission).
           const onPartial = (value: unknown) => {
             const early = value as WorkerFitOutcome;
-            // A partial that arrives after a cancel (the worker gets a grace period to stop) is not painted.
-            if (stale() || signal.aborted || !early.view) return;
+            if (stale() || !early.view) return;
             const ev = early.view as FitView;
             // The early fit ran no bootstrap by design: its "set Bootstrap to see intervals" advice does not apply.
             const recommendations = ev.recommendations.filter((n) => n.code !== 'no-bootstrap');
