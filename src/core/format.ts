@@ -2,6 +2,7 @@
  * Number formatting shared by the CLI, code lenses, hovers and the webview, so the same quantity reads
  * the same everywhere ("1.29B", "5.76e23", "20.3").
  */
+import { maxOf } from './stats/extent';
 
 /** Compact count with an SI-like suffix used in ML papers: 1.29B params, 84.7B tokens, 1.5T. */
 export function formatCount(x: number, digits = 3): string {
@@ -66,4 +67,15 @@ export function formatDelta(delta: number): string {
 /** A power law in compute as people read it: "N* = 0.162·C^0.487" (not "1.624e-1 · C^0.4869"). */
 export function formatPowerLaw(name: string, k: number, exponent: number, digits = 3): string {
   return `${name} = ${formatNum(k, digits)}·C^${formatNum(exponent, digits)}`;
+}
+
+/**
+ * Rows of cells as aligned text lines: the first column left-aligned, the others right-aligned (numbers), two
+ * spaces apart; `columns` (default: the first row's) sets how many columns are measured. Widths come from a
+ * loop (maxOf), not a spread into Math.max, which overflows the stack on a table of ~125k rows.
+ */
+export function alignedLines(rows: string[][], columns = rows[0]?.length ?? 0): { lines: string[]; widths: number[] } {
+  const widths = Array.from({ length: columns }, (_, i) => maxOf(rows.map((r) => (r[i] ?? '').length)));
+  const lines = rows.map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  return { lines, widths };
 }

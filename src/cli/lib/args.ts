@@ -5,7 +5,7 @@
 
 import { InputError } from '../../core/errors';
 import { isDecimal } from '../../core/csv/numbers';
-import { maxOf } from '../../core/stats/extent';
+import { alignedLines } from '../../core/format';
 
 export type FlagKind =
   | 'boolean'
@@ -111,9 +111,7 @@ export const get = {
 
 /** Render rows as an aligned text table (left-aligned first column, right-aligned numbers). */
 export function formatTable(header: string[], rows: string[][]): string {
-  // A loop, not a spread: a plan or IsoFLOP table can have more rows than a call has room for arguments.
-  const widths = header.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => (r[i] ?? '').length))));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const { lines, widths } = alignedLines([header, ...rows], header.length);
+  const trimmed = lines.map((l) => l.trimEnd());
+  return [trimmed[0], widths.map((w) => '-'.repeat(w)).join('  '), ...trimmed.slice(1)].join('\n');
 }

@@ -3,10 +3,9 @@
  * mljs-style methods predict / score / toJSON / toString / toLaTeX. The webview and the worker exchange the
  * JSON; FitResult.fromJSON restores the methods on the other side.
  */
-import { formatCount, formatNum, formatSci } from '../format';
+import { alignedLines, formatCount, formatNum, formatSci } from '../format';
 import type { RunsTable } from '../csv';
 import { FORMS, MODELS, type FormId } from './forms';
-import { maxOf } from '../stats/extent';
 
 export interface Allocation {
   compute: number;
@@ -176,8 +175,7 @@ export class FitResult {
       return [GREEK[k] ?? k, sig(j.params[k], 5) + fixed + weak, se == null ? '–' : sig(se, 3), iv ? `[${sig(iv[0], 4)}, ${sig(iv[1], 4)}]` : '–'];
     });
     const head = ['param', 'value', 's.e.', '95 % interval'];
-    const w = head.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => r[i].length))));
-    for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
+    out.push(...alignedLines([head, ...rows]).lines);
     const m = j.metrics;
     out.push(
       `objective (${MODELS[j.form].objectiveLabel ?? (pv.loss?.startsWith('asymmetric') ? `Σ ${pv.loss} absolute error of the loss` : `Σ Huber, δ = ${formatSci(pv.delta)}`)}): ${j.objective.toExponential(7)}; R² ${formatNum(m.r2, 4)} (log ${formatNum(m.r2Log, 4)}); RMSE ${formatNum(m.rmse, 3)}` +
