@@ -5,6 +5,7 @@
 //                        Web Worker). src/extension/main.ts picks the role at run time; Node built-ins resolve to
 //                        src/extension/web/* (Node's own module under Node, a stand-in in a browser).
 //   dist/cli.js        — headless CLI (`scaling-laws`), same core; not shipped in the VSIX
+//   dist/mcp-sdk.js    — the MCP SDK, loaded by `scaling-laws mcp` only
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
 //   out/test/...       — integration suite run inside a real VS Code extension host
@@ -71,9 +72,20 @@ const everywhere = {
   mainFields: ['browser', 'module', 'main'],
   plugins: [runtimeBuiltins, vscodeOnce],
 };
+// The CLI starts a process per call, so its start-up counts: the MCP SDK (with zod and ajv, about half of the
+// CLI's code) is a second file, dist/mcp-sdk.js, that only `scaling-laws mcp` loads; and the CLI is always
+// minified apart from names (pure ASCII, no comments: less to read and compile; stack traces keep their names).
+const mcpSdkApart = {
+  name: 'mcp-sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/lib\/mcpSdk$/ }, () => ({ path: './mcp-sdk.js', external: true }));
+  },
+};
+const cli = { ...node, minifyWhitespace: true, minifySyntax: true, charset: 'ascii' };
 const targets = [
   { ...everywhere, entryPoints: ['src/extension/main.ts'], outfile: `${dist}/extension.js` },
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { ...cli, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [mcpSdkApart] },
+  { ...cli, entryPoints: ['src/cli/lib/mcpSdk.ts'], outfile: `${dist}/mcp-sdk.js` },
   !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: `${dist}/bench.js` },
   exists('webview/main.ts') && {
     ...common, platform: 'browser', format: 'iife', target: 'es2022',

@@ -48,11 +48,10 @@ export async function callTool(name: string, input: unknown, run: CommandRunner)
 
 /**
  * The server, connected to any transport (tests use an in-memory pair or a child process's stdio). The SDK is
- * loaded here, on first use, so the other commands do not pay for it at start-up.
+ * loaded here, on first use, from its own bundle (../lib/mcpSdk.ts), so the other commands do not pay for it.
  */
 export async function createServer(run: CommandRunner): Promise<Server> {
-  const { Server } = await import('@modelcontextprotocol/sdk/server/index.js');
-  const { CallToolRequestSchema, ListToolsRequestSchema } = await import('@modelcontextprotocol/sdk/types.js');
+  const { Server, CallToolRequestSchema, ListToolsRequestSchema } = await import('../lib/mcpSdk');
   const server = new Server({ name: 'scaling-laws', version: VERSION }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: AGENT_TOOLS.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema })),
@@ -72,7 +71,7 @@ Register it with an agent, e.g. {"command": "npx", "args": ["scaling-laws", "mcp
     async run(argv) {
       parseArgs(argv, {});
       const server = await createServer(run);
-      const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+      const { StdioServerTransport } = await import('../lib/mcpSdk');
       await server.connect(new StdioServerTransport());
       // Serve until the client closes stdin.
       await new Promise<void>((resolve) => {

@@ -57,6 +57,29 @@ export interface EngineResult {
  * 'stalled' (it stopped while the gradient is still larger: not a verified minimum),
  * or 'failed' (iteration limit or a non-finite objective).
  */
+/** The `size` smallest scores offered so far; `worst` is the largest of them (Infinity until `size` are held). */
+export class BestScores {
+  private readonly held: Float64Array;
+  private count = 0;
+  constructor(private readonly size: number) {
+    this.held = new Float64Array(Math.max(1, size));
+  }
+  get worst(): number {
+    return this.size === 0 || this.count < this.size ? Infinity : this.held[this.size - 1];
+  }
+  offer(v: number): void {
+    if (this.size === 0 || !(v < this.worst)) return;
+    // Insertion into a short sorted array (size is 4·K, 32 by default).
+    let j = Math.min(this.count, this.size - 1);
+    while (j > 0 && this.held[j - 1] > v) {
+      this.held[j] = this.held[j - 1];
+      j--;
+    }
+    this.held[j] = v;
+    if (this.count < this.size) this.count++;
+  }
+}
+
 export function optimiserOutcome(status: LbfgsStatus, gradMax: number, f: number): 'converged' | 'stalled' | 'failed' {
   if (status === 'gtol') return 'converged';
   // At a kink (|x|-like terms, U_N = min(·)) both the line search and the relative-decrease test can stop
@@ -73,9 +96,9 @@ export function freeObjective(model: Model, data: FitData, rp: Reparam, delta: R
   const inner: InternalObjective = model.objective(data, delta, combineWeights(data.weights, w), active);
   const theta = new Float64Array(rp.dim);
   const gTheta = new Float64Array(rp.dim);
-  return (z: Float64Array, gz: Float64Array | null): number => {
+  return (z: Float64Array, gz: Float64Array | null, bound?: number): number => {
     rp.expand(z, theta);
-    const f = inner(theta, gz ? gTheta : null);
+    const f = inner(theta, gz ? gTheta : null, bound);
     if (gz) rp.pullback(gTheta, gz);
     return f;
   };
@@ -118,16 +141,26 @@ export function polish(
 
 export function fitModel(model: Model, data: FitData, opts: EngineOptions): EngineResult {
   const rp = makeReparam(model, data, opts);
-  // Starting points in free coordinates; fixing/tying collapses grid points, so dedupe them.
+  // Starting points in free coordinates; fixing/tying collapses grid points, so dedupe them (only then: with
+  // every parameter free, compress is one-to-one). The range each parameter spans over the grid marks its edges.
+  const collapses = rp.size < rp.dim;
   const seen = new Set<string>();
   const starts: Float64Array[] = [];
+  const lo = new Float64Array(rp.dim).fill(Infinity), hi = new Float64Array(rp.dim).fill(-Infinity);
+  const theta = new Float64Array(rp.dim);
   for (const s of model.starts(data, opts.fixed, opts.tie)) {
     for (const [i, v] of opts.fixed) s[i] = v;
     const z = rp.compress(s);
-    const key = Array.from(z, (v) => v.toFixed(9)).join(',');
-    if (!seen.has(key)) {
+    if (collapses) {
+      const key = Array.from(z, (v) => v.toFixed(9)).join(',');
+      if (seen.has(key)) continue;
       seen.add(key);
-      starts.push(z);
+    }
+    starts.push(z);
+    rp.expand(z, theta);
+    for (let i = 0; i < rp.dim; i++) {
+      if (theta[i] < lo[i]) lo[i] = theta[i];
+      if (theta[i] > hi[i]) hi[i] = theta[i];
     }
   }
   const perm = data.n > GRID_ROWS ? permutation(mulberry32(opts.seed), data.n) : null;
@@ -138,24 +171,26 @@ export function fitModel(model: Model, data: FitData, opts: EngineOptions): Engi
     if (opts.signal?.aborted) throw new Cancelled();
   };
 
-  // 1. One objective evaluation per grid point.
+  // 1. One objective evaluation per grid point. Only the best maxPolish points can be polished, so once that
+  //    many are scored, a point's evaluation may stop as soon as it is worse than all of them (its partial sum
+  //    is then its score: still worse, and the order of such points is never used).
+  const k = opts.exhaustive ? starts.length : Math.min(opts.topK ?? model.topK ?? 8, starts.length);
+  const maxPolish = opts.exhaustive ? starts.length : Math.min(starts.length, 4 * k);
+  const kept = new BestScores(maxPolish);
   const scores = new Float64Array(starts.length);
   for (let i = 0; i < starts.length; i++) {
     if ((i & 255) === 0) {
       check();
       progress({ phase: 'grid', done: i, total: starts.length });
     }
-    const v = fSub(starts[i], null);
+    const v = fSub(starts[i], null, opts.exhaustive ? undefined : kept.worst);
     scores[i] = Number.isFinite(v) ? v : Infinity;
+    kept.offer(scores[i]);
   }
   const order = Array.from(starts.keys()).sort((a, b) => scores[a] - scores[b]);
-  const k = opts.exhaustive ? starts.length : Math.min(opts.topK ?? model.topK ?? 8, starts.length);
 
   // 2. Polish the best K; then more (K at a time, up to 4K or the whole grid) while the answer is not settled:
   //    the best optimum was reached from one start only, or it sits on the grid's outermost value of a parameter.
-  const fullStarts = starts.map((z) => rp.expand(z, new Float64Array(rp.dim)));
-  const lo = new Float64Array(rp.dim).fill(Infinity), hi = new Float64Array(rp.dim).fill(-Infinity);
-  for (const t of fullStarts) for (let i = 0; i < rp.dim; i++) { lo[i] = Math.min(lo[i], t[i]); hi[i] = Math.max(hi[i], t[i]); }
   const edgeOf = (theta: Float64Array): number[] => {
     const out: number[] = [];
     for (let i = 0; i < rp.dim; i++) {
@@ -171,8 +206,6 @@ export function fitModel(model: Model, data: FitData, opts: EngineOptions): Engi
   const results: number[] = [];
   let polished = 0;
   let target = k;
-  const maxPolish = opts.exhaustive ? starts.length : Math.min(starts.length, 4 * k);
-  const theta = new Float64Array(rp.dim);
   while (polished < target) {
     for (; polished < target; polished++) {
       check();

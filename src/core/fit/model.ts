@@ -8,7 +8,12 @@ import type { RowLoss } from './huber';
 
 
 /** Sum of (weighted) per-row losses; fills `grad` (length = internal dim) when given. */
-export type InternalObjective = (theta: Float64Array, grad: Float64Array | null) => number;
+/**
+ * f(θ), filling `grad` when given. A value-only call may pass `bound`: an objective that sums non-negative row
+ * terms may then stop summing once the partial sum exceeds it and return that partial sum (still > bound) —
+ * the grid search only needs exact values for the points that could be polished.
+ */
+export type InternalObjective = (theta: Float64Array, grad: Float64Array | null, bound?: number) => number;
 
 /**
  * Everything one functional form knows, in one file src/core/fit/<name>Form.ts (registered in ./forms.ts): what the
@@ -139,27 +144,29 @@ export class Reparam {
     theta.set(this.fixedValues);
     for (let j = 0; j < this.free.length; j++) theta[this.free[j]] = z[j];
     for (let i = 0; i < this.dim; i++) if (this.tieSrc[i] >= 0) theta[i] = theta[this.tieSrc[i]];
-    for (const s of this.shifts) theta[s.coef] += s.mean * theta[s.exp];
+    for (let k = 0; k < this.shifts.length; k++) theta[this.shifts[k].coef] += this.shifts[k].mean * theta[this.shifts[k].exp];
     return theta;
   }
 
+  /** θ → z (the inverse of expand on free coordinates). Allocation-light: a grid has thousands of starts. */
   compress(theta: ArrayLike<number>): Float64Array {
-    const t = Float64Array.from(theta);
-    for (let i = 0; i < this.dim; i++) if (this.tieSrc[i] >= 0) t[i] = t[this.tieSrc[i]];
-    for (const s of this.shifts) t[s.coef] -= s.mean * t[s.exp];
-    return Float64Array.from(this.free, (i) => t[i]);
+    const z = new Float64Array(this.free.length);
+    const value = (i: number): number => theta[this.tieSrc[i] >= 0 ? this.tieSrc[i] : i];
+    for (let j = 0; j < this.free.length; j++) z[j] = value(this.free[j]);
+    for (const s of this.shifts) z[this.slot[s.coef]] -= s.mean * value(s.exp);
+    return z;
   }
 
   /** Chain rule: gradient in θ → gradient in z. */
   pullback(gTheta: Float64Array, gz: Float64Array): void {
     gz.fill(0);
-    const root = (i: number) => (this.tieSrc[i] >= 0 ? this.tieSrc[i] : i);
     for (let i = 0; i < this.dim; i++) {
-      const s = this.slot[root(i)];
+      const s = this.slot[this.tieSrc[i] >= 0 ? this.tieSrc[i] : i];
       if (s >= 0) gz[s] += gTheta[i];
     }
-    for (const sh of this.shifts) {
-      const s = this.slot[root(sh.exp)];
+    for (let k = 0; k < this.shifts.length; k++) {
+      const sh = this.shifts[k];
+      const s = this.slot[this.tieSrc[sh.exp] >= 0 ? this.tieSrc[sh.exp] : sh.exp];
       if (s >= 0) gz[s] += sh.mean * gTheta[sh.coef];
     }
   }

@@ -17,7 +17,21 @@ export const range = (from: number, to: number, step: number): number[] => {
 
 /** Cartesian product of per-parameter value lists. */
 export function cartesian(lists: number[][]): number[][] {
-  return lists.reduce<number[][]>((acc, vals) => acc.flatMap((prefix) => vals.map((v) => [...prefix, v])), [[]]);
+  // Odometer order (last list fastest), one array per point and no intermediate prefixes: grids have thousands.
+  let total = 1;
+  for (const l of lists) total *= l.length;
+  const out: number[][] = new Array(total);
+  for (let k = 0; k < total; k++) {
+    const point: number[] = new Array(lists.length);
+    let rest = k;
+    for (let j = lists.length - 1; j >= 0; j--) {
+      const len = lists[j].length;
+      point[j] = lists[j][rest % len];
+      rest = Math.floor(rest / len);
+    }
+    out[k] = point;
+  }
+  return out;
 }
 
 /** Hoffmann et al. 2022 initialisation grid, in θ order [a, b, e, α, β]: 6·6·5·5·5 = 4,500 points. */
@@ -44,7 +58,36 @@ export function powerSumObjective(
   // Huber is inlined in the hot loop; other row losses go through rowLoss/rowLossGrad.
   const isHuber = loss.kind === 'huber';
   const delta = loss.kind === 'huber' ? loss.delta : 0;
-  return (th, grad) => {
+  // Value-only calls score the initialisation grid: thousands of points that share a few exponent values. Cache
+  // X^(−α) per row for each exponent seen, so a grid point costs one log per row instead of two exp and a log.
+  const powers1 = new PowerCache(x1);
+  const powers2 = new PowerCache(z2);
+  const gridValue = (th: Float64Array, bound: number): number => {
+    const A = Math.exp(th[idx.a]);
+    const B = twoTerms ? Math.exp(th[idx.b]) : 0;
+    const expE = Math.exp(th[idx.e]);
+    const p1 = powers1.get(th[idx.alpha]);
+    const p2 = powers2.get(twoTerms ? th[idx.beta] : 0);
+    if (!(A > 0 && A < Infinity && B < Infinity && expE < Infinity) || !p1 || !p2) return NaN;
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = wt[i];
+      if (wi === 0) continue;
+      const s = A * p1[i] + B * p2[i] + expE;
+      // Over- or underflow of a product: leave the point to the exact log-sum-exp path.
+      if (!(s > 0 && s < Infinity)) return NaN;
+      const r = Math.log(s) - y[i];
+      f += wi * (isHuber ? huber(r, delta) : rowLoss(loss, r, y[i]));
+      // Every row term is ≥ 0 (weights and row losses are), so the sum only grows: stop once past the bound.
+      if (f > bound) return f;
+    }
+    return f;
+  };
+  return (th, grad, bound = Infinity) => {
+    if (!grad) {
+      const v = gridValue(th, bound);
+      if (!Number.isNaN(v)) return v;
+    }
     const a = th[idx.a];
     const al = th[idx.alpha];
     const b = twoTerms ? th[idx.b] : -Infinity;
@@ -98,6 +141,30 @@ export function powerSumObjective(
     }
     return f;
   };
+}
+
+/**
+ * X_i^(−α) for every row, per exponent value, for the value-only grid path of powerSumObjective. A set of
+ * powers with an overflowed or underflowed entry is not cached (null): those points take the exact path. The
+ * cache holds a bounded number of exponents (a grid has a handful; a line search would never repeat one).
+ */
+class PowerCache {
+  private readonly byExponent = new Map<number, Float64Array | null>();
+  constructor(private readonly x: Float64Array) {}
+  get(alpha: number): Float64Array | null {
+    let p = this.byExponent.get(alpha);
+    if (p !== undefined) return p;
+    if (this.byExponent.size >= 64) this.byExponent.clear();
+    const out = new Float64Array(this.x.length);
+    let ok = true;
+    for (let i = 0; i < out.length; i++) {
+      out[i] = Math.exp(-alpha * this.x[i]);
+      if (!(out[i] > 0 && out[i] < Infinity)) ok = false;
+    }
+    p = ok ? out : null;
+    this.byExponent.set(alpha, p);
+    return p;
+  }
 }
 
 /** Shared public↔internal mapping: coefficients and E are fitted as logs, exponents as is. */
