@@ -32,7 +32,9 @@ const theta = fc.tuple(
   fc.double({ min: 0, max: 30, noNaN: true }),
 );
 
-function build(g: fc.Infer<typeof data>) {
+type Data = typeof data extends fc.Arbitrary<infer T> ? T : never;
+
+function build(g: Data) {
   let s = g.seed >>> 0;
   const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 2 ** 32);
   const x1 = new Float64Array(g.n), x2 = new Float64Array(g.n), y = new Float64Array(g.n), w = new Float64Array(g.n);

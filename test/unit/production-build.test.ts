@@ -6,6 +6,7 @@
  * silently; this builds the production bundles into a temporary copy of the package's files, packages it with
  * the same vsce command, and looks.
  */
+import { inlineable } from '../../src/shared/pageShell';
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -50,6 +51,13 @@ describe('production build (what the VSIX ships)', function () {
     for (const f of ['extension.js', 'webview.js']) assert.ok(!read(f).includes('sourceMappingURL'), `${f} links no source map`);
     // Minified: few, long lines (the development extension.js has ~25k lines).
     assert.ok(read('extension.js').split('\n').length < 1000, 'extension.js is minified');
+  });
+
+  it('the page script and styles can be put inline in the panel shell (no </script, <script, <!-- or </style)', () => {
+    // Otherwise html.ts links them as files, and every panel waits on fetching them through the webview's service worker.
+    assert.ok(inlineable(read('webview.js'), read('webview.css')));
+    assert.ok(!inlineable('const s = "</script>";', ''), 'the check itself catches an element end');
+    assert.ok(!inlineable('', '/* <!-- */'), 'and a comment opener');
   });
 
   it('packages only the one extension bundle, the webview and the manifest’s files — no CLI, maps or tests', () => {

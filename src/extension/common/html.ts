@@ -1,11 +1,18 @@
 /**
- * The HTML shell shared by every panel: a strict Content-Security-Policy (default-src 'none'; scripts only
- * with a per-load nonce; styles, fonts and images only from the extension's own bundle), the bundled
+ * The HTML shell shared by every panel: a strict Content-Security-Policy (default-src 'none'; scripts and styles
+ * only with a per-load nonce; fonts and images only from the extension's own bundle), the bundled
  * dist/webview.js + dist/webview.css, and <body data-view> naming the view. No user data is ever put into
  * this HTML: the page receives data through postMessage and renders it as text.
+ *
+ * The script and stylesheet are put inline (each with the nonce), read once per session from dist/. A webview
+ * fetches linked files through its service worker and the workbench; in a real VS Code that took 200–350 ms of a
+ * panel's first paint, as long for the 10 KB stylesheet as for the script (latency, not size). Inline content
+ * travels with the HTML instead. A bundle that holds text which could end or re-open its element (`</script`,
+ * `<script`, `<!--`, `</style`) is linked as a file instead (the build is checked not to, test/unit).
  */
 import * as vscode from 'vscode';
 import type { ViewKind } from '../../shared/protocol';
+import { inlineable } from '../../shared/pageShell';
 
 /** Only the bundle and the icons may be loaded by a panel. */
 export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -16,17 +23,42 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   return { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri), enableFindWidget: true };
 }
 
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind, title: string): string {
+/** The page's script and styles as text, or null where they must be linked as files. */
+export interface PageAssets {
+  js: string;
+  css: string;
+}
+
+const assetCache = new Map<string, Promise<PageAssets | null>>();
+
+/** dist/webview.js and dist/webview.css, read once per extension folder (any file system: desktop or web). */
+export function pageAssets(extensionUri: vscode.Uri): Promise<PageAssets | null> {
+  const key = extensionUri.toString();
+  let p = assetCache.get(key);
+  if (!p) {
+    const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', name)));
+    p = Promise.all([read('webview.js'), read('webview.css')]).then(
+      ([js, css]) => (inlineable(js, css) ? { js, css } : null),
+      () => null, // unreadable here: the webview loads the linked files itself
+    );
+    assetCache.set(key, p);
+  }
+  return p;
+}
+
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind, title: string, inline: PageAssets | null = null): string {
   // Web Crypto (global in Node ≥ 19 and in the browser extension host): 18 random bytes, base64.
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', name)).toString();
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+  const styles = inline ? `<style nonce="${nonce}">${inline.css}</style>` : `<link rel="stylesheet" href="${asset('webview.css')}">`;
+  const script = inline ? `<script nonce="${nonce}">${inline.js}</script>` : `<script nonce="${nonce}" src="${asset('webview.js')}"></script>`;
   // `title` is one of the extension's fixed strings, never user data (file names go through postMessage).
   return `<!DOCTYPE html>
 <html lang="en">
@@ -34,12 +66,12 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, vie
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('webview.css')}">
+${styles}
 <title>${title}</title>
 </head>
 <body data-view="${view}">
 <main id="root"><p class="status">Loading…</p></main>
-<script nonce="${nonce}" src="${asset('webview.js')}"></script>
+${script}
 </body>
 </html>`;
 }

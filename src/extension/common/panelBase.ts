@@ -9,7 +9,7 @@ import {
 } from '../../shared/protocol';
 import { LAWS } from '../../core/laws';
 import { isReply, PageRequester } from '../../shared/pageRequests';
-import { panelHtml, webviewOptions } from './html';
+import { pageAssets, panelHtml, webviewOptions } from './html';
 import { log } from './log';
 
 /** Every https URL a panel may ask the host to open: the papers' citation pages. */
@@ -53,7 +53,11 @@ export abstract class PanelBase implements vscode.Disposable {
     protected readonly openedAt: number,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = panelHtml(panel.webview, extensionUri, view, panel.title);
+    // The shell is set once its inline script and styles are read (a few ms, then cached; html.ts): the webview
+    // boots its frame and service worker meanwhile.
+    void pageAssets(extensionUri).then((inline) => {
+      if (!this.disposed) panel.webview.html = panelHtml(panel.webview, extensionUri, view, panel.title, inline);
+    });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
