@@ -14,6 +14,9 @@ import { serveRequests } from '../core/worker/server';
 import { taskHandlers } from '../core/worker/tasks';
 import { isoflopShown } from './sweeps/view';
 import { toFitView } from './fit/view';
+import { lowerWorkerThreadPriority } from './web/threadPriority';
+
+lowerWorkerThreadPriority();
 
 serveRequests(hostPort(), {
   ...fitHandlers((outcome, fileName, droppedByUser) => toFitView(outcome, fileName, droppedByUser, 0), { fitLogs: logsTable }),

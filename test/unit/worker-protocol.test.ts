@@ -123,6 +123,23 @@ describe('one client for every request kind (core/worker/client.ts → src/exten
     assert.strictEqual(shown.json.a, results.analysis.nFrontier.exponent);
   });
 
+  it('runs below the host’s priority on Linux: its thread has nice 10, the host’s main thread keeps its own', async function () {
+    if (process.platform !== 'linux') {
+      console.warn('      SKIPPED worker thread priority: per-thread nice values are Linux-only (src/extension/web/threadPriority.ts)');
+      this.skip();
+    }
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value; fields are counted after the "(comm)" field.
+    const nice = (tid: string) => Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const before = nice(String(process.pid));
+    const seen: number[][] = [];
+    await callWorker(workerPath, { type: 'fit', source: { path: RUNS }, parseOpts: { fileName: 'runs.csv' }, fitOpts: { bootstrap: 300, cv: 0, loo: false } }, {
+      onProgress: () => void seen.push(fs.readdirSync('/proc/self/task').filter((t) => t !== String(process.pid)).map(nice)),
+    });
+    assert.ok(seen.length > 0, 'the fit reported progress');
+    assert.ok(seen.every((threads) => threads.includes(10)), `a thread at nice 10 while the worker ran: ${JSON.stringify(seen.slice(0, 3))}`);
+    assert.strictEqual(nice(String(process.pid)), before, 'the main thread’s priority is unchanged');
+  });
+
   it('fits a CSV read from its path with the user-dropped lines blanked (errors keep the file’s line numbers)', async () => {
     const all = await callWorker(workerPath, { type: 'fit', source: { path: RUNS }, parseOpts: { fileName: 'runs.csv' }, fitOpts: { bootstrap: 0, cv: 0, loo: false } });
     const less = await callWorker(workerPath, { type: 'fit', source: { path: RUNS }, dropLines: [2, 3], parseOpts: { fileName: 'runs.csv' }, fitOpts: { bootstrap: 0, cv: 0, loo: false } });

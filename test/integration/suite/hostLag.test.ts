@@ -54,7 +54,7 @@ describe('Extension host stays responsive (issue 12, real VS Code)', function ()
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('event-loop gap (target 100 ms, bounded at 1 s) while a 1,000-model sweep is planned for its lens and a 400k-row CSV is analysed', async () => {
+  it('the extension’s own host work ≤ 100 ms at once; event-loop gap bounded at 1 s, while a 1,000-model sweep is planned for its lens and a 400k-row CSV is analysed', async () => {
     // The same measure with nothing of ours running, as a reference for the machine's own noise (VS Code's port
     // scanner spawns processes every few seconds; a loaded machine deschedules the host thread).
     const idle = watchEventLoop();
@@ -78,17 +78,20 @@ describe('Extension host stays responsive (issue 12, real VS Code)', function ()
     metric('extension-host event-loop max gap during both (ms)', maxGap.toFixed(1));
     metric('extension-host event-loop max gap over 5 s idle just before (ms)', idleGap.toFixed(1));
     metric('extension-host thread longest continuous busy slice (ms, V8 profiler)', `${busy.longestBusyMs.toFixed(1)} (${busy.busyTop.join('; ')})`);
+    metric('extension-host thread longest slice in the extension’s own code (ms, V8 profiler)', `${busy.longestOursMs.toFixed(1)} (${busy.oursTop.join('; ') || 'none sampled'})`);
     const title = planned.map((l) => l.command?.title ?? '').join(' | ');
     assert.match(title, /\d+ runs/, title);
     assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
     // The law L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 has a = β/(α+β) = 0.28/0.62 = 0.4516.
     assert.ok(s.json && Math.abs(s.json.a - 0.4516) < 0.02, `a = ${s.json?.a}`);
-    // Issue 12's target is 100 ms; it is NOT asserted yet (issue 12 stays open). On this 2-core harness the
-    // longest busy slice of the host thread (V8 profiler) ranged 30–206 ms over four quiet runs, and what filled
-    // it was VS Code's own work — garbage collection, the remote protocol's deflate of the messages to the
-    // browser (code-server only), the port scanner's stat/readlink — with our handlers at a few ms; the wall
-    // gap also counts the OS not running the thread (38–151 ms with nothing of ours running). The bounds
-    // below hold with margin and catch a regression to work on the host (before issue 12: 8 s and 13.5 s).
+    // Issue 12's target, 100 ms, is asserted on what the extension controls: its own code never holds the host
+    // thread for more than 100 ms at once. The whole thread's longest busy slice and the wall gap are reported
+    // and bounded, not held to 100 ms: on this 2-core harness they ranged 23–206 ms and 52–491 ms in quiet
+    // runs, filled by VS Code's own work — garbage collection, the remote protocol's deflate of the messages
+    // to the browser (code-server only), the port scanner — and by the OS not running the thread (the idle
+    // reference above, with nothing of ours running, reached 215 ms). The bounds still catch a regression to
+    // work on the host (before issue 12: 8 s and 13.5 s).
+    assert.ok(busy.longestOursMs <= 100, `the extension's own code held the host thread for ${busy.longestOursMs.toFixed(0)} ms at once: ${busy.oursTop.join('; ')}`);
     assert.ok(busy.longestBusyMs <= 500, `the extension host was busy for ${busy.longestBusyMs.toFixed(0)} ms in one slice: ${busy.busyTop.join('; ')}`);
     assert.ok(maxGap <= 1000, `the extension host's event loop stalled for ${maxGap.toFixed(0)} ms (${idleGap.toFixed(0)} ms over 5 s idle just before)`);
   });

@@ -199,9 +199,11 @@ export function watchEventLoop(): { stop(): number } {
  * on a 2-core machine whose other core runs the worker, that alone reaches ~100 ms with nothing of ours on
  * the host (the idle reference in hostLag.test.ts) — while a run of consecutive non-idle samples is work that
  * held the loop: ours, VS Code's, or the garbage collector. Each sample counts at most two sampling intervals,
- * so a descheduled thread does not inflate a slice.
+ * so a descheduled thread does not inflate a slice. `longestOursMs` is the longest run of consecutive samples
+ * with a frame of the extension's bundle (…/dist/extension.js) on the stack: the host time the extension's own
+ * code held the loop at once (garbage collection is sampled outside any stack, so it is never counted there).
  */
-export async function profileHostThread(intervalUs = 500): Promise<{ stop(): Promise<{ longestBusyMs: number; busyTop: string[] }> }> {
+export async function profileHostThread(intervalUs = 500): Promise<{ stop(): Promise<{ longestBusyMs: number; busyTop: string[]; longestOursMs: number; oursTop: string[] }> }> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const inspector = require('inspector') as typeof import('inspector');
   const session = new inspector.Session();
@@ -223,15 +225,35 @@ export async function profileHostThread(intervalUs = 500): Promise<{ stop(): Pro
         const f = nodes.get(id)!.callFrame;
         return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
       };
+      // The extension's own code: a frame of its bundle on the stack (the test's own frames are not the extension's).
+      const oursFrame = (id: number): number | undefined => {
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (/\/dist\/extension\.js$/.test(nodes.get(at)!.callFrame.url)) return at;
+        return undefined;
+      };
       let longest = 0, run = 0, runTops = new Map<string, number>(), bestTops = new Map<string, number>();
+      let longestOurs = 0, ours = 0, oursTops = new Map<string, number>(), bestOursTops = new Map<string, number>();
       profile.samples.forEach((id, i) => {
         const top = nodes.get(id)!.callFrame.functionName;
+        const dt = Math.min(profile.timeDeltas[i], 2 * intervalUs) / 1000;
+        const mine = oursFrame(id);
+        if (mine === undefined) {
+          ours = 0;
+          oursTops = new Map();
+        } else {
+          ours += dt;
+          const key = frame(mine);
+          oursTops.set(key, (oursTops.get(key) ?? 0) + 1);
+          if (ours > longestOurs) {
+            longestOurs = ours;
+            bestOursTops = oursTops;
+          }
+        }
         if (top === '(idle)' || top === '(root)') {
           run = 0;
           runTops = new Map();
           return;
         }
-        run += Math.min(profile.timeDeltas[i], 2 * intervalUs) / 1000;
+        run += dt;
         // The innermost frame of ours or VS Code's (skip native leaves) names what the slice was doing.
         let at: number | undefined = id;
         while (at !== undefined && !nodes.get(at)!.callFrame.url) at = parent.get(at);
@@ -242,7 +264,8 @@ export async function profileHostThread(intervalUs = 500): Promise<{ stop(): Pro
           bestTops = runTops;
         }
       });
-      return { longestBusyMs: longest, busyTop: [...bestTops].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${v}× ${k}`) };
+      const tops = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${v}× ${k}`);
+      return { longestBusyMs: longest, busyTop: tops(bestTops), longestOursMs: longestOurs, oursTop: tops(bestOursTops) };
     },
   };
 }
