@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { formatNum } from '../../../src/core/format';
 import type { FitPanelOptions, FitView } from '../../../src/shared/protocol';
 import { GENERATING_LAW } from '../../fixtures/integration/generate';
-import { a11yAudit, assertKeyboardAccessible, metric, panelState, requireHarness, screenshot, tmpDir, until, watchEventLoop, workspaceFile } from './util';
+import { a11yAudit, assertKeyboardAccessible, metric, panelState, requireHarness, screenshot, settled as windowSettled, tmpDir, until, watchEventLoop, workspaceFile } from './util';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
@@ -35,6 +35,8 @@ describe('Fit panel (real VS Code)', function () {
 
   it('fits runs.csv from the editor and shows the generating law’s parameters', async () => {
     await vscode.window.showTextDocument(runs);
+    // The first webview of the window, in a window that has finished starting (first in a run of this test alone).
+    metric('waited for the window to settle before the first fit (ms)', Math.round(await windowSettled()));
     // Watch the extension host's event loop while the worker fits: the longest gap between 5 ms ticks.
     const loop = watchEventLoop();
     const t0 = performance.now();
