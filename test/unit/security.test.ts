@@ -25,7 +25,7 @@ import { isDecimal, parseCell, MAX_NUMBER_CHARS } from '../../src/core/csv/numbe
 import { MAX_JSONC_DEPTH, parseJsonc, parseJsoncStrict } from '../../src/core/config/jsonc';
 import { InputError } from '../../src/core/errors';
 import { analyseDocument, hoverMarkdown } from '../../src/core/config';
-import { forTerminal, isSingleLine, markdownText } from '../../src/core/text';
+import { escapeNonPrinting, forTerminal, isSingleLine, markdownText } from '../../src/core/text';
 import { parseDtype } from '../../src/core/hardware';
 import { main, processIO } from '../../src/cli/main';
 
@@ -296,6 +296,11 @@ describe('security 5: input errors are input errors, user text neutralised', () 
       assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u202e]/.test(t), JSON.stringify(t));
     }));
     assert.strictEqual(forTerminal('a\u001b[31mred\u009b2J'), 'a\\u001b[31mred\\u009b2J');
+    // Line feeds and tabs pass through; everything else is escaped exactly as escapeNonPrinting escapes it.
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      const expected = s.split(/([\n\t])/).map((part) => (part === '\n' || part === '\t' ? part : escapeNonPrinting(part))).join('');
+      assert.strictEqual(forTerminal(s), expected);
+    }));
   });
 
   it('reproducer: a CSV header with escape sequences reaches stderr escaped', async () => {
