@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { progressAfter } from '../common/progress';
 import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
@@ -135,15 +136,11 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
     const abort = new AbortController();
     this.abort = abort;
     this.post({ type: 'fitRunning', runId });
-    const task = vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Fitting ${this.fileName}`, cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => abort.abort());
-        await this.fitOnce(runId, abort.signal, (fraction, message) => {
-          progress.report({ message });
-          this.post({ type: 'fitProgress', runId, fraction, message });
-        });
-      },
+    const task = progressAfter(`Fitting ${this.fileName}`, () => abort.abort(), (report) =>
+      this.fitOnce(runId, abort.signal, (fraction, message) => {
+        report(message);
+        this.post({ type: 'fitProgress', runId, fraction, message });
+      }),
     );
     return this.track(runId, task);
   }

@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { progressAfter } from '../common/progress';
 import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
@@ -84,13 +85,10 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
   run(): Promise<void> {
     const runId = this.nextRun();
     this.post({ type: 'isoflopRunning', runId });
-    const task = vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `IsoFLOP analysis of ${this.fileName}`, cancellable: false },
-      async (progress) => {
-        progress.report({ message: this.options.joint ? 'parabolas, frontier and joint fit…' : 'parabolas and frontier…' });
-        await this.analyseOnce(runId);
-      },
-    );
+    const task = progressAfter(`IsoFLOP analysis of ${this.fileName}`, null, (report) => {
+      report(this.options.joint ? 'parabolas, frontier and joint fit…' : 'parabolas and frontier…');
+      return this.analyseOnce(runId);
+    });
     return this.track(runId, task);
   }
 
