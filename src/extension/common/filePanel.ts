@@ -8,6 +8,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { progressAfter } from './progress';
 import type { ViewKind } from '../../shared/protocol';
 import { PanelBase } from './panelBase';
 
@@ -51,6 +52,11 @@ export abstract class FilePanel<O> extends PanelBase {
   /** Resolves when the run in progress (if any) has finished and been posted. */
   whenIdle(): Promise<void> {
     return this.current;
+  }
+
+  /** Run `work` with a Cancel-able progress notification that appears only if it takes over a second (progress.ts). */
+  protected progress(title: string, onCancel: (() => void) | null, work: (report: (message: string) => void) => Promise<void>): Promise<void> {
+    return progressAfter((t, cancellable, task) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t, cancellable }, task), title, onCancel, work);
   }
 
   /** Record run `runId` (started with `nextRun`); `running` clears when the newest run ends. */

@@ -4,13 +4,24 @@
  * progress — and the toast's animation does not compete with the panel's first paint (on 2 cores the webview,
  * the worker and the workbench share the CPU). Messages reported before the toast appears are kept: the last
  * one is shown when it does. The run starts at once either way; its promise is returned unchanged.
+ *
+ * The toast itself is `notify` (vscode.window.withProgress at the Notification location: FilePanel.progress), passed
+ * in so that this scheduling is tested without VS Code (test/unit/progress.test.ts).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /** How long a run goes before its notification appears (ms). */
 export const PROGRESS_DELAY_MS = 1000;
 
+/** Show a progress notification for `task`'s duration. */
+export type Notify = (
+  title: string,
+  cancellable: boolean,
+  task: (progress: vscode.Progress<{ message?: string }>, token: Pick<vscode.CancellationToken, 'onCancellationRequested'>) => Promise<void>,
+) => unknown;
+
 export function progressAfter(
+  notify: Notify,
   title: string,
   onCancel: (() => void) | null,
   work: (report: (message: string) => void) => Promise<void>,
@@ -25,7 +36,7 @@ export function progressAfter(
   });
   const timer = setTimeout(() => {
     if (finished) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: onCancel !== null }, (progress, token) => {
+    notify(title, onCancel !== null, (progress, token) => {
       shown = progress;
       if (last !== undefined) progress.report({ message: last });
       if (onCancel) token.onCancellationRequested(onCancel);

@@ -5,7 +5,6 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { progressAfter } from '../common/progress';
 import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
@@ -136,7 +135,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
     const abort = new AbortController();
     this.abort = abort;
     this.post({ type: 'fitRunning', runId });
-    const task = progressAfter(`Fitting ${this.fileName}`, () => abort.abort(), (report) =>
+    const task = this.progress(`Fitting ${this.fileName}`, () => abort.abort(), (report) =>
       this.fitOnce(runId, abort.signal, (fraction, message) => {
         report(message);
         this.post({ type: 'fitProgress', runId, fraction, message });

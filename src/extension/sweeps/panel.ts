@@ -7,7 +7,6 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { progressAfter } from '../common/progress';
 import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
@@ -85,7 +84,7 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
   run(): Promise<void> {
     const runId = this.nextRun();
     this.post({ type: 'isoflopRunning', runId });
-    const task = progressAfter(`IsoFLOP analysis of ${this.fileName}`, null, (report) => {
+    const task = this.progress(`IsoFLOP analysis of ${this.fileName}`, null, (report) => {
       report(this.options.joint ? 'parabolas, frontier and joint fit…' : 'parabolas and frontier…');
       return this.analyseOnce(runId);
     });
