@@ -5,7 +5,7 @@ import * as vm from 'vm';
 import { callWorker } from '../../src/core/worker/client';
 import { FitRefusal, fitRuns } from '../../src/core/fit';
 import { CsvError, parseRunsCsv, type ParseOptions } from '../../src/core/csv';
-import type { WorkerFitOptions } from '../../src/core/fit/workerProtocol';
+import { fitResultOf, type WorkerFitOptions } from '../../src/core/fit/workerProtocol';
 import type { WorkerReply, WorkerRequest } from '../../src/core/worker/protocol';
 import { sharedData } from './sharedData';
 import { webWorker } from './bundleScopes';
@@ -42,6 +42,16 @@ describe('fit off-thread (dist/extension.js as a worker_threads worker)', functi
     assert.ok(out.result.objective <= 1.018275e-3);
     assert.strictEqual(out.table.summary.read, 245);
     assert.ok(phases.has('grid') && phases.has('bootstrap'), [...phases].join(','));
+  });
+
+  it('answers with the residuals in columns (one array per field), and fitResultOf rebuilds the rows in-process fitting gives', async () => {
+    const csv = lawCsv(300);
+    const out = await callWorker(workerPath, fitText(csv, { fileName: 'cols.csv' }, { bootstrap: 0, cv: 0, loo: false }));
+    assert.deepStrictEqual(out.result.residuals, [], 'no per-row objects cross the boundary');
+    assert.ok(out.residuals && Object.values(out.residuals).every((col) => Array.isArray(col) && col.length === 300));
+    const here = fitRuns(parseRunsCsv(csv, { fileName: 'cols.csv' }), { bootstrap: 0, cv: 0, loo: false }).toJSON();
+    assert.deepStrictEqual(fitResultOf(out).residuals, here.residuals);
+    assert.deepStrictEqual(fitResultOf({ result: here }), here, 'an outcome with its rows in place is returned as is');
   });
 
   it('rejects a bad CSV with a CsvError carrying line and column', async () => {

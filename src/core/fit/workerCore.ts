@@ -14,6 +14,7 @@ import { collapseRunsTable } from '../sweepTable/repeated';
 import { fitRuns } from './index';
 import type { FitProgress } from './index';
 import type { FitRequest, FitWorkerRequest, RequestContext, RequestHandler, ViewBuilder, WorkerFitOptions, WorkerFitOutcome, WorkerTableInfo } from './workerProtocol';
+import { packResiduals } from './workerProtocol';
 
 /** Makes the table a request asks to fit, with what it found on the way (headers, repeats, logs). */
 export type TableMaker = (req: FitWorkerRequest) => { table: RunsTable; info: Omit<WorkerTableInfo, 'columns' | 'summary'> } | Promise<{ table: RunsTable; info: Omit<WorkerTableInfo, 'columns' | 'summary'> }>;
@@ -47,7 +48,7 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
         // The same fit without bootstrap and cross-validation: identical parameters, no intervals yet.
         const early = fitRuns(table, { ...fitOpts, bootstrap: 0, cv: 0, loo: false, signal: ctx.signal }).toJSON();
         const earlyOutcome = { table: tableInfo, result: early };
-        ctx.partial({ ...earlyOutcome, view: v && buildView ? buildView(earlyOutcome, v.fileName, v.droppedByUser) : undefined });
+        ctx.partial(packResiduals({ ...earlyOutcome, view: v && buildView ? buildView(earlyOutcome, v.fileName, v.droppedByUser) : undefined }));
       }
       let last = 0;
       const result = fitRuns(table, {
@@ -63,7 +64,7 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
       });
       const outcome = { table: tableInfo, result: result.toJSON() };
       // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
-      return { ...outcome, view: v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined };
+      return packResiduals({ ...outcome, view: v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined });
     };
   }
   return handlers;

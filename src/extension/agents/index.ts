@@ -24,6 +24,7 @@ import type { Settings } from '../common/settings';
 import { type Role } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { FitRefusal, FitResult, isFormId } from '../../core/fit';
+import { fitResultOf } from '../../core/fit/workerProtocol';
 import { callWorker } from '../../core/worker/client';
 import { isoflopJson } from '../../core/isoflop/json';
 import { DEFAULT_GROUP_TOLERANCE } from '../../core/isoflop/grouping';
@@ -98,7 +99,7 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
   const sub = token?.onCancellationRequested(() => abort.abort());
   try {
     const source = await fileSource(uri);
-    const { result, table } = await callWorker(workerPath, { type: 'fit', source, parseOpts: { fileName: uri.fsPath, maxRows, columns }, fitOpts: {
+    const outcome = await callWorker(workerPath, { type: 'fit', source, parseOpts: { fileName: uri.fsPath, maxRows, columns }, fitOpts: {
       form,
       bootstrap: typeof input.bootstrap === 'number' ? input.bootstrap : 200,
       seed: typeof input.seed === 'number' ? input.seed : 0,
@@ -106,8 +107,8 @@ async function fitAnswer(input: Record<string, unknown>, extensionUri: vscode.Ur
       compute: typeof input.compute === 'number' ? input.compute : undefined,
       fixed,
     } }, { signal: abort.signal });
-    const used = Object.entries(table.columns).map(([role, header]) => `${role} = '${header}'`).join(', ');
-    return [`${uri.fsPath}: columns ${used}`, FitResult.fromJSON(result).toString()].join('\n');
+    const used = Object.entries(outcome.table.columns).map(([role, header]) => `${role} = '${header}'`).join(', ');
+    return [`${uri.fsPath}: columns ${used}`, FitResult.fromJSON(fitResultOf(outcome)).toString()].join('\n');
   } catch (e) {
     if (e instanceof InputError || e instanceof FitRefusal) return `Error: ${e.message}`;
     throw e;

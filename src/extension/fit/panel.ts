@@ -9,7 +9,7 @@ import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, LOO_AUTO_MAX, type FitResultJSON } from '../../core/fit';
-import type { WorkerFitOutcome } from '../../core/fit/workerProtocol';
+import { fitResultOf, type ResidualColumns, type WorkerFitOutcome } from '../../core/fit/workerProtocol';
 import type { FitLogsRequest } from '../../core/logs/fitRequest';
 import { callWorker } from '../../core/worker/client';
 import { InputError } from '../../core/errors';
@@ -50,6 +50,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   static readonly byUri = new Map<string, FitPanel>();
   lastView: FitView | null = null;
   lastResult: FitResultJSON | null = null;
+  private lastResiduals: ResidualColumns | undefined;
   /** The law without intervals yet, painted while the bootstrap and cross-validation of the same run finish. */
   private earlyView: { runId: number; view: FitView } | null = null;
   /** ms spent on the host building the view from the worker's result (the fit's only main-thread work). */
@@ -195,11 +196,13 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       if (stale()) return;
       const tb = performance.now();
       // The fit worker built a CSV fit's view; the host stamps the elapsed time (and builds a logs fit's view).
-      const built = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView(outcome, this.fileName, dropped, tb - t0);
+      const built = outcome.view ? { ...(outcome.view as FitView), elapsedMs: tb - t0 } : toFitView({ ...outcome, result: fitResultOf(outcome) }, this.fileName, dropped, tb - t0);
       const view: FitView = { ...built, data: dataInfo(outcome, this.options, !!this.watcher) };
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
+      // Without its residual rows until an export asks for them (workerProtocol.ts ResidualColumns).
       this.lastResult = outcome.result;
+      this.lastResiduals = outcome.residuals;
       this.lastError = null;
       this.post({ type: 'fitView', runId, view });
       log.info(`[fit] ${this.fileName}: ${outcome.result.form} fitted in ${Math.round(performance.now() - t0)} ms`);
@@ -220,7 +223,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   exportable(): ExportPayload | undefined {
     const view = this.lastView;
     if (!view || !this.lastResult) return undefined;
-    const result = this.lastResult;
+    const result = fitResultOf({ result: this.lastResult, residuals: this.lastResiduals });
     return {
       baseName: `${path.parse(this.fileName).name}-fit`,
       json: { file: this.fileName, options: this.options, result },
