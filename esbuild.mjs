@@ -6,6 +6,7 @@
 //                        src/extension/web/* (Node's own module under Node, a stand-in in a browser).
 //   dist/cli.js        — headless CLI (`scaling-laws`), same core; not shipped in the VSIX
 //   dist/mcp-sdk.js    — the MCP SDK, loaded by `scaling-laws mcp` only
+//   dist/schemas/      — schemas/*.json without indentation (package.json jsonValidation)
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
 //   out/test/...       — integration suite run inside a real VS Code extension host
@@ -19,7 +20,7 @@
 //                                  TEST_BUILD = false so the probes are dropped as dead code; only the
 //                                  shipped bundles and the CLI, no bench or tests.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { minify as terser } from 'terser';
@@ -135,6 +136,12 @@ if (watch) {
       const min = await terser(await readFile(file, 'utf8'), { ecma: 2020, compress: { passes: 2 }, mangle: { toplevel: true } });
       await writeFile(file, min.code);
     }));
+  }
+  // The JSON schemas (package.json jsonValidation) ship from dist/schemas/, without the source's indentation:
+  // schemas/ stays the readable source; the VSIX carries ~1.3 KB less (issue 9's 250 KB budget).
+  mkdirSync(`${dist}/schemas`, { recursive: true });
+  for (const f of readdirSync('schemas').filter((n) => n.endsWith('.json'))) {
+    await writeFile(`${dist}/schemas/${f}`, JSON.stringify(JSON.parse(await readFile(`schemas/${f}`, 'utf8'))));
   }
   console.log(`[esbuild] built ${list.length} ${production ? 'production' : 'development/test'} targets in ${Date.now() - t0} ms`);
 }

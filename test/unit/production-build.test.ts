@@ -61,7 +61,13 @@ describe('production build (what the VSIX ships)', function () {
   });
 
   it('packages only the one extension bundle, the webview and the manifest’s files — no CLI, maps or tests', () => {
-    assert.deepStrictEqual(packaged.filter((f) => f.startsWith('dist/')), ['dist/extension.js', 'dist/webview.css', 'dist/webview.js']);
+    assert.deepStrictEqual(packaged.filter((f) => f.startsWith('dist/')), ['dist/extension.js', 'dist/schemas/arch.schema.json', 'dist/schemas/backward.schema.json', 'dist/schemas/sweep.schema.json', 'dist/webview.css', 'dist/webview.js']);
+    // The schemas ship without indentation, and say what the readable source in schemas/ says.
+    for (const f of ['arch', 'backward', 'sweep']) {
+      const shipped = fs.readFileSync(path.join(dir, 'dist/schemas', `${f}.schema.json`), 'utf8');
+      assert.deepStrictEqual(JSON.parse(shipped), JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', `${f}.schema.json`), 'utf8')));
+      assert.ok(!shipped.includes('\n'), `${f}.schema.json is not indented`);
+    }
     assert.deepStrictEqual(packaged.filter((f) => !/^(dist|schemas|media)\//.test(f)), ['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
   });
 
