@@ -2,6 +2,7 @@
  * Webview entry (bundled to dist/webview.js). The host renders a page whose <body data-view="…"> names the
  * panel; this dispatches to that view's module. New views (e.g. an IsoFLOP panel) add a module and a case.
  */
+import './ready'; // first: see ready.ts
 import './style.css';
 import type { HostMessage, ViewKind } from '../src/shared/protocol';
 import { onHostMessage, post } from './api';
@@ -29,4 +30,3 @@ onHostMessage((msg) => {
   if (msg.type === 'collectPngs') answerRequest(msg, post, () => ({ charts: chartPngs() }));
   else handle(msg);
 });
-post({ type: 'ready', view });

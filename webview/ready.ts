@@ -1,0 +1,10 @@
+/**
+ * The page says 'ready' first thing, before the other modules (Chart.js and the views) are evaluated: the host's
+ * answer (the panel's init and state) is then on its way while they load. Its messages wait in the page's task
+ * queue until the script has run, and main.ts registers the listener within that same run, so none is missed.
+ * main.ts imports this module first for that reason.
+ */
+import type { ViewKind } from '../src/shared/protocol';
+import { post } from './api';
+
+post({ type: 'ready', view: document.body.dataset.view as ViewKind });
