@@ -75,7 +75,7 @@ describe('IsoFLOP panel view model', () => {
   });
 
   it('a budget with more runs than are plotted: the plot is thinned, the minima table still counts every run', () => {
-    // 3 budgets × 2,500 runs (MAX_RUNS_SHOWN = 2,000 are plotted) on L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28.
+    // 3 budgets × 2,500 runs (MAX_RUNS_SHOWN = 1,000 are plotted) on L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28.
     const rows = ['compute,N,D,loss'];
     for (const C of [1e18, 1e19, 1e20]) {
       for (let i = 0; i < 2500; i++) {

@@ -31,8 +31,13 @@ export interface AnalysedResults {
   runCounts: Array<{ used: number; total: number }>;
 }
 
-/** Runs of one budget kept for plotting (a scatter of 2,000 points is already a solid band). */
-export const MAX_RUNS_SHOWN = 2000;
+/**
+ * Runs of one budget kept for plotting: 1,000 points already make a solid band, about two per pixel column of a
+ * plot at 480 px. It was 2,000; halving it halves what a large file posts to the page (215 KB of curves for
+ * 5 budgets), and with it the extension host's share of the work of sending it — in code-server the remote
+ * protocol deflates every message on the host thread, the longest busy slice there (~50 ms).
+ */
+export const MAX_RUNS_SHOWN = 1000;
 
 export function analyseResults(text: string, fileName: string, options: ResultsOptions, signal?: { aborted: boolean }): AnalysedResults {
   const table = parseRunsCsv(text, { fileName });
