@@ -11,8 +11,8 @@ describe('consensus across laws', () => {
     // Kaplan (historical) and the frontier-only laws (A1, A2, DeepSeek, Llama 3, Porian) are left out.
     assert.deepStrictEqual(c.laws, ['hoffmann2022-a3', 'besiroglu2024', 'muennighoff2023']);
     const counted = rows.filter((r) => c.laws.includes(r.law));
-    assert.strictEqual(c.N.low, Math.min(...counted.map((r) => r.N)));
-    assert.strictEqual(c.N.high, Math.max(...counted.map((r) => r.N)));
+    assert.strictEqual(c.N.low, counted.map((r) => r.N).reduce((a, b) => Math.min(a, b), Infinity));
+    assert.strictEqual(c.N.high, counted.map((r) => r.N).reduce((a, b) => Math.max(a, b), -Infinity));
     assert.ok(c.N.low <= c.N.mid && c.N.mid <= c.N.high && c.D.low <= c.D.mid && c.D.mid <= c.D.high);
     // Three laws: the middle is one of them (Muennighoff's, Approach-3 form on C4), and the same row's D.
     const mid = counted.find((r) => r.N === c.N.mid)!;
