@@ -26,9 +26,11 @@ export function firstNonPrinting(s: string): string | undefined {
 
 const hex = (c: string) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 
+const escapeChar = (c: string) => (Object.hasOwn(ESCAPES, c) ? ESCAPES[c] : hex(c));
+
 /** Every non-printing character shown escaped (\n, \t, \u2028…): safe on one line of a message or terminal. */
 export function escapeNonPrinting(s: string): string {
-  return s.replace(NON_PRINTING_G, (c) => Object.hasOwn(ESCAPES, c) ? ESCAPES[c] : hex(c));
+  return s.replace(NON_PRINTING_G, escapeChar);
 }
 
 /**
@@ -38,7 +40,7 @@ export function escapeNonPrinting(s: string): string {
 export function forTerminal(s: string): string {
   // Line feeds and tabs are not matched at all: the CLI's JSON for a million rows has millions of line feeds,
   // and a callback for each of them took 7 s of a 30 s fit.
-  return s.replace(NON_PRINTING_EXCEPT_LF_TAB_G, (c) => (Object.hasOwn(ESCAPES, c) ? ESCAPES[c] : hex(c)));
+  return s.replace(NON_PRINTING_EXCEPT_LF_TAB_G, escapeChar);
 }
 const NON_PRINTING_EXCEPT_LF_TAB_G = /[^\P{Cc}\t\n]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
 

@@ -7,11 +7,11 @@ import type { FitData } from './data';
 import type { RowLoss } from './huber';
 
 
-/** Sum of (weighted) per-row losses; fills `grad` (length = internal dim) when given. */
 /**
- * f(θ), filling `grad` when given. A value-only call may pass `bound`: an objective that sums non-negative row
- * terms may then stop summing once the partial sum exceeds it and return that partial sum (still > bound) —
- * the grid search only needs exact values for the points that could be polished.
+ * Sum of (weighted) per-row losses; fills `grad` (length = internal dim) when given. A value-only call may pass
+ * `bound`: an objective that sums non-negative row terms may then stop summing once the partial sum exceeds it
+ * and return that partial sum (still > bound) — the grid search only needs exact values for the points that
+ * could be polished.
  */
 export type InternalObjective = (theta: Float64Array, grad: Float64Array | null, bound?: number) => number;
 

@@ -12,9 +12,8 @@ import { parseRunsCsv, type RunsTable } from '../csv';
 import { blankLines, readSource } from '../csv/source';
 import { collapseRunsTable } from '../sweepTable/repeated';
 import { fitRuns } from './index';
-import type { FitProgress } from './index';
-import type { FitRequest, FitWorkerRequest, RequestContext, RequestHandler, ViewBuilder, WorkerFitOptions, WorkerFitOutcome, WorkerTableInfo } from './workerProtocol';
-import { packResiduals } from './workerProtocol';
+import type { FitProgress, FitResultJSON } from './index';
+import { packResiduals, type FitRequest, type FitWorkerRequest, type RequestContext, type RequestHandler, type ViewBuilder, type WorkerFitOptions, type WorkerFitOutcome, type WorkerTableInfo } from './workerProtocol';
 
 /** Makes the table a request asks to fit, with what it found on the way (headers, repeats, logs). */
 export type TableMaker = (req: FitWorkerRequest) => { table: RunsTable; info: Omit<WorkerTableInfo, 'columns' | 'summary'> } | Promise<{ table: RunsTable; info: Omit<WorkerTableInfo, 'columns' | 'summary'> }>;
@@ -43,12 +42,14 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
       const fitOpts: WorkerFitOptions = req.fitOpts;
       const tableInfo = { columns: table.columns, summary: table.summary, ...info };
       const v = req.type === 'fit' ? (req as FitRequest).view : undefined;
+      // An answer (early or final): the view built here, off the extension host, and the residuals in columns.
+      const answer = (outcome: { table: WorkerTableInfo; result: FitResultJSON }): WorkerFitOutcome =>
+        packResiduals({ ...outcome, view: v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined });
       const resamples = (fitOpts.bootstrap ?? 0) > 0 || (fitOpts.cv ?? 5) >= 2 || fitOpts.loo !== false;
       if ((req as FitRequest).progressive && resamples && table.rows.length <= PROGRESSIVE_MAX_ROWS) {
         // The same fit without bootstrap and cross-validation: identical parameters, no intervals yet.
         const early = fitRuns(table, { ...fitOpts, bootstrap: 0, cv: 0, loo: false, signal: ctx.signal }).toJSON();
-        const earlyOutcome = { table: tableInfo, result: early };
-        ctx.partial(packResiduals({ ...earlyOutcome, view: v && buildView ? buildView(earlyOutcome, v.fileName, v.droppedByUser) : undefined }));
+        ctx.partial(answer({ table: tableInfo, result: early }));
       }
       let last = 0;
       const result = fitRuns(table, {
@@ -62,9 +63,8 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
           }
         },
       });
-      const outcome = { table: tableInfo, result: result.toJSON() };
-      // The view (sampled plots, recommendations) is built here, off the extension host; elapsedMs is the host's.
-      return packResiduals({ ...outcome, view: v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined });
+      // elapsedMs in the view is the host's to stamp.
+      return answer({ table: tableInfo, result: result.toJSON() });
     };
   }
   return handlers;

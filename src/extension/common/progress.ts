@@ -29,13 +29,12 @@ export function progressAfter(
 ): Promise<void> {
   let shown: vscode.Progress<{ message?: string }> | undefined;
   let last: string | undefined;
-  let finished = false;
   const done = work((message) => {
     last = message;
     shown?.report({ message });
   });
+  // Cleared when the run ends (a promise callback runs before any timer), so it fires only for a run still going.
   const timer = setTimeout(() => {
-    if (finished) return;
     notify(title, onCancel !== null, (progress, token) => {
       shown = progress;
       if (last !== undefined) progress.report({ message: last });
@@ -43,10 +42,7 @@ export function progressAfter(
       return done.then(() => undefined, () => undefined);
     });
   }, delayMs);
-  const end = () => {
-    finished = true;
-    clearTimeout(timer);
-  };
+  const end = () => clearTimeout(timer);
   done.then(end, end);
   return done;
 }

@@ -2,8 +2,8 @@
  * The worker runs at a lower scheduling priority than the extension host. On Linux every thread has its own nice
  * value, and setpriority(PRIO_PROCESS, tid) — what Node's os.setPriority calls — changes only that thread: the
  * worker raises its own nice value to 10, so on a machine with few cores the host thread, the editor and the
- * webviews are scheduled before a long fit or analysis (in the real-VS-Code suite on 2 cores, the host's event
- * loop otherwise waited up to ~0.3 s for a core while a 400k-row analysis ran). Work is not lost: the worker
+ * webviews are scheduled before a long fit or analysis. (In the 2-core real-VS-Code harness it made no
+ * measurable difference: there the host mostly waits on VS Code's other processes.) Work is not lost: the worker
  * still gets every core that nobody else wants.
  *
  * Elsewhere nothing changes: other systems have no per-thread nice value through Node (os.setPriority there would
