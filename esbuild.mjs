@@ -9,6 +9,7 @@
 //   dist/schemas/      — schemas/*.json without indentation (package.json jsonValidation)
 //   dist/bench.js      — `npm run bench`
 //   dist/webview.js    — the panel UI (browser, IIFE)
+//   dist/webview-boot.js — the panels' first script (webview/boot.ts), for the tests: the extension carries it inline
 //   out/test/...       — integration suite run inside a real VS Code extension host
 //   out/test/web/...   — the web extension's suite (browser bundle with mocha's browser build)
 //
@@ -72,9 +73,17 @@ const vscodeOnce = {
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
+// The panels' first script (webview/boot.ts) is built before the rest: the extension carries it as a string,
+// PAGE_BOOT_SCRIPT, that every panel's HTML puts inline (src/extension/common/html.ts) — no file of its own in the
+// VSIX, nothing to read when a panel opens. dist/webview-boot.js is written for the unit suite's checks only.
+// (In --watch mode a change to boot.ts needs a restart.)
+const bootJs = exists('webview/boot.ts')
+  ? (await esbuild.build({ ...common, sourcemap: false, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/boot.ts'], write: false })).outputFiles[0].text
+  : '';
 // Browser-compatible code for every host (papaparse's "browser" build has no Node-stream reader).
 const everywhere = {
   ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'],
+  define: { ...common.define, PAGE_BOOT_SCRIPT: JSON.stringify(bootJs) },
   mainFields: ['browser', 'module', 'main'],
   plugins: [runtimeBuiltins, vscodeOnce],
 };
@@ -129,6 +138,7 @@ if (watch) {
   if (production) rmSync(dist, { recursive: true, force: true });
   const t0 = Date.now();
   await Promise.all(list.map((t) => esbuild.build(t)));
+  if (bootJs) await writeFile(`${dist}/webview-boot.js`, bootJs);
   // What the VSIX ships gets a second pass with terser over esbuild's minified output: ~7 % smaller compressed
   // (esbuild's minifier is fast rather than thorough; issue 9's 250 KB target). Legal comments are kept.
   if (production) {

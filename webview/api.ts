@@ -3,15 +3,12 @@
  * the UI posts is a `WebviewMessage` and persisted state is a `PersistedState`.
  */
 import type { HostMessage, PersistedState, WebviewMessage } from '../src/shared/protocol';
+import { pageBoot, type VsCodeApi } from './bootTypes';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
+/** The boot script's API object (webview/boot.ts), or the page's own where the boot script did not run. */
+const vscode = pageBoot()?.api ?? acquireVsCodeApi();
 
 export function post(message: WebviewMessage): void {
   vscode.postMessage(message);
@@ -26,12 +23,19 @@ export function loadState(): unknown {
   return vscode.getState();
 }
 
+/**
+ * Handle every message from the host, in order: first those the boot script kept (webview/boot.ts), then each
+ * as it arrives. Taking the kept ones and listening happen in one task, so none falls between the two.
+ */
 export function onHostMessage(handler: (msg: HostMessage) => void): void {
-  window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
+  const handle = (data: HostMessage) => {
     try {
-      handler(e.data);
+      handler(data);
     } catch (err) {
       post({ type: 'webviewError', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
-  });
+  };
+  const early = pageBoot()?.takeEarly() ?? [];
+  window.addEventListener('message', (e: MessageEvent<HostMessage>) => handle(e.data));
+  for (const data of early) handle(data as HostMessage);
 }

@@ -108,25 +108,81 @@ export interface PlotSpec {
 
 const plots = new Set<Plot>();
 
+/**
+ * Plots whose chart waits to be drawn: a first draw of a plot outside the window waits until the page has painted,
+ * then plots are drawn one per task in page order (input stays responsive between them). On a fit panel's first
+ * paint the five Chart.js charts are most of the page's work — 210–540 ms cold here, where the text above them takes
+ * a few ms — and at any panel width they start below the fitted law, the metrics and the recommendations.
+ */
+const waiting = new Set<Plot>();
+let drainWaiters: Array<() => void> = [];
+let draining = false;
+
+function drainSoon(): void {
+  if (draining) return;
+  draining = true;
+  // After the frame that paints what is in view (the frame's rAF runs before its paint; the timeout after it).
+  requestAnimationFrame(() => setTimeout(drainOne));
+}
+
+function drainOne(): void {
+  const next = [...waiting].sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+  next?.drawNow();
+  if (waiting.size > 0) {
+    setTimeout(drainOne);
+    return;
+  }
+  draining = false;
+  const waiters = drainWaiters;
+  drainWaiters = [];
+  waiters.forEach((w) => w());
+}
+
+/** Whether some plot's chart is still to be drawn. */
+export function plotsWaiting(): boolean {
+  return waiting.size > 0;
+}
+
+/** Resolves once every plot updated so far is drawn. */
+export function plotsDrawn(): Promise<void> {
+  return waiting.size === 0 ? Promise.resolve() : new Promise((resolve) => drainWaiters.push(resolve));
+}
+
+/** Whether `el` is (partly) within the window, or within half a window below it (layout is read once here). */
+function nearView(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom >= 0 && r.top <= window.innerHeight * 1.5 && r.width > 0;
+}
+
 type AxisScale = { min: number; max: number; ticks: Array<{ value: number }> };
 
 export class Plot {
   readonly element: HTMLElement;
-  private readonly chart: Chart<'scatter'>;
+  private readonly canvas: HTMLCanvasElement;
+  /**
+   * Made on the first update, when the page has the data and the figure is in the document. A chart made at
+   * construction (detached, in a hidden results block) is drawn empty when it is attached and again when it
+   * is first sized: three renders per chart before the first useful one on a panel's first paint.
+   */
+  private chartOrNull: Chart<'scatter'> | null = null;
   private readonly legend: HTMLElement;
   private series: Series[] = [];
   private hiddenKeys = new Set<string>();
   private marks: { x: number[]; y: number[] } = { x: [], y: [] };
 
   constructor(readonly spec: PlotSpec) {
-    const canvas = h('canvas', { id: `${spec.id}-canvas`, role: 'img', 'aria-label': `${spec.title}. ${spec.description}` });
+    const canvas = (this.canvas = h('canvas', { id: `${spec.id}-canvas`, role: 'img', 'aria-label': `${spec.title}. ${spec.description}` }));
     this.legend = h('ul', { class: 'legend', 'aria-label': `${spec.title}: legend (press to show or hide a series)` });
     this.element = h('figure', { class: 'plot', id: spec.id },
       h('figcaption', {}, spec.title),
       h('div', { class: 'plot-area' }, canvas),
       this.legend);
-    this.chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: this.options(), plugins: [background] });
     plots.add(this);
+  }
+
+  private get chart(): Chart<'scatter'> {
+    this.chartOrNull ??= new Chart(this.canvas, { type: 'scatter', data: { datasets: [] }, options: this.options(), plugins: [background] });
+    return this.chartOrNull;
   }
 
   get name(): string {
@@ -138,17 +194,34 @@ export class Plot {
     this.marks = { x: marks.x ?? [], y: marks.y ?? [] };
   }
 
+  /** Show `series`: the legend at once; the chart now if it is drawn already or in view, else soon (`waiting`). */
   update(series: Series[]): void {
     this.series = series;
-    this.chart.data.datasets = series.map((s) => this.dataset(s));
-    this.chart.update('none');
     this.renderLegend();
+    if (this.chartOrNull || nearView(this.element)) this.drawNow();
+    else {
+      waiting.add(this);
+      drainSoon();
+    }
+  }
+
+  /** Draw the chart with the current series (made on the first draw). */
+  drawNow(): void {
+    waiting.delete(this);
+    this.chart.data.datasets = this.series.map((s) => this.dataset(s));
+    this.chart.update('none');
   }
 
   /** Re-read theme colours (called on theme change) and redraw. */
   recolor(): void {
-    this.chart.options = this.options();
+    if (!this.chartOrNull) return; // made later, with the colours of then
+    this.respec();
     this.update(this.series);
+  }
+
+  /** Re-read the spec (axis labels, units) and the theme; the next update draws with them. */
+  respec(): void {
+    if (this.chartOrNull) this.chartOrNull.options = this.options();
   }
 
   /**
@@ -156,6 +229,7 @@ export class Plot {
    * Chart.js' own legend for the moment it is rendered, and the page goes back to the HTML one.
    */
   png(): string {
+    if (waiting.has(this)) this.drawNow();
     const legend = this.chart.options.plugins!.legend!;
     legend.display = true;
     this.chart.update('none');
@@ -169,7 +243,8 @@ export class Plot {
 
   destroy(): void {
     plots.delete(this);
-    this.chart.destroy();
+    waiting.delete(this);
+    this.chartOrNull?.destroy();
   }
 
   /** One entry per labelled series key (a law, your fit, a group): a swatch in its colour and the label. */

@@ -160,7 +160,7 @@ function renderView(v: FitView, page: Page): void {
   const lossPlotSpec = page.plots.loss.spec;
   lossPlotSpec.xLabel = v.lossAxis === 'C' ? 'training compute C (FLOPs)' : 'parameters N';
   lossPlotSpec.xUnit = v.lossAxis === 'C' ? 'flops' : 'count';
-  page.plots.loss.recolor();
+  page.plots.loss.respec();
   page.plots.loss.update(v.lossCurves);
   const losses = v.points.flatMap((p) => [p.loss, p.predicted]);
   const lo = minOf(losses);

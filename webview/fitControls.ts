@@ -22,13 +22,23 @@ const numOrNull = (s: string): number | null | 'bad' => {
   return Number.isFinite(x) && x > 0 ? x : 'bad';
 };
 
+/**
+ * Whether any of the extra options differs from its default: "More options" then opens by itself. Closed, the
+ * fitted law sits near the top of the panel: open, the ten fields put it below the first screen of a panel
+ * beside the editor (~500 px wide).
+ */
+function extrasSet(o: FitPanelOptions): boolean {
+  return (o.keep ?? 'best') !== 'best' || (o.dropWarmup ?? 0.1) !== 0.1 || (o.dropHighestLoss ?? 0) !== 0 || !!o.compute || !!o.unique
+    || (o.cv ?? 5) !== 5 || o.loo === false || !!o.fix || !!o.follow || !!o.finalTokens;
+}
+
 /** The extra option fields (inside the fit form) and a reader that validates them. */
 export function extraControls(o: FitPanelOptions, refit: () => void): { element: HTMLElement; read: () => Extra | null } {
   const keep = h('select', { id: 'keep', 'aria-label': 'Repeated runs: keep' }, ...(['best', 'mean', 'all'] as const).map((k) => h('option', { value: k, selected: (o.keep ?? 'best') === k }, k)));
   const follow = h('input', { id: 'follow', type: 'checkbox', checked: !!o.follow });
   keep.addEventListener('change', refit);
   follow.addEventListener('change', refit);
-  const element = h('details', { class: 'more-options', open: true },
+  const element = h('details', { class: 'more-options', open: extrasSet(o) },
     h('summary', {}, 'More options'),
     h('div', { class: 'form toolbar' },
       field('Repeated runs: keep', keep),

@@ -26,7 +26,9 @@ window.addEventListener('unhandledrejection', (e) => post({ type: 'webviewError'
 const view = document.body.dataset.view as ViewKind;
 const handle = VIEWS[view](byId('root'));
 watchTheme(colorSwatches);
-onHostMessage((msg) => {
-  if (msg.type === 'collectPngs') answerRequest(msg, post, () => ({ charts: chartPngs() }));
+function dispatch(msg: HostMessage): void {
+  if (msg.type === 'batch') msg.messages.forEach(dispatch);
+  else if (msg.type === 'collectPngs') answerRequest(msg, post, () => ({ charts: chartPngs() }));
   else handle(msg);
-});
+}
+onHostMessage(dispatch);

@@ -11,7 +11,8 @@
 //        a built VS Code silently ignores the payload and nothing runs (this script then times out, exit 1).
 // In tests: await fetch(`${process.env.HARNESS_SHOT_URL}/shot?name=foo&text=Some%20text&webviewOnly=1`)
 //        waits for `text` inside the visible webview, then saves $SHOT_DIR/foo.png (webview only or window);
-//        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks,
+//        /fill?selector=%23compute&value=1e24 types into the visible webview, /click?selector=… clicks
+//        (/click?selector=…&key=Enter focuses the element and presses the key instead),
 //        /viewport?size=1100x720 resizes the window (size=default restores it),
 //        /a11y?text=… walks the webview with the Tab key and reports its controls, charts and tables (a11y.js),
 //        /quickInput?text=…&keys=ArrowDown,Enter waits for the QuickPick/InputBox showing `text`, presses the
@@ -39,6 +40,7 @@ const { audit } = require('./a11y');
         const wv = q.get('text') ? await webviewWithText(page, q.get('text')) : visibleWebview(page);
         const el = wv.inner.locator(q.get('selector')).first();
         if (u.pathname === '/fill') await el.fill(q.get('value') ?? '', { timeout: 10000 });
+        else if (q.get('key')) await el.press(q.get('key'), { timeout: 10000 }); // focus it and press a key, like a keyboard user
         else await el.click({ timeout: 10000 });
         return res.end(JSON.stringify({ ok: true }));
       }

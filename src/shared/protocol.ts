@@ -344,7 +344,13 @@ export type HostMessage =
   | { type: 'isoflopView'; runId: number; view: IsoflopView }
   | { type: 'isoflopError'; runId: number; title: string; message: string }
   /** A request the page answers once (see PAGE_REQUESTS and src/shared/pageRequests.ts). */
-  | { type: 'collectPngs'; requestId: number };
+  | { type: 'collectPngs'; requestId: number }
+  /**
+   * Several messages the page handles in order within one task, so it lays out and paints once: a panel's
+   * init and its run's state and view, sent when the page says it is ready (each message is a task of its own
+   * otherwise, and the browser may lay out and paint the half-built page between them).
+   */
+  | { type: 'batch'; messages: HostMessage[] };
 
 export interface ChartPng {
   name: string;
@@ -363,6 +369,9 @@ export type WebviewMessage =
   /** The page could not answer request `requestId` (the host rejects it with a typed PageRequestError). */
   | { type: 'requestFailed'; requestId: number; message: string }
   | { type: 'openLink'; url: string }
+  /** What is in the window is painted; plots below it are still being drawn ('rendered' follows). */
+  | { type: 'painted'; view: ViewKind; seq: number; paintMs: number }
+  /** Everything is painted, every plot drawn. */
   | { type: 'rendered'; view: ViewKind; seq: number; text: string; charts: number; paintMs: number }
   | { type: 'webviewError'; message: string };
 
@@ -452,6 +461,12 @@ const checkWebviewMessage: Check<WebviewMessage> = union<WebviewMessage>({
   }),
   requestFailed: obj({ type: literal('requestFailed'), requestId: num(0, Number.MAX_SAFE_INTEGER, true), message: str(10_000) }),
   openLink: obj({ type: literal('openLink'), url: str(2000, /^https:\/\/[^\s]+$/) }),
+  painted: obj({
+    type: literal('painted'),
+    view: oneOf(VIEW_KINDS),
+    seq: num(0, Number.MAX_SAFE_INTEGER, true),
+    paintMs: num(0, 1e7),
+  }),
   rendered: obj({
     type: literal('rendered'),
     view: oneOf(VIEW_KINDS),

@@ -46,7 +46,7 @@ describe('production build (what the VSIX ships)', function () {
 
   it('builds the shipped bundles, minified, without source maps or the bench', () => {
     const files = fs.readdirSync(out).sort();
-    for (const f of ['extension.js', 'webview.js', 'webview.css']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
+    for (const f of ['extension.js', 'webview.js', 'webview-boot.js', 'webview.css']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
     assert.deepStrictEqual(files.filter((f) => f.endsWith('.map') || f.startsWith('bench')), []);
     for (const f of ['extension.js', 'webview.js']) assert.ok(!read(f).includes('sourceMappingURL'), `${f} links no source map`);
     // Minified: few, long lines (the development extension.js has ~25k lines).
@@ -56,6 +56,11 @@ describe('production build (what the VSIX ships)', function () {
   it('the page script and styles can be put inline in the panel shell (no </script, <script, <!-- or </style)', () => {
     // Otherwise html.ts links them as files, and every panel waits on fetching them through the webview's service worker.
     assert.ok(inlineable(read('webview.js'), read('webview.css')));
+    // The boot script goes inline too, carried by extension.js as a string (esbuild.mjs: PAGE_BOOT_SCRIPT).
+    assert.ok(inlineable(read('webview-boot.js'), ''));
+    // (terser re-quotes the string: compare its longest stretch without quotes or escapes.)
+    const stretch = read('webview-boot.js').split(/["'`\\]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    assert.ok(stretch.length > 40 && read('extension.js').includes(stretch), `extension.js carries the boot script (${stretch})`);
     assert.ok(!inlineable('const s = "</script>";', ''), 'the check itself catches an element end');
     assert.ok(!inlineable('', '/* <!-- */'), 'and a comment opener');
   });

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { command, registerCommands } from './command';
 import { exportResults } from './export';
+import { pageAssets } from './html';
 import { log } from './log';
 import { PanelBase } from './panelBase';
 import { registerTestHooks } from './testHooks';
@@ -18,6 +19,8 @@ export function register(context: vscode.ExtensionContext): void {
     log,
     { dispose: () => [...PanelBase.open].forEach((p) => p.dispose()) },
   );
+  // Read the panels' script and styles now, so a panel's HTML is set the moment it opens (html.ts).
+  void pageAssets(context.extensionUri);
   registerCommands(context, command('scalingLaws.exportResults', (format?: unknown, target?: unknown, opts?: { overwrite?: unknown }) => exportResults(format, target, opts)));
   if (TEST_BUILD && context.extensionMode !== vscode.ExtensionMode.Production) registerTestHooks(context);
 }

@@ -9,7 +9,7 @@ import {
 } from '../../shared/protocol';
 import { LAWS } from '../../core/laws';
 import { isReply, PageRequester } from '../../shared/pageRequests';
-import { pageAssets, panelHtml, webviewOptions } from './html';
+import { pageAssets, pageAssetsRead, panelHtml, webviewOptions, type PageAssets } from './html';
 import { log } from './log';
 
 /** Every https URL a panel may ask the host to open: the papers' citation pages. */
@@ -25,7 +25,7 @@ export interface RenderedInfo {
   at: number;
 }
 
-export type PanelMessage = Exclude<WebviewMessage, { type: 'rendered' | 'webviewError' | 'pngs' | 'requestFailed' | 'openLink' | 'export' }>;
+export type PanelMessage = Exclude<WebviewMessage, { type: 'painted' | 'rendered' | 'webviewError' | 'pngs' | 'requestFailed' | 'openLink' | 'export' }>;
 
 export abstract class PanelBase implements vscode.Disposable {
   /** Open panels, and the one the user looked at last (what "Export Results…" exports). */
@@ -34,8 +34,10 @@ export abstract class PanelBase implements vscode.Disposable {
   static onActiveChanged: (() => void) | undefined;
   /** Last render the page reported, for tests and timings. */
   rendered: RenderedInfo | null = null;
-  /** ms from the command (or restore) to the first painted render. */
+  /** ms from the command (or restore) to the first paint of a result (what is in the window; plots below may follow). */
   firstPaintMs: number | null = null;
+  /** ms from the command (or restore) to the first result painted whole, every plot drawn. */
+  firstCompleteMs: number | null = null;
   /** ms from the command (or restore) to the page's script running (shell painted, data not yet). */
   readyMs: number | null = null;
   readonly webviewErrors: string[] = [];
@@ -53,11 +55,14 @@ export abstract class PanelBase implements vscode.Disposable {
     protected readonly openedAt: number,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
-    // The shell is set once its inline script and styles are read (a few ms, then cached; html.ts): the webview
-    // boots its frame and service worker meanwhile.
-    void pageAssets(extensionUri).then((inline) => {
+    // The shell is set once its inline script and styles are read (at activation, then cached; html.ts): the
+    // webview boots its frame and service worker meanwhile.
+    const setHtml = (inline: PageAssets | null) => {
       if (!this.disposed) panel.webview.html = panelHtml(panel.webview, extensionUri, view, panel.title, inline);
-    });
+    };
+    const read = pageAssetsRead(extensionUri);
+    if (read !== undefined) setHtml(read);
+    else void pageAssets(extensionUri).then(setHtml);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -111,11 +116,15 @@ export abstract class PanelBase implements vscode.Disposable {
       return;
     }
     switch (msg.type) {
+      case 'painted':
+        this.notePaint();
+        return;
       case 'rendered':
         this.rendered = { seq: msg.seq, text: msg.text, charts: msg.charts, paintMs: msg.paintMs, at: performance.now() };
-        if (this.firstPaintMs === null) {
-          this.firstPaintMs = performance.now() - this.openedAt;
-          log.info(`[${this.view}] first paint ${Math.round(this.firstPaintMs)} ms after the command`);
+        this.notePaint();
+        if (this.firstCompleteMs === null) {
+          this.firstCompleteMs = performance.now() - this.openedAt;
+          if (this.firstCompleteMs - this.firstPaintMs! > 1) log.info(`[${this.view}] every plot drawn ${Math.round(this.firstCompleteMs)} ms after the command`);
         }
         this.renderWaiters.splice(0).forEach((r) => r());
         return;
@@ -134,6 +143,12 @@ export abstract class PanelBase implements vscode.Disposable {
       default:
         this.onMessage(msg);
     }
+  }
+
+  private notePaint(): void {
+    if (this.firstPaintMs !== null) return;
+    this.firstPaintMs = performance.now() - this.openedAt;
+    log.info(`[${this.view}] first paint ${Math.round(this.firstPaintMs)} ms after the command`);
   }
 
   protected abstract onMessage(msg: PanelMessage): void;

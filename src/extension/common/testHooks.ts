@@ -15,6 +15,8 @@ export interface PanelStateSnapshot {
   title: string;
   rendered: { seq: number; text: string; charts: number; paintMs: number } | null;
   firstPaintMs: number | null;
+  /** ms from the command to the first result with every plot drawn. */
+  firstCompleteMs: number | null;
   readyMs: number | null;
   webviewErrors: string[];
   rejectedMessages: string[];
@@ -47,6 +49,7 @@ function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
     title: p?.panel.title ?? '',
     rendered: p?.rendered ? { seq: p.rendered.seq, text: p.rendered.text, charts: p.rendered.charts, paintMs: p.rendered.paintMs } : null,
     firstPaintMs: p?.firstPaintMs ?? null,
+    firstCompleteMs: p?.firstCompleteMs ?? null,
     readyMs: p?.readyMs ?? null,
     webviewErrors: p?.webviewErrors ?? [],
     rejectedMessages: p?.rejectedMessages ?? [],

@@ -12,6 +12,7 @@ import type { WorkerFitOutcome } from '../../core/fit/workerProtocol';
 import { isLogFile, sidecarPath } from '../../core/logs/format';
 import type { LogFileBytes } from '../../core/logs/load';
 import type { FitColumnRole, FitDataInfo, FitPanelOptions } from '../../shared/protocol';
+import { isDirectory } from '../common/fileText';
 
 /** Bounds on what one panel reads (a fit of more is a CLI job): files, bytes per file, bytes in all. */
 export const LOG_LIMITS = { files: 2000, fileBytes: 64 * 2 ** 20, totalBytes: 256 * 2 ** 20, depth: 3 };
@@ -20,8 +21,7 @@ export const LOG_LIMITS = { files: 2000, fileBytes: 64 * 2 ** 20, totalBytes: 25
 export async function isLogInput(uris: readonly vscode.Uri[]): Promise<boolean> {
   if (uris.length !== 1) return true;
   if (!/\.(csv|tsv|txt)$/i.test(uris[0].path)) return true;
-  const st = await vscode.workspace.fs.stat(uris[0]);
-  return (st.type & vscode.FileType.Directory) !== 0;
+  return isDirectory(uris[0]);
 }
 
 /** The log files under `uris` (folders searched to depth 3, as TensorBoard keeps a directory per run). */

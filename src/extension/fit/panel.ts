@@ -14,7 +14,7 @@ import type { FitLogsRequest } from '../../core/logs/fitRequest';
 import { callWorker } from '../../core/worker/client';
 import { InputError } from '../../core/errors';
 import { chosenColumns, dataInfo, extraFitOptions, isLogInput, readLogUris } from './logs';
-import type { FitPanelOptions, FitView } from '../../shared/protocol';
+import type { FitPanelOptions, FitView, HostMessage } from '../../shared/protocol';
 import { log } from '../common/log';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
@@ -86,8 +86,8 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   }
 
   /** Run messages go to the page only once it is listening; 'ready' replays the run's state. */
-  override post(msg: Parameters<FilePanel<FitPanelOptions>['post']>[0]): void {
-    if (this.pageReady || !msg.type.startsWith('fit')) super.post(msg);
+  override post(msg: HostMessage): void {
+    if (this.pageReady || !(msg.type.startsWith('fit') || msg.type === 'batch')) super.post(msg);
   }
 
   override testState(): PanelTestState {
@@ -96,20 +96,24 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
 
   protected onMessage(msg: PanelMessage): void {
     switch (msg.type) {
-      case 'ready':
+      case 'ready': {
         this.pageReady = true;
-        this.post({ type: 'fitInit', uri: this.uri.toString(), fileName: this.fileName, forms: formOptions(), options: this.options });
+        // The page and the run's state in one message: the page builds and paints once (protocol.ts, 'batch').
+        const init: HostMessage = { type: 'fitInit', uri: this.uri.toString(), fileName: this.fileName, forms: formOptions(), options: this.options };
+        const running: HostMessage = { type: 'fitRunning', runId: this.runId };
         if (this.running) {
-          this.post({ type: 'fitRunning', runId: this.runId });
-          if (this.earlyView?.runId === this.runId) this.post({ type: 'fitView', runId: this.runId, view: this.earlyView.view });
+          const early = this.earlyView?.runId === this.runId ? [{ type: 'fitView', runId: this.runId, view: this.earlyView.view } as const] : [];
+          this.post({ type: 'batch', messages: [init, running, ...early] });
         } else if (this.lastView) {
-          this.post({ type: 'fitRunning', runId: this.runId });
-          this.post({ type: 'fitView', runId: this.runId, view: this.lastView });
+          this.post({ type: 'batch', messages: [init, running, { type: 'fitView', runId: this.runId, view: this.lastView }] });
         } else if (this.lastError) {
-          this.post({ type: 'fitRunning', runId: this.runId });
-          this.post({ type: 'fitError', runId: this.runId, ...this.lastError });
-        } else void this.run();
+          this.post({ type: 'batch', messages: [init, running, { type: 'fitError', runId: this.runId, ...this.lastError }] });
+        } else {
+          this.post(init);
+          void this.run();
+        }
         return;
+      }
       case 'refit':
         this.options = msg.options;
         this.follow(!!msg.options.follow);

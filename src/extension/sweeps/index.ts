@@ -55,6 +55,7 @@ async function isoflopState(uri?: string): Promise<unknown> {
     title: p.panel.title,
     rendered: p.rendered ? { seq: p.rendered.seq, text: p.rendered.text, charts: p.rendered.charts, paintMs: p.rendered.paintMs } : null,
     firstPaintMs: p.firstPaintMs,
+    firstCompleteMs: p.firstCompleteMs,
     webviewErrors: p.webviewErrors,
     rejectedMessages: p.rejectedMessages,
     running: p.running,

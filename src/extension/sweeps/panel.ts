@@ -12,7 +12,7 @@ import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { InputError } from '../../core/errors';
 import { IsoflopRefusal } from '../../core/isoflop';
-import type { IsoflopPanelOptions } from '../../shared/protocol';
+import type { HostMessage, IsoflopPanelOptions } from '../../shared/protocol';
 import { FilePanel, type FilePanelKind } from '../common/filePanel';
 import type { ExportPayload, PanelMessage, PanelTestState } from '../common/panelBase';
 import { log } from '../common/log';
@@ -62,15 +62,19 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
 
   protected onMessage(msg: PanelMessage): void {
     switch (msg.type) {
-      case 'ready':
-        this.post({ type: 'isoflopInit', uri: this.uri.toString(), fileName: this.fileName, options: this.options });
-        this.post({ type: 'isoflopRunning', runId: this.runId });
-        // The page (re)loaded: show the last result, or start the first analysis.
-        if (this.running) return;
-        if (this.lastResult) this.post({ type: 'isoflopView', runId: this.runId, view: this.lastResult.view });
-        else if (this.lastError) this.post({ type: 'isoflopError', runId: this.runId, ...this.lastError });
-        else void this.run();
+      case 'ready': {
+        // The page (re)loaded: show the last result, or start the first analysis. The page and the run's state
+        // go in one message, so the page builds and paints once (protocol.ts, 'batch').
+        const start: HostMessage[] = [
+          { type: 'isoflopInit', uri: this.uri.toString(), fileName: this.fileName, options: this.options },
+          { type: 'isoflopRunning', runId: this.runId },
+        ];
+        if (!this.running && this.lastResult) start.push({ type: 'isoflopView', runId: this.runId, view: this.lastResult.view });
+        else if (!this.running && this.lastError) start.push({ type: 'isoflopError', runId: this.runId, ...this.lastError });
+        this.post({ type: 'batch', messages: start });
+        if (!this.running && !this.lastResult && !this.lastError) void this.run();
         return;
+      }
       case 'isoflopOptions':
         this.options = msg.options;
         void this.run();

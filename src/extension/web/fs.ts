@@ -20,7 +20,10 @@ const webFs = {
   closeSync(): void {
     /* nothing is ever open */
   },
-  promises: { open: (path: unknown) => Promise.reject(new Error(`no local file system in the browser: cannot open '${String(path)}'`)) },
+  promises: {
+    open: (path: unknown) => Promise.reject(new Error(`no local file system in the browser: cannot open '${String(path)}'`)),
+    stat: (path: unknown) => Promise.reject(new Error(`no local file system in the browser: cannot stat '${String(path)}'`)),
+  },
   constants: {},
 };
 

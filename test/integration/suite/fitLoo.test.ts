@@ -8,7 +8,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { FitPanelOptions, FitView } from '../../../src/shared/protocol';
-import { a11yAudit, metric, panelState, requireHarness, until, workspaceFile } from './util';
+import { a11yAudit, metric, panelState, pressKey, requireHarness, until, workspaceFile } from './util';
 
 const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
 
@@ -84,10 +84,15 @@ describe('Fit panel: leave-one-out switch (real VS Code)', function () {
     assert.ok(s.rendered!.text.includes('LOO RMSE') && /Fitted in [\d.]+ s\./.test(s.rendered!.text));
   });
 
-  it('the Leave-one-out checkbox is reached with Tab and named by its label', async function () {
+  it('the Leave-one-out checkbox is reached with Tab and named by its label, once More options is opened', async function () {
     requireHarness(this, 'keyboard walk (real Tab presses in Chromium)');
     await vscode.commands.executeCommand('scalingLaws.fitCsv', runs);
     await settled(runs);
+    // With every extra option at its default, "More options" starts closed (the fitted law stays near the top).
+    const closed = await a11yAudit('runs.csv');
+    assert.ok(closed.controls.some((c) => c.tag === 'summary' && c.name === 'More options'), 'the More options toggle is a Tab stop');
+    assert.ok(!closed.controls.some((c) => c.id === 'loo'), 'its fields are hidden while it is closed');
+    await pressKey('details.more-options > summary', 'Enter', 'runs.csv');
     const report = await a11yAudit('runs.csv');
     const box = report.controls.find((c) => c.id === 'loo');
     assert.ok(box, `controls: ${JSON.stringify(report.controls).slice(0, 800)}`);

@@ -128,6 +128,11 @@ export async function fill(selector: string, value: string, inPanelWithText: str
   await harness(`/fill?selector=${encodeURIComponent(selector)}&value=${encodeURIComponent(value)}&text=${encodeURIComponent(inPanelWithText)}`);
 }
 
+/** Focus an element of the visible webview showing `inPanelWithText` and press `key` (a real key press through Chromium). */
+export async function pressKey(selector: string, key: string, inPanelWithText: string): Promise<void> {
+  await harness(`/click?selector=${encodeURIComponent(selector)}&key=${encodeURIComponent(key)}&text=${encodeURIComponent(inPanelWithText)}`);
+}
+
 /** Skip loudly (never silently pass) when not running under the code-server harness. */
 export function requireHarness(ctx: Mocha.Context, what: string): void {
   if (!inHarness()) {
