@@ -25,7 +25,7 @@ import { isDecimal, parseCell, MAX_NUMBER_CHARS } from '../../src/core/csv/numbe
 import { MAX_JSONC_DEPTH, parseJsonc, parseJsoncStrict } from '../../src/core/config/jsonc';
 import { InputError } from '../../src/core/errors';
 import { analyseDocument, hoverMarkdown } from '../../src/core/config';
-import { escapeNonPrinting, forTerminal, isSingleLine, markdownText } from '../../src/core/text';
+import { escapeNonPrinting, forTerminal, isSingleLine, markdownText, MAYBE_NON_PRINTING_EXCEPT_LF_TAB } from '../../src/core/text';
 import { parseDtype } from '../../src/core/hardware';
 import { main, processIO } from '../../src/cli/main';
 
@@ -301,6 +301,20 @@ describe('security 5: input errors are input errors, user text neutralised', () 
       const expected = s.split(/([\n\t])/).map((part) => (part === '\n' || part === '\t' ? part : escapeNonPrinting(part))).join('');
       assert.strictEqual(forTerminal(s), expected);
     }));
+  });
+
+  it('forTerminal\'s quick pre-check covers every code point the escape applies to (all of U+0000…U+10FFFF)', () => {
+    const exact = /[^\P{Cc}\t\n]|[\p{Cf}\p{Zl}\p{Zp}]/u;
+    let matched = 0;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue; // lone surrogates: the pre-check takes them all
+      const c = String.fromCodePoint(cp);
+      if (!exact.test(c)) continue;
+      matched++;
+      assert.ok(MAYBE_NON_PRINTING_EXCEPT_LF_TAB.test(c), `U+${cp.toString(16)} is escaped but the pre-check misses it`);
+    }
+    assert.ok(matched > 150, `${matched} code points escaped`);
+    assert.ok(!MAYBE_NON_PRINTING_EXCEPT_LF_TAB.test('{"N": 1.5e9, "run": "r01 ÄÖ é 中文"}\n\t'), 'ordinary text passes the pre-check');
   });
 
   it('reproducer: a CSV header with escape sequences reaches stderr escaped', async () => {

@@ -5,6 +5,7 @@
 import type { CliCommand } from '../lib/io';
 import { analyseFileForCli } from './forward';
 import { formatCount, formatNum, formatPercent, formatSci } from '../../core/format';
+import { cliJson } from '../lib/json';
 
 const GB = 1e9;
 
@@ -27,7 +28,7 @@ Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).
     const cfg = a.backwardConfig!;
     if (json) {
       const { arch, findings, ...rest } = b;
-      io.out(JSON.stringify({ file, ...rest, arch, warnings: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message })) }, null, 2));
+      io.out(cliJson({ file, ...rest, arch, warnings: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message })) }));
       return 0;
     }
     const lines = [

@@ -17,6 +17,7 @@ import { loadCurves } from '../lib/logFiles';
 import { isDecimal } from '../../core/csv/numbers';
 import { droppedLines } from '../lib/dropped';
 import { readInputBytes } from '../lib/files';
+import { cliJson } from '../lib/json';
 
 /**
  * Progress of a long fit on stderr: nothing for the first 2 s (a fast fit prints nothing), then at most one
@@ -290,7 +291,7 @@ export const fitCommand: CliCommand = {
     if (sets.length === 1) {
       if (get.bool(p, 'json')) {
         const j = ok(results[0])!;
-        io.out(JSON.stringify(jsonOf(sets[0], j), null, 2));
+        io.out(cliJson(jsonOf(sets[0], j)));
         // JSON goes to a file or a program; the warnings also reach the person running the command.
         for (const w of j.warnings) io.err(`warning: ${w}`);
       } else {
@@ -305,7 +306,7 @@ export const fitCommand: CliCommand = {
         const j = ok(results[i]);
         return j ? { name: set.name, ...jsonOf(set, j) } : { name: set.name, refused: (results[i] as FitRefusal).message, summary: set.table.summary };
       });
-      io.out(JSON.stringify({ datasets: out }, null, 2));
+      io.out(cliJson({ datasets: out }));
       return exit;
     }
     // Side by side: one column per data set, then each full report.

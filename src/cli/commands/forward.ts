@@ -14,6 +14,7 @@ import { formatCount, formatNum, formatSci } from '../../core/format';
 import type { Checkpointing, MemoryOptions } from '../../core/arch';
 import { analyseModelConfig, detectModelConfig, type ModelConfigAnalysis } from '../../core/config/modelConfig';
 import { modelReport } from '../../core/modelConfig';
+import { cliJson } from '../lib/json';
 
 /**
  * Parse `<file> [--json]` and read and analyse the config for a CLI command: the first error becomes
@@ -84,7 +85,7 @@ function forwardModel(argv: string[], io: CliIO): number {
   const r = modelReport(read, { memory, inference: { batch: positive('batch', p.flags.batch), context: positive('context', p.flags.context) } });
   const warnings = m.issues.map((i) => ({ message: i.message, ...lineColumn(text, i.offset) }));
   if (get.bool(p, 'json')) {
-    io.out(JSON.stringify({ file, format: read.format, family: read.family, N: r.N, active: r.params.active, params: r.params, flopsPerToken: r.flops, memory: r.memory, inference: r.inference, seqScaling: r.seqScaling, lawTokens: r.lawTokens, ...(r.nanoGptReported !== undefined ? { nanoGptReported: r.nanoGptReported } : {}), seqLengthFrom: read.seqLengthFrom, arch: read.arch, notes: read.notes, warnings }, null, 2));
+    io.out(cliJson({ file, format: read.format, family: read.family, N: r.N, active: r.params.active, params: r.params, flopsPerToken: r.flops, memory: r.memory, inference: r.inference, seqScaling: r.seqScaling, lawTokens: r.lawTokens, ...(r.nanoGptReported !== undefined ? { nanoGptReported: r.nanoGptReported } : {}), seqLengthFrom: read.seqLengthFrom, arch: read.arch, notes: read.notes, warnings }));
     return 0;
   }
   const pr = r.params;
@@ -154,7 +155,7 @@ Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).
     const { file, json, a } = analyseFileForCli(argv, 'arch', io);
     const f = a.forward!;
     if (json) {
-      io.out(JSON.stringify({ file, N: f.N, params: f.params, flopsPerToken: f.flops, memory: f.memory, seqScaling: f.seqScaling, arch: f.arch }, null, 2));
+      io.out(cliJson({ file, N: f.N, params: f.params, flopsPerToken: f.flops, memory: f.memory, seqScaling: f.seqScaling, arch: f.arch }));
       return 0;
     }
     const pr = f.params;

@@ -7,6 +7,7 @@ import type { CliCommand, CliIO } from '../lib/io';
 import { InputError } from '../../core/errors';
 import { formatCount, formatNum, formatSci } from '../../core/format';
 import { evaluateHparams, HPARAM_LAWS, WARMUP_RULE, type HparamResult } from '../../core/hparams';
+import { cliJson } from '../lib/json';
 
 const SPEC = {
   params: 'positive',
@@ -77,7 +78,7 @@ Exit codes: 0 ok; 2 bad arguments.`,
       get.strs(p, 'law'),
     );
     if (get.bool(p, 'json')) {
-      io.out(JSON.stringify({ results, skipped, warmupRule: WARMUP_RULE }, null, 2));
+      io.out(cliJson({ results, skipped, warmupRule: WARMUP_RULE }));
       return 0;
     }
     const what = N !== undefined ? `N = ${formatCount(N)}${get.bool(p, 'non-embedding') ? ' non-embedding' : ''} parameters, D = ${formatCount(D!)} tokens${C !== undefined ? `, C = ${formatSci(C)} FLOPs` : ''}` : `C = ${formatSci(C!)} FLOPs`;

@@ -11,6 +11,7 @@ import { readInputFile } from '../lib/files';
 import { droppedLines } from '../lib/dropped';
 import { runsFromLogs } from '../../core/logs';
 import { loadCurves } from '../lib/logFiles';
+import { cliJson } from '../lib/json';
 
 function parsePairs(values: string[] | undefined, flag: string): Array<[string, string]> {
   return (values ?? []).map((v) => {
@@ -104,7 +105,7 @@ compute values that do not form discrete budgets.`,
         skipBadBudgets: get.bool(p, 'skip-bad-budgets'),
       });
       const joint = get.bool(p, 'no-joint') ? null : jointFit(analysis);
-      if (get.bool(p, 'json')) io.out(JSON.stringify({ ...isoflopJson(analysis, joint), logs: { matched: match.runs.length, missing: match.missing, unmatched: match.unmatched, notes: match.notes } }, null, 2));
+      if (get.bool(p, 'json')) io.out(cliJson({ ...isoflopJson(analysis, joint), logs: { matched: match.runs.length, missing: match.missing, unmatched: match.unmatched, notes: match.notes } }));
       else io.out([...match.notes.map((n) => `note: ${n}`), report(analysis, joint)].join('\n'));
       return 0;
     }
@@ -127,7 +128,7 @@ compute values that do not form discrete budgets.`,
       skipBadBudgets: get.bool(p, 'skip-bad-budgets'),
     });
     const joint = get.bool(p, 'no-joint') ? null : jointFit(analysis);
-    if (get.bool(p, 'json')) io.out(JSON.stringify(isoflopJson(analysis, joint), null, 2));
+    if (get.bool(p, 'json')) io.out(cliJson(isoflopJson(analysis, joint)));
     else io.out(report(analysis, joint));
     for (const line of droppedLines(file, table.summary.dropped)) (get.bool(p, 'json') ? io.err : io.out)(line);
     return 0;

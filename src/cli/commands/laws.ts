@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors';
 import type { CliCommand, CliIO } from '../lib/io';
 import { formatCount, formatSci } from '../../core/format';
 import { LAWS, PARAM_CONVENTION_LABELS, type LawInfo } from '../../core/laws';
+import { cliJson } from '../lib/json';
 
 function range(r: [number, number] | undefined, fmt: (x: number) => string): string {
   return r ? `${fmt(r[0])}–${fmt(r[1])}` : '–';
@@ -96,7 +97,7 @@ compute ranges the paper fitted (anything outside them is an extrapolation).
       return 0;
     }
     if (get.bool(p, 'json')) {
-      io.out(JSON.stringify({ laws: LAWS }, null, 2));
+      io.out(cliJson({ laws: LAWS }));
       return 0;
     }
     io.out(lawsTable());

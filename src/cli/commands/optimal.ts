@@ -10,6 +10,7 @@ import { allocateDetailed, checkBudget, checkRange, consensus, COST_LIMITS, SARD
 import { HardwareError, peakFlops, suggestGpus, trainingCompute } from '../../core/hardware';
 import { parseAtlasVocab, parseLanguage } from '../../core/laws';
 import { withHparams } from '../../core/hparams';
+import { cliJson } from '../lib/json';
 
 /** Flags that only describe a GPU budget (C from hardware and time). */
 const GPU_BUDGET_FLAGS = ['gpus', 'hours', 'uptime'] as const;
@@ -300,7 +301,7 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
       const { peak, ...b } = budget ?? { peak: undefined };
       const budgetJson = budget && peak ? { ...b, gpu: peak.label, peakSource: peak.source } : undefined;
       const seqLen = get.num(p, 'seq-len') || undefined; // learning rate and batch per row (src/core/hparams)
-      io.out(JSON.stringify({ results: withHparams(results, seqLen), skipped, ...(agreed ? { consensus: agreed } : {}), ...(budgetJson ? { budget: budgetJson } : {}), ...(costFull ? { costSettings: costFull } : {}) }, null, 2));
+      io.out(cliJson({ results: withHparams(results, seqLen), skipped, ...(agreed ? { consensus: agreed } : {}), ...(budgetJson ? { budget: budgetJson } : {}), ...(costFull ? { costSettings: costFull } : {}) }));
       return 0;
     }
     const head = compute !== undefined ? `Compute-optimal allocation for C = ${formatSci(compute)} FLOPs` : `Minimum compute to reach loss ${targetLoss}`;

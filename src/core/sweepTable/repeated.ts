@@ -37,14 +37,56 @@ export interface RepeatItem {
   fields: Record<string, string>;
 }
 
-const key = (x: RepeatItem) => `${x.N.toPrecision(6)}|${x.D.toPrecision(6)}`;
+/**
+ * (N, D) to 6 significant digits, as one number: each value's decimal exponent (0–31, 5 bits) and its 6-digit
+ * mantissa (20 bits), 50 bits in all — a Map keyed by numbers, with no string per row (a million rows spent
+ * 1.5 s building `toPrecision` strings). Other values (below 1, from 1e32, non-finite) take a string key instead.
+ * Rounding is the nearest 6-digit mantissa, as toPrecision(6) does, up to a tie at the last ulp.
+ */
+function ndKey(N: number, D: number): number | string {
+  const n = sig6(N);
+  const d = sig6(D);
+  return n >= 0 && d >= 0 ? n * 2 ** 25 + d : `${N.toPrecision(6)}|${D.toPrecision(6)}`;
+}
+
+/**
+ * A value's 6 significant digits as exponent · 2^20 + mantissa (mantissa 100000–999999), or −1 unless they are
+ * 1.00000 … 9.99999e31 (a value just below 1 or 1e32 that rounds up is decided by its rounded exponent, so it keys
+ * as toPrecision's "1.00000" does).
+ */
+function sig6(x: number): number {
+  if (!(x >= 0.5 && x < 1e32)) return -1;
+  let e = Math.floor(Math.log10(x));
+  let m = Math.round(x / 10 ** (e - 5));
+  // log10 and the division are inexact near powers of ten: bring the mantissa back into 6 digits.
+  if (m >= 1e6) {
+    e += 1;
+    m = Math.round(x / 10 ** (e - 5));
+  } else if (m < 1e5) {
+    e -= 1;
+    m = Math.round(x / 10 ** (e - 5));
+  }
+  return e >= 0 && e < 32 ? e * 2 ** 20 + m : -1;
+}
+
+/** Whether any two items share (N, D) to 6 significant digits (no groups built: most tables have no repeats). */
+export function hasRepeatedND(items: ReadonlyArray<{ N: number; D: number }>): boolean {
+  const seen = new Set<number | string>();
+  for (const x of items) {
+    const k = ndKey(x.N, x.D);
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
+}
+
 const HINT = /(^|[^a-z])(lr|learning_rate|peak_lr|max_lr|seed|batch|batch_size|bs|wd|weight_decay|warmup)([^a-z]|$)/i;
 
 /** Groups of indices sharing (N, D), in first-seen order. */
 export function groupByND(items: readonly RepeatItem[]): number[][] {
-  const m = new Map<string, number[]>();
+  const m = new Map<number | string, number[]>();
   items.forEach((x, i) => {
-    const k = key(x);
+    const k = ndKey(x.N, x.D);
     if (!m.has(k)) m.set(k, []);
     m.get(k)!.push(i);
   });
@@ -74,6 +116,7 @@ export function varyingColumn(items: readonly RepeatItem[], groups: number[][]):
  * Returns null summary when no (N, D) repeats.
  */
 export function collapseRepeated(items: readonly RepeatItem[], keep?: KeepMode): { keep: Array<{ index: number; loss: number; of: number }>; summary: RepeatedSummary | null } {
+  if (!hasRepeatedND(items)) return { keep: items.map((x, i) => ({ index: i, loss: x.loss, of: 1 })), summary: null };
   const groups = groupByND(items);
   const repeated = groups.filter((g) => g.length > 1);
   if (!repeated.length) return { keep: items.map((x, i) => ({ index: i, loss: x.loss, of: 1 })), summary: null };
@@ -104,6 +147,7 @@ export function collapseRunsTable(table: RunsTable, keep?: KeepMode): { table: R
   // Rows with the same (N, D) but different unique tokens U are different runs (datablations repeats one D
   // over several U): they are never repeats of each other.
   if (table.columns.U !== undefined && new Set(table.rows.map((r) => r.U)).size > 1) return { table, repeated: null };
+  if (!hasRepeatedND(table.rows)) return { table, repeated: null };
   const items: RepeatItem[] = table.rows.map((r) => ({ N: r.N, D: r.D, loss: r.loss, fields: r.extra }));
   const { keep: kept, summary } = collapseRepeated(items, keep);
   if (!summary) return { table, repeated: null };
