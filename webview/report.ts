@@ -15,9 +15,11 @@ const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(()
 
 export function reportRendered(view: ViewKind, seq: number, root: HTMLElement, charts: number, t0: number): void {
   const ms = () => Math.round(performance.now() - t0);
-  if (plotsWaiting()) void afterPaint().then(() => post({ type: 'painted', view, seq, paintMs: ms() }));
+  // `at`: when, on the page's clock (ms since 1970), for the host's log of how long the user waited.
+  if (plotsWaiting()) void afterPaint().then(() => post({ type: 'painted', view, seq, paintMs: ms(), at: Date.now() }));
   void plotsDrawn().then(afterPaint).then(() => {
+    const at = Date.now();
     const text = TEST_BUILD ? root.innerText.slice(0, 200_000) : '';
-    post({ type: 'rendered', view, seq, text, charts, paintMs: ms() });
+    post({ type: 'rendered', view, seq, text, charts, paintMs: ms(), at });
   });
 }

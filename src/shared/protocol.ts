@@ -370,9 +370,9 @@ export type WebviewMessage =
   | { type: 'requestFailed'; requestId: number; message: string }
   | { type: 'openLink'; url: string }
   /** What is in the window is painted; plots below it are still being drawn ('rendered' follows). */
-  | { type: 'painted'; view: ViewKind; seq: number; paintMs: number }
+  | { type: 'painted'; view: ViewKind; seq: number; paintMs: number; at: number }
   /** Everything is painted, every plot drawn. */
-  | { type: 'rendered'; view: ViewKind; seq: number; text: string; charts: number; paintMs: number }
+  | { type: 'rendered'; view: ViewKind; seq: number; text: string; charts: number; paintMs: number; at: number }
   | { type: 'webviewError'; message: string };
 
 /**
@@ -466,6 +466,7 @@ const checkWebviewMessage: Check<WebviewMessage> = union<WebviewMessage>({
     view: oneOf(VIEW_KINDS),
     seq: num(0, Number.MAX_SAFE_INTEGER, true),
     paintMs: num(0, 1e7),
+    at: num(0, 1e14),
   }),
   rendered: obj({
     type: literal('rendered'),
@@ -474,6 +475,7 @@ const checkWebviewMessage: Check<WebviewMessage> = union<WebviewMessage>({
     text: str(200_000),
     charts: num(0, 64, true),
     paintMs: num(0, 1e7),
+    at: num(0, 1e14),
   }),
   webviewError: obj({ type: literal('webviewError'), message: str(10_000) }),
 });

@@ -19,7 +19,8 @@ const good: WebviewMessage[] = [
   { type: 'pngs', requestId: 1, charts: [{ name: 'plot-nd', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }] },
   { type: 'requestFailed', requestId: 1, message: 'canvas is tainted' },
   { type: 'openLink', url: 'https://arxiv.org/abs/2203.15556' },
-  { type: 'rendered', view: 'fit', seq: 2, text: 'R² 0.99', charts: 5, paintMs: 12 },
+  { type: 'painted', view: 'fit', seq: 2, paintMs: 9, at: 1796199713942 },
+  { type: 'rendered', view: 'fit', seq: 2, text: 'R² 0.99', charts: 5, paintMs: 12, at: 1796199713990 },
   { type: 'webviewError', message: 'TypeError: x is undefined' },
 ];
 

@@ -38,6 +38,11 @@ export abstract class PanelBase implements vscode.Disposable {
   firstPaintMs: number | null = null;
   /** ms from the command (or restore) to the first result painted whole, every plot drawn. */
   firstCompleteMs: number | null = null;
+  /**
+   * The first paint on the page's own clock: ms from the command to the frame, without the report's trip back to
+   * the host (the same machine's clock in a desktop or browser window; a remote window's page may run elsewhere).
+   */
+  firstPaintPageMs: number | null = null;
   /** ms from the command (or restore) to the page's script running (shell painted, data not yet). */
   readyMs: number | null = null;
   readonly webviewErrors: string[] = [];
@@ -117,11 +122,11 @@ export abstract class PanelBase implements vscode.Disposable {
     }
     switch (msg.type) {
       case 'painted':
-        this.notePaint();
+        this.notePaint(msg.at);
         return;
       case 'rendered':
         this.rendered = { seq: msg.seq, text: msg.text, charts: msg.charts, paintMs: msg.paintMs, at: performance.now() };
-        this.notePaint();
+        this.notePaint(msg.at);
         if (this.firstCompleteMs === null) {
           this.firstCompleteMs = performance.now() - this.openedAt;
           if (this.firstCompleteMs - this.firstPaintMs! > 1) log.info(`[${this.view}] every plot drawn ${Math.round(this.firstCompleteMs)} ms after the command`);
@@ -145,9 +150,10 @@ export abstract class PanelBase implements vscode.Disposable {
     }
   }
 
-  private notePaint(): void {
+  private notePaint(pageAt: number): void {
     if (this.firstPaintMs !== null) return;
     this.firstPaintMs = performance.now() - this.openedAt;
+    this.firstPaintPageMs = pageAt - (Date.now() - this.firstPaintMs);
     log.info(`[${this.view}] first paint ${Math.round(this.firstPaintMs)} ms after the command`);
   }
 

@@ -17,6 +17,8 @@ export interface PanelStateSnapshot {
   firstPaintMs: number | null;
   /** ms from the command to the first result with every plot drawn. */
   firstCompleteMs: number | null;
+  /** The first paint on the page's clock (no trip back to the host). */
+  firstPaintPageMs: number | null;
   readyMs: number | null;
   webviewErrors: string[];
   rejectedMessages: string[];
@@ -50,6 +52,7 @@ function snapshot(p: PanelBase | undefined): PanelStateSnapshot {
     rendered: p?.rendered ? { seq: p.rendered.seq, text: p.rendered.text, charts: p.rendered.charts, paintMs: p.rendered.paintMs } : null,
     firstPaintMs: p?.firstPaintMs ?? null,
     firstCompleteMs: p?.firstCompleteMs ?? null,
+    firstPaintPageMs: p?.firstPaintPageMs ?? null,
     readyMs: p?.readyMs ?? null,
     webviewErrors: p?.webviewErrors ?? [],
     rejectedMessages: p?.rejectedMessages ?? [],
