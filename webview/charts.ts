@@ -148,10 +148,13 @@ export function plotsDrawn(): Promise<void> {
   return waiting.size === 0 ? Promise.resolve() : new Promise((resolve) => drainWaiters.push(resolve));
 }
 
-/** Whether `el` is (partly) within the window, or within half a window below it (layout is read once here). */
+/**
+ * Whether `el` is (partly) within the window (layout is read once here). Only that is drawn before the first paint:
+ * the rest follows within a few tasks, sooner than anyone scrolls to it.
+ */
 function nearView(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
-  return r.bottom >= 0 && r.top <= window.innerHeight * 1.5 && r.width > 0;
+  return r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
 }
 
 type AxisScale = { min: number; max: number; ticks: Array<{ value: number }> };
