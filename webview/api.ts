@@ -39,3 +39,16 @@ export function onHostMessage(handler: (msg: HostMessage) => void): void {
   window.addEventListener('message', (e: MessageEvent<HostMessage>) => handle(e.data));
   for (const data of early) handle(data as HostMessage);
 }
+
+/**
+ * Whether a batch is new: false for a batch with the same id as the one handled last (the host may send the same
+ * state twice: as soon as it has a view, and again when the page says 'ready').
+ */
+export function batchGate(): (id: string) => boolean {
+  let last: string | undefined;
+  return (id) => {
+    if (id === last) return false;
+    last = id;
+    return true;
+  };
+}

@@ -5,7 +5,7 @@
 import './ready'; // first: see ready.ts
 import './style.css';
 import type { HostMessage, ViewKind } from '../src/shared/protocol';
-import { onHostMessage, post } from './api';
+import { batchGate, onHostMessage, post } from './api';
 import { watchTheme } from './charts';
 import { byId } from './dom';
 import { chartPngs } from './exporting';
@@ -26,8 +26,11 @@ window.addEventListener('unhandledrejection', (e) => post({ type: 'webviewError'
 const view = document.body.dataset.view as ViewKind;
 const handle = VIEWS[view](byId('root'));
 watchTheme(colorSwatches);
+const newBatch = batchGate();
 function dispatch(msg: HostMessage): void {
-  if (msg.type === 'batch') msg.messages.forEach(dispatch);
+  if (msg.type === 'batch') {
+    if (newBatch(msg.id)) msg.messages.forEach(dispatch);
+  }
   else if (msg.type === 'collectPngs') answerRequest(msg, post, () => ({ charts: chartPngs() }));
   else handle(msg);
 }

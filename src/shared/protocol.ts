@@ -348,9 +348,10 @@ export type HostMessage =
   /**
    * Several messages the page handles in order within one task, so it lays out and paints once: a panel's
    * init and its run's state and view, sent when the page says it is ready (each message is a task of its own
-   * otherwise, and the browser may lay out and paint the half-built page between them).
+   * otherwise, and the browser may lay out and paint the half-built page between them). A page skips a batch
+   * whose `id` equals the last one it handled: the host may send the same state before and after 'ready'.
    */
-  | { type: 'batch'; messages: HostMessage[] };
+  | { type: 'batch'; id: string; messages: HostMessage[] };
 
 export interface ChartPng {
   name: string;

@@ -58,6 +58,13 @@ describe('webview boot script: ready before the bundle, no host message lost', (
     assert.deepStrictEqual(posted, [{ type: 'ready', view: 'fit' }, { type: 'cancelFit' }], 'one ready in all; the bundle posts through the same API');
   });
 
+  it('a batch the host sends twice (as soon as it has a view, and again on ready) is handled once', () => {
+    require('../../webview/boot');
+    const api = require('../../webview/api') as typeof import('../../webview/api');
+    const isNew = api.batchGate();
+    assert.deepStrictEqual(['1:early', '1:early', '1:view', '1:view', '2:running', '1:view'].map(isNew), [true, false, true, false, true, true]);
+  });
+
   it('without the boot script (a shell that links its files), the bundle says ready itself', () => {
     require('../../webview/ready');
     const api = require('../../webview/api') as typeof import('../../webview/api');

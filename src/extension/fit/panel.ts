@@ -49,6 +49,8 @@ function fitKind(extensionUri: vscode.Uri, settings: () => Settings, sources?: v
 export class FitPanel extends FilePanel<FitPanelOptions> {
   static readonly byUri = new Map<string, FitPanel>();
   lastView: FitView | null = null;
+  /** The run `lastView` came from. */
+  private lastViewRun = -1;
   lastResult: FitResultJSON | null = null;
   private lastResiduals: ResidualColumns | undefined;
   /** The law without intervals yet, painted while the bootstrap and cross-validation of the same run finish. */
@@ -85,9 +87,37 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
     return FilePanel.adoptFor(fitKind(extensionUri, settings), panel, uri, options);
   }
 
-  /** Run messages go to the page only once it is listening; 'ready' replays the run's state. */
+  /**
+   * Run messages go to the page once it is listening; 'ready' replays the run's state. A view or an error that
+   * comes before 'ready' goes at once as the whole state (init, run, view): VS Code holds it until the page has
+   * loaded, so the page paints without waiting for its 'ready' to reach the host and the answer to come back
+   * (40–120 ms here). 'ready' sends the same batch again, which the page skips by its id.
+   */
   override post(msg: HostMessage): void {
     if (this.pageReady || !(msg.type.startsWith('fit') || msg.type === 'batch')) super.post(msg);
+    else if (msg.type === 'fitError') super.post(this.batchOf('error', msg));
+    else if (msg.type === 'fitView') super.post(this.batchOf(msg.view === this.earlyView?.view ? 'early' : 'view', msg));
+  }
+
+  /** The page's init, the run, and its last message (a view or an error), in one message whose id names that state. */
+  private batchOf(state: 'init' | 'running' | 'early' | 'view' | 'error', last?: HostMessage): HostMessage & { type: 'batch' } {
+    const init: HostMessage = { type: 'fitInit', uri: this.uri.toString(), fileName: this.fileName, forms: formOptions(), options: this.options };
+    const messages: HostMessage[] = state === 'init' ? [init] : [init, { type: 'fitRunning', runId: this.runId }, ...(last ? [last] : [])];
+    return { type: 'batch', id: `${this.runId}:${state}`, messages };
+  }
+
+  /** The current state as a batch (what 'ready' sends). */
+  private stateBatch(): HostMessage & { type: 'batch' } {
+    const runId = this.runId;
+    // The newest run's final view first: it is posted a moment before `running` clears.
+    if (this.lastView && this.lastViewRun === runId) return this.batchOf('view', { type: 'fitView', runId, view: this.lastView });
+    if (this.running) {
+      const early = this.earlyView?.runId === runId ? this.earlyView.view : null;
+      return early ? this.batchOf('early', { type: 'fitView', runId, view: early }) : this.batchOf('running');
+    }
+    if (this.lastView) return this.batchOf('view', { type: 'fitView', runId, view: this.lastView });
+    if (this.lastError) return this.batchOf('error', { type: 'fitError', runId, ...this.lastError });
+    return this.batchOf('init');
   }
 
   override testState(): PanelTestState {
@@ -99,19 +129,9 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       case 'ready': {
         this.pageReady = true;
         // The page and the run's state in one message: the page builds and paints once (protocol.ts, 'batch').
-        const init: HostMessage = { type: 'fitInit', uri: this.uri.toString(), fileName: this.fileName, forms: formOptions(), options: this.options };
-        const running: HostMessage = { type: 'fitRunning', runId: this.runId };
-        if (this.running) {
-          const early = this.earlyView?.runId === this.runId ? [{ type: 'fitView', runId: this.runId, view: this.earlyView.view } as const] : [];
-          this.post({ type: 'batch', messages: [init, running, ...early] });
-        } else if (this.lastView) {
-          this.post({ type: 'batch', messages: [init, running, { type: 'fitView', runId: this.runId, view: this.lastView }] });
-        } else if (this.lastError) {
-          this.post({ type: 'batch', messages: [init, running, { type: 'fitError', runId: this.runId, ...this.lastError }] });
-        } else {
-          this.post(init);
-          void this.run();
-        }
+        const idle = !this.running && !this.lastView && !this.lastError;
+        this.post(this.stateBatch());
+        if (idle) void this.run();
         return;
       }
       case 'refit':
@@ -204,6 +224,7 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
       const view: FitView = { ...built, data: dataInfo(outcome, this.options, !!this.watcher) };
       this.hostBuildMs = performance.now() - tb;
       this.lastView = view;
+      this.lastViewRun = runId;
       // Without its residual rows until an export asks for them (workerProtocol.ts ResidualColumns).
       this.lastResult = outcome.result;
       this.lastResiduals = outcome.residuals;

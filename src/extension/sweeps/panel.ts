@@ -71,7 +71,7 @@ export class IsoflopPanel extends FilePanel<IsoflopPanelOptions> {
         ];
         if (!this.running && this.lastResult) start.push({ type: 'isoflopView', runId: this.runId, view: this.lastResult.view });
         else if (!this.running && this.lastError) start.push({ type: 'isoflopError', runId: this.runId, ...this.lastError });
-        this.post({ type: 'batch', messages: start });
+        this.post({ type: 'batch', id: `${this.runId}:${start.length}`, messages: start });
         if (!this.running && !this.lastResult && !this.lastError) void this.run();
         return;
       }
