@@ -116,7 +116,6 @@ export function varyingColumn(items: readonly RepeatItem[], groups: number[][]):
  * Returns null summary when no (N, D) repeats.
  */
 export function collapseRepeated(items: readonly RepeatItem[], keep?: KeepMode): { keep: Array<{ index: number; loss: number; of: number }>; summary: RepeatedSummary | null } {
-  if (!hasRepeatedND(items)) return { keep: items.map((x, i) => ({ index: i, loss: x.loss, of: 1 })), summary: null };
   const groups = groupByND(items);
   const repeated = groups.filter((g) => g.length > 1);
   if (!repeated.length) return { keep: items.map((x, i) => ({ index: i, loss: x.loss, of: 1 })), summary: null };

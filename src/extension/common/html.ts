@@ -46,7 +46,7 @@ export function pageAssets(extensionUri: vscode.Uri): Promise<PageAssets | null>
   if (!p) {
     const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', name)));
     p = Promise.all([read('webview.js'), read('webview.css')]).then(
-      ([js, css]) => (inlineable(PAGE_BOOT_SCRIPT, css) && inlineable(js, css) ? { boot: PAGE_BOOT_SCRIPT, js, css } : null),
+      ([js, css]) => (inlineable(js, css) && inlineable(PAGE_BOOT_SCRIPT, '') ? { boot: PAGE_BOOT_SCRIPT, js, css } : null),
       () => null, // unreadable here: the webview loads the linked files itself
     );
     void p.then((assets) => assetsRead.set(key, assets));
