@@ -17,6 +17,8 @@ interface Page {
   plots: { loss: Plot; pva: Plot; resid: Plot; nd: Plot; tpp: Plot };
   options: () => FitPanelOptions;
   go: () => void;
+  /** The rows of the fit shown (the automatic leave-one-out box follows them). */
+  rowsKnown: (rows: number) => void;
 }
 
 export function startFit(root: HTMLElement): (msg: HostMessage) => void {
@@ -130,7 +132,7 @@ function buildPage(root: HTMLElement, fileName: string, forms: FormOption[], opt
       exportSection(),
       h('p', { id: 'columns', class: 'provenance' }),
       h('p', { id: 'provenance', class: 'provenance' })));
-  return { plots, options: () => current, go };
+  return { plots, options: () => current, go, rowsKnown: extra.rowsKnown };
 }
 
 function button(id: string, label: string, onClick: () => void): HTMLButtonElement {
@@ -141,6 +143,7 @@ function button(id: string, label: string, onClick: () => void): HTMLButtonEleme
 
 function renderView(v: FitView, page: Page): void {
   byId('file-name').textContent = v.fileName;
+  page.rowsKnown(v.rowsUsed);
   byId('formula').textContent = v.formula;
   replace(byId('metrics'), ...v.metrics.flatMap((m) => [h('dt', {}, m.label), h('dd', { 'data-metric': m.id }, m.value === null ? '—' : formatNum(m.value, 4))]),
     h('dt', {}, 'Rows used'), h('dd', {}, `${v.rowsUsed} of ${v.rowsTotal}`));

@@ -10,6 +10,7 @@ import { formatCount, formatNum } from '../src/core/format';
 import { FIT_COLUMN_ROLES, type FitColumnRole, type FitDataInfo, type FitPanelOptions } from '../src/shared/protocol';
 import { byId, field, h, replace } from './dom';
 import { markInvalid } from './filePage';
+import { DEFAULT_CV_FOLDS, DEFAULT_DROP_HIGHEST_LOSS, DEFAULT_DROP_WARMUP, LOO_AUTO_MAX } from '../src/core/fit/defaults';
 
 type Extra = Omit<FitPanelOptions, 'form' | 'fixE' | 'tieExponents' | 'huberDelta' | 'dropRows' | 'bootstrap'>;
 
@@ -28,26 +29,50 @@ const numOrNull = (s: string): number | null | 'bad' => {
  * beside the editor (~500 px wide).
  */
 function extrasSet(o: FitPanelOptions): boolean {
-  return (o.keep ?? 'best') !== 'best' || (o.dropWarmup ?? 0.1) !== 0.1 || (o.dropHighestLoss ?? 0) !== 0 || !!o.compute || !!o.unique
-    || (o.cv ?? 5) !== 5 || o.loo === false || !!o.fix || !!o.follow || !!o.finalTokens;
+  return o.keep !== undefined || (o.dropWarmup ?? DEFAULT_DROP_WARMUP) !== DEFAULT_DROP_WARMUP || (o.dropHighestLoss ?? DEFAULT_DROP_HIGHEST_LOSS) !== DEFAULT_DROP_HIGHEST_LOSS
+    || !!o.compute || !!o.unique || (o.cv ?? DEFAULT_CV_FOLDS) !== DEFAULT_CV_FOLDS || o.loo !== undefined || !!o.fix || !!o.follow || !!o.finalTokens;
 }
 
-/** The extra option fields (inside the fit form) and a reader that validates them. */
-export function extraControls(o: FitPanelOptions, refit: () => void): { element: HTMLElement; read: () => Extra | null } {
-  const keep = h('select', { id: 'keep', 'aria-label': 'Repeated runs: keep' }, ...(['best', 'mean', 'all'] as const).map((k) => h('option', { value: k, selected: (o.keep ?? 'best') === k }, k)));
+/** The extra option controls: the element, a validating reader, and `rowsKnown` for the automatic leave-one-out. */
+export interface ExtraControls {
+  element: HTMLElement;
+  read: () => Extra | null;
+  /** The rows of the last fit: an untouched Leave-one-out box shows what the automatic rule did with them. */
+  rowsKnown: (rows: number) => void;
+}
+
+/**
+ * The extra option fields (inside the fit form) and a reader that validates them. Two defaults are rules, not
+ * values (core/fit/defaults.ts): which repeated run to keep ("auto": the mean across seeds, else the best) and
+ * leave-one-out (on up to LOO_AUTO_MAX rows). The reader leaves them out until the user sets them, so a re-fit
+ * (another form, say) keeps the rule — it used to send the box's "on" and "best", which forced thousands of
+ * leave-one-out refits on a large table and turned a seed average into a best-of.
+ */
+export function extraControls(o: FitPanelOptions, refit: () => void): ExtraControls {
+  const keep = h('select', { id: 'keep', 'aria-label': 'Repeated runs: keep' },
+    h('option', { value: '', selected: o.keep === undefined, title: 'the mean across seeds when the repeats differ by seed, else the best' }, 'auto'),
+    ...(['best', 'mean', 'all'] as const).map((k) => h('option', { value: k, selected: o.keep === k }, k)));
   const follow = h('input', { id: 'follow', type: 'checkbox', checked: !!o.follow });
+  // Unset, the label says the rule (for every reader, not only on hover); the box shows what it did.
+  const loo = h('input', { id: 'loo', type: 'checkbox', checked: o.loo ?? true });
+  const looLabel = h('label', { for: 'loo' }, o.loo === undefined ? `Leave-one-out (auto: up to ${LOO_AUTO_MAX} rows)` : 'Leave-one-out');
+  let looSet = o.loo !== undefined;
+  loo.addEventListener('change', () => {
+    looSet = true;
+    looLabel.textContent = 'Leave-one-out';
+  });
   keep.addEventListener('change', refit);
   follow.addEventListener('change', refit);
   const element = h('details', { class: 'more-options', open: extrasSet(o) },
     h('summary', {}, 'More options'),
     h('div', { class: 'form toolbar' },
       field('Repeated runs: keep', keep),
-      field('Drop warm-up (fraction)', h('input', { id: 'drop-warmup', type: 'number', step: 0.05, min: 0, max: 0.95, value: o.dropWarmup ?? 0.1 })),
-      field('Drop highest-loss K', h('input', { id: 'drop-k', type: 'number', step: 1, min: 0, value: o.dropHighestLoss ?? 0 })),
+      field('Drop warm-up (fraction)', h('input', { id: 'drop-warmup', type: 'number', step: 0.05, min: 0, max: 0.95, value: o.dropWarmup ?? DEFAULT_DROP_WARMUP })),
+      field('Drop highest-loss K', h('input', { id: 'drop-k', type: 'number', step: 1, min: 0, value: o.dropHighestLoss ?? DEFAULT_DROP_HIGHEST_LOSS })),
       field('Budget C (FLOP)', h('input', { id: 'budget-c', type: 'text', value: o.compute ?? '', placeholder: '10× largest run', spellcheck: 'false' })),
       field('Unique tokens U', h('input', { id: 'unique-u', type: 'text', value: o.unique ?? '', placeholder: 'from the table', spellcheck: 'false' })),
-      field('CV folds', h('input', { id: 'cv', type: 'number', step: 1, min: 0, max: 100, value: o.cv ?? 5 })),
-      h('div', { class: 'field inline' }, h('input', { id: 'loo', type: 'checkbox', checked: o.loo ?? true }), h('label', { for: 'loo' }, 'Leave-one-out')),
+      field('CV folds', h('input', { id: 'cv', type: 'number', step: 1, min: 0, max: 100, value: o.cv ?? DEFAULT_CV_FOLDS })),
+      h('div', { class: 'field inline' }, loo, looLabel),
       field('Fix parameters', h('input', { id: 'fix', type: 'text', value: o.fix ?? '', placeholder: 'e.g. alpha=0.34, B=410', spellcheck: 'false' })),
       h('div', { class: 'field inline' }, follow, h('label', { for: 'follow' }, 'Follow (refit as the logs grow)')),
       field('Planned final tokens', h('input', { id: 'final-tokens', type: 'text', value: o.finalTokens ?? '', placeholder: 'from each log’s config', spellcheck: 'false' }))));
@@ -70,11 +95,14 @@ export function extraControls(o: FitPanelOptions, refit: () => void): { element:
       if (sel?.value) columns[r] = sel.value;
     }
     return {
-      columns, keep: keep.value as Extra['keep'], dropWarmup: warm, dropHighestLoss: k, compute: C as number | null, unique: U as number | null,
-      cv, loo: byId<HTMLInputElement>('loo').checked, fix: v('fix').trim(), follow: follow.checked, finalTokens: F as number | null,
+      columns, ...(keep.value ? { keep: keep.value as Extra['keep'] } : {}), dropWarmup: warm, dropHighestLoss: k, compute: C as number | null, unique: U as number | null,
+      cv, ...(looSet ? { loo: loo.checked } : {}), fix: v('fix').trim(), follow: follow.checked, finalTokens: F as number | null,
     };
   };
-  return { element, read };
+  const rowsKnown = (rows: number) => {
+    if (!looSet) loo.checked = rows <= LOO_AUTO_MAX;
+  };
+  return { element, read, rowsKnown };
 }
 
 /** The "what was read" block near the top: columns with pickers, the repeated-runs note, runs' predictions. */

@@ -20,6 +20,7 @@ import { mulberry32, permutation, randInt } from '../stats/rng';
 import { percentileInterval, sampleStd } from '../stats/quantile';
 import type { Model } from './model';
 import { ASYMMETRIC_WEIGHT, type RowLoss } from './huber';
+import { DEFAULT_CV_FOLDS, DEFAULT_DROP_HIGHEST_LOSS, LOO_AUTO_MAX } from './defaults';
 import { formatCount, formatNum } from '../format';
 import { RefusalError } from '../errors';
 
@@ -128,8 +129,7 @@ export interface FitOptions {
   onProgress?: (p: FitProgress) => void;
 }
 
-/** Leave-one-out runs by default up to this many rows. */
-export const LOO_AUTO_MAX = 500;
+export { LOO_AUTO_MAX } from './defaults';
 /** Above this many rows, bootstrap and cross-validation run on a seeded sample of this many rows. */
 export const RESAMPLE_ROWS = 10_000;
 /** Bootstrap resamples used above RESAMPLE_ROWS rows unless `adaptive: false`. */
@@ -161,7 +161,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const rowLoss: RowLoss = opts.loss === 'asymmetric' ? { kind: 'asymmetric', weight: opts.asymmetricWeight ?? ASYMMETRIC_WEIGHT } : { kind: 'huber', delta };
   const seed = opts.seed ?? 0;
   let B = opts.bootstrap ?? 0;
-  const folds = opts.cv ?? 5;
+  const folds = opts.cv ?? DEFAULT_CV_FOLDS;
   const progress = opts.onProgress ?? (() => undefined);
   const abort = () => {
     if (opts.signal?.aborted) throw new FitRefusal('cancelled', 'the fit was cancelled');
@@ -171,7 +171,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   let rows = table.rows;
   let rowWeights: number[] | null = opts.weights ? Array.from(opts.weights) : null;
   const dropped = [...table.summary.dropped];
-  const K = opts.dropHighestLoss ?? 0;
+  const K = opts.dropHighestLoss ?? DEFAULT_DROP_HIGHEST_LOSS;
   if (K > 0 && K >= rows.length) {
     throw new FitRefusal('bad-option', `dropHighestLoss = ${K} would drop all ${rows.length} usable row${rows.length === 1 ? '' : 's'}`);
   }

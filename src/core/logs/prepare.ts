@@ -25,8 +25,9 @@ import type { Checkpoint, RunCurve } from './types';
 import { FitRefusal } from '../fit';
 import type { LogRunInfo } from '../fit/workerProtocol';
 import { baseName } from './csvLog';
+import { DEFAULT_DROP_WARMUP } from '../fit/defaults';
 
-export const DEFAULT_DROP_WARMUP = 0.1;
+export { DEFAULT_DROP_WARMUP } from '../fit/defaults';
 export const MAX_POINTS_PER_RUN = 16;
 
 export interface PrepareOptions {

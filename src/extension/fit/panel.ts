@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
-import { FitRefusal, LOO_AUTO_MAX, type FitResultJSON } from '../../core/fit';
+import { FitRefusal, type FitResultJSON } from '../../core/fit';
+import { DEFAULT_CV_FOLDS, LOO_AUTO_MAX } from '../../core/fit/defaults';
 import { fitResultOf, type ResidualColumns, type WorkerFitOutcome } from '../../core/fit/workerProtocol';
 import type { FitLogsRequest } from '../../core/logs/fitRequest';
 import { callWorker } from '../../core/worker/client';
@@ -30,7 +31,7 @@ export const FOLLOW_DEBOUNCE_MS = 1000;
 function pendingWork(o: { bootstrap?: number; cv?: number; loo?: boolean }, rows: number): string {
   const parts = [
     ...((o.bootstrap ?? 0) > 0 ? [`${o.bootstrap} bootstrap resamples (intervals)`] : []),
-    ...((o.cv ?? 5) >= 2 ? [`${o.cv ?? 5}-fold CV`] : []),
+    ...((o.cv ?? DEFAULT_CV_FOLDS) >= 2 ? [`${o.cv ?? DEFAULT_CV_FOLDS}-fold CV`] : []),
     ...((o.loo ?? rows <= LOO_AUTO_MAX) ? ['leave-one-out'] : []),
   ];
   return `Fitted; computing ${parts.join(', ')}…`;

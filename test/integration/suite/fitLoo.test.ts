@@ -1,14 +1,18 @@
 /**
  * The fit panel's leave-one-out switch and early paint in a real VS Code: with Leave-one-out off the LOO row
  * is gone from the metrics (not shown as "—") and the fitted law is the same; the checkbox is reachable with
- * Tab under its label; a fit with resampling paints the law first and its intervals when they finish.
+ * Tab under its label; a fit with resampling paints the law first and its intervals when they finish; a re-fit
+ * from the page keeps the automatic rules it was not told to change (leave-one-out up to 500 rows, the mean
+ * across seeds).
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { FitPanelOptions, FitView } from '../../../src/shared/protocol';
-import { a11yAudit, metric, panelState, pressKey, requireHarness, until, workspaceFile } from './util';
+import { mulberry32 } from '../../../src/core/stats/rng';
+import { a11yAudit, metric, panelState, pressKey, requireHarness, tmpDir, until, workspaceFile } from './util';
 
 const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
 
@@ -99,5 +103,37 @@ describe('Fit panel: leave-one-out switch (real VS Code)', function () {
     assert.strictEqual(box.type, 'checkbox');
     assert.match(box.name, /Leave-one-out/);
     assert.ok(report.walk.some((w) => w.id === 'loo' && w.focusVisible), 'Tab reaches it with a visible focus');
+  });
+
+  it('a re-fit from the page keeps the automatic leave-one-out and seed averaging it was not told to change', async function () {
+    requireHarness(this, 'the Re-fit button pressed in the page (a real key press in Chromium)');
+    // 600 (N, D) points, each trained with two seeds: the table's rule averages the seeds (600 rows used), and
+    // leave-one-out is off by default above 500 rows. The page's Re-fit used to send "keep best" and
+    // "leave-one-out on" — what its fields showed — and so pinned both.
+    const dir = tmpDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'seeds-1200.csv');
+    const uniform = mulberry32(7);
+    const lines = ['N,D,seed,loss'];
+    for (let i = 0; i < 600; i++) {
+      const N = Math.round(1e7 * 10 ** (3 * uniform()));
+      const D = Math.round(2e8 * 10 ** (3 * uniform()));
+      for (const seed of [1, 2]) lines.push(`${N},${D},${seed},${(1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28) * (1 + 0.01 * (uniform() - 0.5))}`);
+    }
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const uri = vscode.Uri.file(file);
+    await vscode.commands.executeCommand('scalingLaws.fitCsv', uri);
+    const first = await settled(uri);
+    const v1 = (await fitView(uri))!;
+    assert.strictEqual(v1.rowsUsed, 600, 'the two seeds of each point averaged');
+    assert.ok(first.rendered!.text.includes('averaged the loss of each'), 'the repeated-runs note says the seeds were averaged');
+    assert.ok(!v1.metrics.some((m) => m.id === 'loo'), 'no leave-one-out above 500 rows by default');
+    await pressKey('#refit', 'Enter', 'seeds-1200.csv');
+    const second = await settled(uri, first.rendered!.seq);
+    const v2 = (await fitView(uri))!;
+    assert.ok(!v2.metrics.some((m) => m.id === 'loo'), `the re-fit ran no leave-one-out: ${JSON.stringify(v2.metrics)}`);
+    assert.strictEqual(v2.rowsUsed, 600);
+    assert.ok(second.rendered!.text.includes('averaged the loss of each'), 'the re-fit still averages the seeds');
+    assert.deepStrictEqual(v2.params.map((p) => [p.name, p.value]), v1.params.map((p) => [p.name, p.value]), 'the same law');
   });
 });
