@@ -7,13 +7,31 @@ import { runCommand } from './lib/run';
 import { shortArg } from './lib/args';
 import { own, forTerminal } from '../core/text';
 import { COMMANDS as TOOLS } from './commands';
-import { mcpCommand } from './commands/mcp';
+import { mcpCommand, mcpHelp } from './commands/mcp';
+import { backwardHelp } from './commands/backward';
+import { fitHelp } from './commands/fit';
+import { forwardHelp } from './commands/forward';
+import { hparamsHelp } from './commands/hparams';
+import { isoflopHelp } from './commands/isoflop';
+import { lawsHelp } from './commands/laws';
+import { mockHelp } from './commands/mock';
+import { optimalHelp } from './commands/optimal';
+import { planHelp } from './commands/plan';
 import type { CliCommand, CliIO } from './lib/io';
 
 /** Every command; the MCP server is handed a runner over the others (each tool is one of them with --json). */
 const COMMANDS: Record<string, CliCommand> = {
   ...TOOLS,
   mcp: mcpCommand((name, argv, io) => runCommand(name, TOOLS[name], argv, io)),
+};
+
+/**
+ * Each command's `--help`. The texts live beside their commands but outside the command objects: the extension
+ * bundle runs the same commands for its agent tools and never prints help, so it leaves the ~16 KB of text out.
+ */
+const COMMAND_HELP: Record<string, () => string> = {
+  fit: fitHelp, plan: planHelp, mock: mockHelp, isoflop: isoflopHelp, forward: forwardHelp, backward: backwardHelp,
+  laws: lawsHelp, optimal: optimalHelp, hparams: hparamsHelp, mcp: mcpHelp,
 };
 
 const HELP = `scaling-laws — compute-optimal planning from published scaling laws
@@ -39,7 +57,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.help);
+    io.out(COMMAND_HELP[cmd]());
     return 0;
   }
   return runCommand(cmd, command, rest, io);

@@ -51,6 +51,8 @@ describe('production build (what the VSIX ships)', function () {
     for (const f of ['extension.js', 'webview.js']) assert.ok(!read(f).includes('sourceMappingURL'), `${f} links no source map`);
     // Minified: few, long lines (the development extension.js has ~25k lines).
     assert.ok(read('extension.js').split('\n').length < 1000, 'extension.js is minified');
+    // The CLI's --help texts stay in the CLI (src/cli/main.ts): the extension runs the commands, never prints help.
+    assert.ok(!read('extension.js').includes('Usage: scaling-laws'), 'no CLI help text in extension.js');
   });
 
   it('the page script and styles can be put inline in the panel shell (no </script, <script, <!-- or </style)', () => {

@@ -11,17 +11,6 @@ const GB = 1e9;
 
 export const backward: CliCommand = {
   summary: 'compute, tokens and predicted loss of a backward-scaling config',
-  help: `Usage: scaling-laws backward <file.backward.jsonc> [--json]
-
-Backward analysis (JSONC; see schemas/backward.schema.json; older backward_scaling*.jsonc accepted):
-  C = GPUs × dense peak(gpu, dtype) × MFU × uptime × hours × 3600
-  D = C / FLOPs-per-token (6N unless "flops_per_token": "exact")
-  L̂ = L(N, D) under the config's scaling law, and the law's own optimum (N*, D*) for the same C;
-plus epochs / fraction of the dataset, optimizer steps, GPU-hours and training memory per GPU.
-
-Options:
-  --json   machine-readable output: { N, flopsPerToken, compute, D, loss, memory, optimum, … }
-Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`,
   run(argv, io) {
     const { file, json, a } = analyseFileForCli(argv, 'backward', io);
     const b = a.backward!;
@@ -58,3 +47,18 @@ Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).
     return 0;
   },
 };
+
+/** `scaling-laws backward --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function backwardHelp(): string {
+  return `Usage: scaling-laws backward <file.backward.jsonc> [--json]
+
+Backward analysis (JSONC; see schemas/backward.schema.json; older backward_scaling*.jsonc accepted):
+  C = GPUs × dense peak(gpu, dtype) × MFU × uptime × hours × 3600
+  D = C / FLOPs-per-token (6N unless "flops_per_token": "exact")
+  L̂ = L(N, D) under the config's scaling law, and the law's own optimum (N*, D*) for the same C;
+plus epochs / fraction of the dataset, optimizer steps, GPU-hours and training memory per GPU.
+
+Options:
+  --json   machine-readable output: { N, flopsPerToken, compute, D, loss, memory, optimum, … }
+Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`;
+}

@@ -68,7 +68,9 @@ const SPEC = {
   'points-per-run': 'integer',
 } as const;
 
-const HELP = `scaling-laws fit <file-or-folder>... — fit a scaling law to your training runs or training logs
+/** `scaling-laws fit --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function fitHelp(): string {
+  return `scaling-laws fit <file-or-folder>... — fit a scaling law to your training runs or training logs
 
 Options:
   --form F               ${Object.keys(FORMS).join(' | ')} (default chinchilla)
@@ -116,6 +118,7 @@ CSV: a header row naming loss (loss, val_loss, L…) and two of N (params, n_par
 D (tokens, n_tokens…) and C (compute, flops, "Training FLOP", compute_budget…; the third is derived from
 C = 6ND and the summary says so), optionally U (unique_tokens).
 Exit codes: 0 ok, 1 the fit was refused (too few rows, no convergence…), 2 bad arguments or bad CSV.`;
+}
 
 const pairs = (list: string[] | undefined, flag: string) => parsePairs(list, (s) => `--${flag} expects NAME=VALUE, got '${s}'`);
 
@@ -159,7 +162,6 @@ function splitBy<T>(items: T[], column: string, value: (x: T) => string | undefi
 
 export const fitCommand: CliCommand = {
   summary: 'fit a scaling law (Chinchilla, Kaplan, data-constrained, loss-vs-compute, over-training) to runs or training logs',
-  help: HELP,
   run(argv, io) {
     const p = parseArgs(argv, SPEC, Infinity);
     const inputs = p.positionals;

@@ -127,27 +127,6 @@ function forwardModel(argv: string[], io: CliIO): number {
 
 export const forward: CliCommand = {
   summary: 'parameters, FLOPs/token and memory of an architecture config',
-  help: `Usage: scaling-laws forward <file.arch.jsonc | config.json | nanoGPT config.py | Megatron launch.sh> [options]
-
-Forward analysis of a model architecture (JSONC; see schemas/arch.schema.json):
-parameters by component (embeddings, attention, MLP, norms, output; MoE total vs active),
-training FLOPs per token as 6N and exact (Chinchilla App. F, attention + logits) with the ratio,
-training memory (mixed-precision AdamW, FlashAttention, micro-batch 1) and context-length scaling.
-
-A Hugging Face config.json (any file with a "model_type"; gpt2, gpt_neox, opt, llama, mistral, mixtral,
-qwen2, qwen2_moe, qwen3, qwen3_moe, gemma, gemma2, gemma3, phi, phi3, olmo, olmo2, falcon, deepseek_v2,
-deepseek_v3) is counted as transformers instantiates it; a nanoGPT config .py as train.py builds it; a
-Megatron-LM launch script from its flags. Nothing is executed. Every assumption is a warning on stderr.
-
-Options:
-  --json               machine-readable output: { N, params, flopsPerToken, memory, seqScaling, arch, … , warnings }
-For config.json / nanoGPT / Megatron files:
-  --seq-length S       training sequence length (config.json gives only the positional limit)
-  --vocab-size V       vocabulary when the file names only a tokenizer (Megatron) or data set (nanoGPT)
-  --micro-batch B --dp N --zero 0|1|2|3 --tp T --pp P [--sequence-parallel] --checkpointing none|selective|full
-                       training memory per GPU (ZeRO over the data-parallel degree, Megatron TP/PP)
-  --batch B --context T  inference KV cache (default batch 1, context = sequence length)
-Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`,
   run(argv, io) {
     const target = argv.find((x) => !x.startsWith('--') && /\.(json|py|sh|bash|slurm)$/i.test(x));
     const targetText = target !== undefined ? readReferencedFile(target) : undefined;
@@ -187,3 +166,28 @@ Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).
     return 0;
   },
 };
+
+/** `scaling-laws forward --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function forwardHelp(): string {
+  return `Usage: scaling-laws forward <file.arch.jsonc | config.json | nanoGPT config.py | Megatron launch.sh> [options]
+
+Forward analysis of a model architecture (JSONC; see schemas/arch.schema.json):
+parameters by component (embeddings, attention, MLP, norms, output; MoE total vs active),
+training FLOPs per token as 6N and exact (Chinchilla App. F, attention + logits) with the ratio,
+training memory (mixed-precision AdamW, FlashAttention, micro-batch 1) and context-length scaling.
+
+A Hugging Face config.json (any file with a "model_type"; gpt2, gpt_neox, opt, llama, mistral, mixtral,
+qwen2, qwen2_moe, qwen3, qwen3_moe, gemma, gemma2, gemma3, phi, phi3, olmo, olmo2, falcon, deepseek_v2,
+deepseek_v3) is counted as transformers instantiates it; a nanoGPT config .py as train.py builds it; a
+Megatron-LM launch script from its flags. Nothing is executed. Every assumption is a warning on stderr.
+
+Options:
+  --json               machine-readable output: { N, params, flopsPerToken, memory, seqScaling, arch, … , warnings }
+For config.json / nanoGPT / Megatron files:
+  --seq-length S       training sequence length (config.json gives only the positional limit)
+  --vocab-size V       vocabulary when the file names only a tokenizer (Megatron) or data set (nanoGPT)
+  --micro-batch B --dp N --zero 0|1|2|3 --tp T --pp P [--sequence-parallel] --checkpointing none|selective|full
+                       training memory per GPU (ZeRO over the data-parallel degree, Megatron TP/PP)
+  --batch B --context T  inference KV cache (default batch 1, context = sequence length)
+Exit codes: 0 ok, 2 bad arguments or invalid config (file:line:column: message).`;
+}

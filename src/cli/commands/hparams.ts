@@ -41,27 +41,6 @@ function table(rows: HparamResult[], seqLen: number | undefined): string {
 
 export const hparamsCommand: CliCommand = {
   summary: 'learning rate and batch size for a run or a budget, per published hyperparameter law',
-  help: `Usage: scaling-laws hparams --params <N> [--non-embedding] --tokens <D> [--law <id> …] [--seq-len <S>] [--json]
-       scaling-laws hparams --compute <FLOPs> [--law <id> …] [--seq-len <S>] [--json]
-
-Peak learning rate and batch size from each published law, in its own conventions:
-${HPARAM_LAWS.map((l) => `  ${l.id.padEnd(17)} ${l.form}\n${' '.repeat(19)}${l.citation.authors.split(/[,(]/)[0].trim()} et al. ${l.citation.year}, arXiv ${l.citation.arxiv}`).join('\n')}
-
-  --params <N>        parameters (all of them, unless --non-embedding); laws that count non-embedding
-                      parameters convert a total with Pearce & Song 2024 and say so
-  --non-embedding     --params counts non-embedding parameters
-  --tokens <D>        training tokens
-  --compute <FLOPs>   training compute instead of N and D (DeepSeek's C = M·D; Kaplan's frontier loss);
-                      with --params and --tokens it overrides 6·N·D for deepseek2024
-  --law <id>          restrict to laws (repeatable or comma-separated)
-  --seq-len <S>       sequence length: batch in sequences too
-  --json              {"results":[{"law","learningRate","batchTokens","batchSequences","steps","warmupSteps",
-                       "learningRateBand","batchTokensBand","batchKind","conventions","citation","warnings"}],
-                       "skipped":[{"law","reason"}],"warmupRule"}
-
-Warmup: ${WARMUP_RULE}.
-kaplan2020-bcrit is the critical batch (beyond it larger batches waste compute), not an optimum.
-Exit codes: 0 ok; 2 bad arguments.`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, SPEC);
     const N = get.num(p, 'params');
@@ -98,3 +77,28 @@ Exit codes: 0 ok; 2 bad arguments.`,
     return 0;
   },
 };
+
+/** `scaling-laws hparams --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function hparamsHelp(): string {
+  return `Usage: scaling-laws hparams --params <N> [--non-embedding] --tokens <D> [--law <id> …] [--seq-len <S>] [--json]
+       scaling-laws hparams --compute <FLOPs> [--law <id> …] [--seq-len <S>] [--json]
+
+Peak learning rate and batch size from each published law, in its own conventions:
+${HPARAM_LAWS.map((l) => `  ${l.id.padEnd(17)} ${l.form}\n${' '.repeat(19)}${l.citation.authors.split(/[,(]/)[0].trim()} et al. ${l.citation.year}, arXiv ${l.citation.arxiv}`).join('\n')}
+
+  --params <N>        parameters (all of them, unless --non-embedding); laws that count non-embedding
+                      parameters convert a total with Pearce & Song 2024 and say so
+  --non-embedding     --params counts non-embedding parameters
+  --tokens <D>        training tokens
+  --compute <FLOPs>   training compute instead of N and D (DeepSeek's C = M·D; Kaplan's frontier loss);
+                      with --params and --tokens it overrides 6·N·D for deepseek2024
+  --law <id>          restrict to laws (repeatable or comma-separated)
+  --seq-len <S>       sequence length: batch in sequences too
+  --json              {"results":[{"law","learningRate","batchTokens","batchSequences","steps","warmupSteps",
+                       "learningRateBand","batchTokensBand","batchKind","conventions","citation","warnings"}],
+                       "skipped":[{"law","reason"}],"warmupRule"}
+
+Warmup: ${WARMUP_RULE}.
+kaplan2020-bcrit is the critical batch (beyond it larger batches waste compute), not an optimum.
+Exit codes: 0 ok; 2 bad arguments.`;
+}

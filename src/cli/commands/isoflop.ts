@@ -56,30 +56,6 @@ function report(a: IsoflopAnalysis, joint: JointFit | null): string {
 
 export const isoflopCommand: CliCommand = {
   summary: 'analyse IsoFLOP results: per-budget parabola minima, N_opt = k·C^a and D_opt = k′·C^b',
-  help: `Usage: scaling-laws isoflop <results.csv> [--json] [--window k] [--where column=value]…
-       scaling-laws isoflop <sweep.jsonc> --logs <folder> [--json] …
-
-With a sweep config and --logs, each planned run is matched to its training log by its run id (b<i>-m<j>,
-e.g. small-isoflop-b2-m3.csv or a TensorBoard directory of that name); its final loss is analysed with the
-plan's N, D and compute.
-
-Chinchilla Approach 2 (Hoffmann et al. 2022 §3.2) on a CSV of finished runs with columns for loss and
-two of compute (C/compute/flops), N (params) and D (tokens); a 'budget' column, if present, groups runs.
-Otherwise runs whose compute differs by less than --group-tolerance (default ${DEFAULT_GROUP_TOLERANCE * 100} %) form one budget.
-
-  --json                 {"a","k","b","kD","minima":[{"compute","N","D","loss",…}],…}
-  --window k             fit each parabola to the lowest-loss run and k neighbours on each side
-                         (default: all runs; Porian et al. 2024 use 3)
-  --where column=value   keep only rows whose column equals value (repeatable)
-  --column role=header   take a role (N, D, loss, C, U) from a named column
-  --group-tolerance f    relative compute gap that separates budgets (default ${DEFAULT_GROUP_TOLERANCE})
-  --confidence p         level of every interval (default 0.95)
-  --skip-bad-budgets     exclude budgets with < 3 runs or no interior minimum instead of refusing
-  --no-joint             skip the joint fit L = E + A/N^α + B/D^β over the same runs (Approach 3),
-                         whose implied a = β/(α+β) is otherwise reported beside the IsoFLOP exponent
-
-Refuses (exit 1) with fewer than 3 budgets, fewer than 3 runs in a budget, no interior minimum, or
-compute values that do not form discrete budgets.`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(
       argv,
@@ -134,3 +110,31 @@ compute values that do not form discrete budgets.`,
     return 0;
   },
 };
+
+/** `scaling-laws isoflop --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function isoflopHelp(): string {
+  return `Usage: scaling-laws isoflop <results.csv> [--json] [--window k] [--where column=value]…
+       scaling-laws isoflop <sweep.jsonc> --logs <folder> [--json] …
+
+With a sweep config and --logs, each planned run is matched to its training log by its run id (b<i>-m<j>,
+e.g. small-isoflop-b2-m3.csv or a TensorBoard directory of that name); its final loss is analysed with the
+plan's N, D and compute.
+
+Chinchilla Approach 2 (Hoffmann et al. 2022 §3.2) on a CSV of finished runs with columns for loss and
+two of compute (C/compute/flops), N (params) and D (tokens); a 'budget' column, if present, groups runs.
+Otherwise runs whose compute differs by less than --group-tolerance (default ${DEFAULT_GROUP_TOLERANCE * 100} %) form one budget.
+
+  --json                 {"a","k","b","kD","minima":[{"compute","N","D","loss",…}],…}
+  --window k             fit each parabola to the lowest-loss run and k neighbours on each side
+                         (default: all runs; Porian et al. 2024 use 3)
+  --where column=value   keep only rows whose column equals value (repeatable)
+  --column role=header   take a role (N, D, loss, C, U) from a named column
+  --group-tolerance f    relative compute gap that separates budgets (default ${DEFAULT_GROUP_TOLERANCE})
+  --confidence p         level of every interval (default 0.95)
+  --skip-bad-budgets     exclude budgets with < 3 runs or no interior minimum instead of refusing
+  --no-joint             skip the joint fit L = E + A/N^α + B/D^β over the same runs (Approach 3),
+                         whose implied a = β/(α+β) is otherwise reported beside the IsoFLOP exponent
+
+Refuses (exit 1) with fewer than 3 budgets, fewer than 3 runs in a budget, no interior minimum, or
+compute values that do not form discrete budgets.`;
+}

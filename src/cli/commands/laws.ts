@@ -80,15 +80,6 @@ export function lawsMarkdown(): string {
 
 export const lawsCommand: CliCommand = {
   summary: 'list the published scaling laws (ids, citations, forms, fitted ranges)',
-  help: `Usage: scaling-laws laws [--json | --markdown]
-
-Lists every law in the registry with its citation, whether it predicts a loss, and the parameter and
-compute ranges the paper fitted (anything outside them is an extrapolation).
-
-  --json   {"laws":[{id, name, citation, form, constants{…: {value, source, note}}, paramConvention,
-           flopConvention, constantSets?, fitted, architecture, data, languages, caveats, predictsLoss, lossUnit}]}
-  --markdown  the same registry as a Markdown table (id, paper with arXiv link, form, conventions,
-           fitted ranges, notes), e.g. for the README`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, { json: 'boolean', markdown: 'boolean' });
     if (get.bool(p, 'json') && get.bool(p, 'markdown')) throw new InputError('give --json or --markdown, not both');
@@ -109,3 +100,16 @@ compute ranges the paper fitted (anything outside them is an extrapolation).
     return 0;
   },
 };
+
+/** `scaling-laws laws --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function lawsHelp(): string {
+  return `Usage: scaling-laws laws [--json | --markdown]
+
+Lists every law in the registry with its citation, whether it predicts a loss, and the parameter and
+compute ranges the paper fitted (anything outside them is an extrapolation).
+
+  --json   {"laws":[{id, name, citation, form, constants{…: {value, source, note}}, paramConvention,
+           flopConvention, constantSets?, fitted, architecture, data, languages, caveats, predictsLoss, lossUnit}]}
+  --markdown  the same registry as a Markdown table (id, paper with arXiv link, form, conventions,
+           fitted ranges, notes), e.g. for the README`;
+}

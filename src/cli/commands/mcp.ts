@@ -63,11 +63,6 @@ export async function createServer(run: CommandRunner): Promise<Server> {
 export function mcpCommand(run: CommandRunner): CliCommand {
   return {
     summary: 'serve the tools to AI agents over the Model Context Protocol (stdio)',
-    help: `Usage: scaling-laws mcp
-
-A Model Context Protocol server on stdin/stdout. Tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')}.
-Each tool answers with what 'scaling-laws <command> … --json' prints for the same request.
-Register it with an agent, e.g. {"command": "npx", "args": ["scaling-laws", "mcp"]}.`,
     async run(argv) {
       parseArgs(argv, {});
       const server = await createServer(run);
@@ -81,4 +76,13 @@ Register it with an agent, e.g. {"command": "npx", "args": ["scaling-laws", "mcp
       return 0;
     },
   };
+}
+
+/** `scaling-laws mcp --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function mcpHelp(): string {
+  return `Usage: scaling-laws mcp
+
+A Model Context Protocol server on stdin/stdout. Tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')}.
+Each tool answers with what 'scaling-laws <command> … --json' prints for the same request.
+Register it with an agent, e.g. {"command": "npx", "args": ["scaling-laws", "mcp"]}.`;
 }

@@ -7,17 +7,6 @@ import { planFromFile, printPlanWarnings } from './plan';
 
 export const mockCommand: CliCommand = {
   summary: 'synthetic IsoFLOP results for a sweep config (law + seeded Gaussian noise), as CSV',
-  help: `Usage: scaling-laws mock <sweep.jsonc> [--law <id>] [--noise σ] [--seed S]
-
-Plans the sweep exactly as 'scaling-laws plan' does and writes one CSV row per run
-(id, budget, compute, N, D, loss) with loss = L_law(N, D) + σ·z, z ~ N(0, 1) from a seeded generator,
-so the whole plan → analyse loop can be tried without a cluster:
-
-  scaling-laws mock sweep.jsonc --noise 0.01 --seed 1 > results.csv && scaling-laws isoflop results.csv
-
-  --law <id>   law that generates the losses (default: the config's mock.law, else its law)
-  --noise σ    standard deviation of the loss noise in nats (default: mock.noise, else 0.01)
-  --seed S     seed of the noise (default: mock.seed, else 0)`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, { law: 'string', noise: 'nonnegative', seed: 'integer' }, 1);
     const file = p.positionals[0];
@@ -30,3 +19,18 @@ so the whole plan → analyse loop can be tried without a cluster:
     return 0;
   },
 };
+
+/** `scaling-laws mock --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function mockHelp(): string {
+  return `Usage: scaling-laws mock <sweep.jsonc> [--law <id>] [--noise σ] [--seed S]
+
+Plans the sweep exactly as 'scaling-laws plan' does and writes one CSV row per run
+(id, budget, compute, N, D, loss) with loss = L_law(N, D) + σ·z, z ~ N(0, 1) from a seeded generator,
+so the whole plan → analyse loop can be tried without a cluster:
+
+  scaling-laws mock sweep.jsonc --noise 0.01 --seed 1 > results.csv && scaling-laws isoflop results.csv
+
+  --law <id>   law that generates the losses (default: the config's mock.law, else its law)
+  --noise σ    standard deviation of the loss noise in nats (default: mock.noise, else 0.01)
+  --seed S     seed of the noise (default: mock.seed, else 0)`;
+}

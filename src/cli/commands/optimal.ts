@@ -210,53 +210,6 @@ function notes(rows: AllocationResult[]): string[] {
 
 export const optimalCommand: CliCommand = {
   summary: 'compute-optimal model size N and tokens D for a budget (or a target loss), per published law',
-  help: `Usage: scaling-laws optimal --compute <FLOPs> [--law <id> …] [--inference-tokens <T>]
-                            [--unique-tokens <U>] [--language <code>] [--json]
-       scaling-laws optimal --gpus <n> --gpu <type> [--dtype bf16] --hours <h> --mfu <f> [--uptime <f>] …
-       scaling-laws optimal --target-loss <L> --law <id> [--inference-tokens <T>] [--json]
-
-For a training budget C (FLOPs, C = 6ND), the (N*, D*) each law recommends and the loss it predicts;
-for a target loss, the minimum-compute (N, D) reaching it.
-
-Budget (exactly one):
-  --compute <FLOPs>         training budget, e.g. 5.76e23
-  --gpus <n> --gpu <type> --hours <h> --mfu <f> [--dtype bf16] [--uptime 1]
-                            C = GPUs × dense peak(gpu, dtype) × MFU × uptime × hours × 3600
-                            (--peak-flops <FLOP/s> instead of --gpu for an unlisted accelerator)
-  --target-loss <L>         target loss in the law's own units (losses differ between papers)
-
-Laws and data:
-  --law <id>                restrict to laws (repeatable or comma-separated; see 'scaling-laws laws')
-  --unique-tokens <U>       unique training tokens available: repetition-aware optimum
-                            (Muennighoff et al. 2023) for muennighoff2023 / atlas2025, warnings elsewhere
-  --language <code>         en, fr, ru, zh, hi or sw: adds the ATLAS row for that language (capped by
-                            its MADLAD-400 unique tokens unless --unique-tokens is given)
-  --atlas-vocab <v>         monolingual (default) or multilingual vocabulary for ATLAS
-  --constants <set>         alternative constant set of the laws that have one (see 'scaling-laws laws'):
-                            hoffmann2022-a3: unrounded (default), eq10-rounded (Eq. 10 as printed),
-                            sardana2024 (Sardana et al.'s α=0.336, β=0.283)
-
-Inference (Sardana et al. 2024; rows of laws with a loss L(N, D)):
-  --inference-tokens <T>    lifetime inference tokens: same loss, minimum training + inference FLOPs
-  --cost                    minimise lifetime dollars instead of FLOPs (paper defaults: train on H100
-                            BF16 at $2/GPU-h, MFU 0.5; serve on H100 FP8 at $2/GPU-h, prefill MFU 0.5,
-                            decode MFU 0.01; 70 prompt + 215 output tokens per request). Any flag
-                            below implies --cost; --gpu/--dtype/--peak-flops/--mfu set the training side.
-  --price-per-hour <$>      $/GPU-hour for training and inference (or --train-price-per-hour,
-                            --inference-price-per-hour)
-  --inference-gpu <type>    serving GPU [--inference-dtype fp8] (or --inference-peak-flops <FLOP/s>)
-  --inference-mfu <f>       MFU for prefill and decode (or --prefill-mfu, --decode-mfu)
-  --prompt-tokens <n> --output-tokens <n>   tokens per request, setting the prefill/decode mix
-
-  --seq-len <S>             sequence length for the rows' batch sizes in sequences (--json "hparams")
-  --json                    {"results":[{"law","N","D","compute","loss","tokensPerParam","warnings",
-                             "hparams":[{"law","learningRate","batchTokens","batchSequences","steps",…}],…}],
-                             "skipped":[{"law","reason"}], "budget":{…} with a GPU budget,
-                             "consensus":{"N":{"low","mid","high"},"D":{…},"tokensPerParam":{…},
-                             "laws":[…],"rule","relevant":{"law","reason"}} for a budget,
-                             "costSettings":{…} with the cost objective}
-
-Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss); 2 bad arguments.`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, SPEC);
     const gpuMode = GPU_BUDGET_FLAGS.some((k) => has(p, k));
@@ -328,3 +281,54 @@ Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss);
     return 0;
   },
 };
+
+/** `scaling-laws optimal --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function optimalHelp(): string {
+  return `Usage: scaling-laws optimal --compute <FLOPs> [--law <id> …] [--inference-tokens <T>]
+                            [--unique-tokens <U>] [--language <code>] [--json]
+       scaling-laws optimal --gpus <n> --gpu <type> [--dtype bf16] --hours <h> --mfu <f> [--uptime <f>] …
+       scaling-laws optimal --target-loss <L> --law <id> [--inference-tokens <T>] [--json]
+
+For a training budget C (FLOPs, C = 6ND), the (N*, D*) each law recommends and the loss it predicts;
+for a target loss, the minimum-compute (N, D) reaching it.
+
+Budget (exactly one):
+  --compute <FLOPs>         training budget, e.g. 5.76e23
+  --gpus <n> --gpu <type> --hours <h> --mfu <f> [--dtype bf16] [--uptime 1]
+                            C = GPUs × dense peak(gpu, dtype) × MFU × uptime × hours × 3600
+                            (--peak-flops <FLOP/s> instead of --gpu for an unlisted accelerator)
+  --target-loss <L>         target loss in the law's own units (losses differ between papers)
+
+Laws and data:
+  --law <id>                restrict to laws (repeatable or comma-separated; see 'scaling-laws laws')
+  --unique-tokens <U>       unique training tokens available: repetition-aware optimum
+                            (Muennighoff et al. 2023) for muennighoff2023 / atlas2025, warnings elsewhere
+  --language <code>         en, fr, ru, zh, hi or sw: adds the ATLAS row for that language (capped by
+                            its MADLAD-400 unique tokens unless --unique-tokens is given)
+  --atlas-vocab <v>         monolingual (default) or multilingual vocabulary for ATLAS
+  --constants <set>         alternative constant set of the laws that have one (see 'scaling-laws laws'):
+                            hoffmann2022-a3: unrounded (default), eq10-rounded (Eq. 10 as printed),
+                            sardana2024 (Sardana et al.'s α=0.336, β=0.283)
+
+Inference (Sardana et al. 2024; rows of laws with a loss L(N, D)):
+  --inference-tokens <T>    lifetime inference tokens: same loss, minimum training + inference FLOPs
+  --cost                    minimise lifetime dollars instead of FLOPs (paper defaults: train on H100
+                            BF16 at $2/GPU-h, MFU 0.5; serve on H100 FP8 at $2/GPU-h, prefill MFU 0.5,
+                            decode MFU 0.01; 70 prompt + 215 output tokens per request). Any flag
+                            below implies --cost; --gpu/--dtype/--peak-flops/--mfu set the training side.
+  --price-per-hour <$>      $/GPU-hour for training and inference (or --train-price-per-hour,
+                            --inference-price-per-hour)
+  --inference-gpu <type>    serving GPU [--inference-dtype fp8] (or --inference-peak-flops <FLOP/s>)
+  --inference-mfu <f>       MFU for prefill and decode (or --prefill-mfu, --decode-mfu)
+  --prompt-tokens <n> --output-tokens <n>   tokens per request, setting the prefill/decode mix
+
+  --seq-len <S>             sequence length for the rows' batch sizes in sequences (--json "hparams")
+  --json                    {"results":[{"law","N","D","compute","loss","tokensPerParam","warnings",
+                             "hparams":[{"law","learningRate","batchTokens","batchSequences","steps",…}],…}],
+                             "skipped":[{"law","reason"}], "budget":{…} with a GPU budget,
+                             "consensus":{"N":{"low","mid","high"},"D":{…},"tokensPerParam":{…},
+                             "laws":[…],"rule","relevant":{"law","reason"}} for a budget,
+                             "costSettings":{…} with the cost objective}
+
+Exit codes: 0 ok; 1 refused (e.g. target loss below the law's irreducible loss); 2 bad arguments.`;
+}

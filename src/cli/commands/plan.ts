@@ -49,23 +49,6 @@ function planTable(plan: SweepPlan): string {
 
 export const planCommand: CliCommand = {
   summary: 'plan an IsoFLOP sweep from a sweep config; export CSV, JSON, SLURM or SkyPilot',
-  help: `Usage: scaling-laws plan <sweep.jsonc> [--format table|csv|json|slurm|skypilot]
-
-Plans an IsoFLOP sweep (Chinchilla Approach 2): for each budget, models log-spaced around the optimum
-predicted by the config's "law", each a real shape (layers, width, heads, MLP) within "shapeTolerance"
-of its target N, trained on D = C/(6N) tokens rounded to whole steps of batchSize × seqLen tokens — or, with
-"hparamsLaw" (steplaw2025, deepseek2024), each run's own batch and peak learning rate from that law.
-
-  --format table     human-readable run table, totals and warnings (default)
-  --format csv       the run table as CSV          --format json   the run table and totals as JSON
-  --format slurm     a SLURM job-array script (one array task per run; sbatch it)
-  --format skypilot  a SkyPilot task YAML (one managed job per run via RUN_INDEX)
-
-The config's "command" is your training command; these placeholders are filled per run:
-  ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}
-
-Warnings (on stderr for machine formats) flag grids the parabola method handles badly: too narrow,
-too wide, off-centre, too few points per budget or budgets.`,
   run(argv: string[], io: CliIO): number {
     const p = parseArgs(argv, { format: 'string' }, 1);
     const file = p.positionals[0];
@@ -85,3 +68,24 @@ too wide, off-centre, too few points per budget or budgets.`,
     return 0;
   },
 };
+
+/** `scaling-laws plan --help` (src/cli/main.ts; kept out of the command object so the extension bundle, which runs the commands for its agent tools, does not carry it). */
+export function planHelp(): string {
+  return `Usage: scaling-laws plan <sweep.jsonc> [--format table|csv|json|slurm|skypilot]
+
+Plans an IsoFLOP sweep (Chinchilla Approach 2): for each budget, models log-spaced around the optimum
+predicted by the config's "law", each a real shape (layers, width, heads, MLP) within "shapeTolerance"
+of its target N, trained on D = C/(6N) tokens rounded to whole steps of batchSize × seqLen tokens — or, with
+"hparamsLaw" (steplaw2025, deepseek2024), each run's own batch and peak learning rate from that law.
+
+  --format table     human-readable run table, totals and warnings (default)
+  --format csv       the run table as CSV          --format json   the run table and totals as JSON
+  --format slurm     a SLURM job-array script (one array task per run; sbatch it)
+  --format skypilot  a SkyPilot task YAML (one managed job per run via RUN_INDEX)
+
+The config's "command" is your training command; these placeholders are filled per run:
+  ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}
+
+Warnings (on stderr for machine formats) flag grids the parabola method handles badly: too narrow,
+too wide, off-centre, too few points per budget or budgets.`;
+}

@@ -4,8 +4,8 @@ export interface CliIO {
   err(text: string): void;
 }
 
+/** A sub-command. Its `--help` text is a separate export of its module (e.g. `fitHelp`), listed in src/cli/main.ts. */
 export interface CliCommand {
   summary: string;
-  help: string;
   run(argv: string[], io: CliIO): Promise<number> | number;
 }
