@@ -102,8 +102,11 @@ const targets = [
   { ...cli, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [mcpSdkApart] },
   { ...cli, entryPoints: ['src/cli/lib/mcpSdk.ts'], outfile: `${dist}/mcp-sdk.js` },
   !production && exists('scripts/bench.ts') && { ...node, entryPoints: ['scripts/bench.ts'], outfile: `${dist}/bench.js` },
+  // The page's script goes inline into every panel's HTML (src/extension/common/html.ts), so its size is on the
+  // path to the first paint: the development build minifies its names too (source map kept) so that the
+  // integration suite times the page users get — with names kept it was 299 KB against the shipped 186 KB.
   exists('webview/main.ts') && {
-    ...common, platform: 'browser', format: 'iife', target: 'es2022',
+    ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true,
     entryPoints: ['webview/main.ts'], outfile: `${dist}/webview.js`,
   },
 ];

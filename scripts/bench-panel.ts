@@ -13,28 +13,47 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { callWorker } from '../src/core/worker/client';
+import { keepSpareWorker, spareWorkerState, stopSpareWorker } from '../src/core/worker/spare';
+import { warmUpFitRequest } from '../src/core/fit/warmUp';
 
 const TARGET_MS = 1500;
 const ok = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 
+/** One progressive fit of examples/runs.csv with the panel's defaults: ms to the early view and to the full view. */
+async function panelFit(worker: string, csv: string): Promise<{ early: number; full: number }> {
+  const t0 = performance.now();
+  let early = NaN;
+  await callWorker(worker, {
+    type: 'fit', source: { text: csv }, parseOpts: { fileName: 'runs.csv' }, fitOpts: { form: 'chinchilla', delta: 1e-3, bootstrap: 200 },
+    view: { fileName: 'runs.csv', droppedByUser: [] }, progressive: true,
+  }, { onPartial: () => (early = performance.now() - t0) });
+  return { early, full: performance.now() - t0 };
+}
+
+const median3 = (xs: Array<{ early: number; full: number }>) => xs.sort((a, b) => a.early - b.early)[1];
+const s3 = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
 async function workerPart(): Promise<void> {
   const worker = resolve(__dirname, 'extension.js');
   const csv = readFileSync(resolve(__dirname, '../examples/runs.csv'), 'utf8');
-  const times: Array<{ early: number; full: number }> = [];
+  const fresh = [];
+  for (let i = 0; i < 3; i++) fresh.push(await panelFit(worker, csv));
+  const m = median3(fresh);
+  console.log(`    worker part (fresh worker, progressive fit of examples/runs.csv, panel defaults; median of 3):`);
+  console.log(`      early view (the law, painted first): ${s3(m.early)}   target ≤ ${TARGET_MS / 1000} s (the webview's own load not included)   ${ok(m.early <= TARGET_MS)}`);
+  console.log(`      full view (200 bootstrap resamples, 5-fold CV, leave-one-out): ${s3(m.full)}   (streamed after the early view; no target)`);
+  // The extension keeps a warmed-up spare for the next fit once a CSV is shown (setting fit.prestartWorker).
+  keepSpareWorker(worker, ['fit'], warmUpFitRequest(), 0);
+  const spare = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    let early = NaN;
-    await callWorker(worker, {
-      type: 'fit', source: { text: csv }, parseOpts: { fileName: 'runs.csv' }, fitOpts: { form: 'chinchilla', delta: 1e-3, bootstrap: 200 },
-      view: { fileName: 'runs.csv', droppedByUser: [] }, progressive: true,
-    }, { onPartial: () => (early = performance.now() - t0) });
-    times.push({ early, full: performance.now() - t0 });
+    while (spareWorkerState() !== 'ready' && performance.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 10));
+    spare.push(await panelFit(worker, csv));
   }
-  times.sort((a, b) => a.early - b.early);
-  const m = times[1];
-  console.log(`    worker part (fresh worker, progressive fit of examples/runs.csv, panel defaults; median of 3):`);
-  console.log(`      early view (the law, painted first): ${(m.early / 1000).toFixed(3)} s   target ≤ ${TARGET_MS / 1000} s (the webview's own load not included)   ${ok(m.early <= TARGET_MS)}`);
-  console.log(`      full view (200 bootstrap resamples, 5-fold CV, leave-one-out): ${(m.full / 1000).toFixed(3)} s   (streamed after the early view; no target)`);
+  stopSpareWorker();
+  const w = median3(spare);
+  console.log(`    the same on the spare worker the extension keeps warm (core/worker/spare.ts; median of 3):`);
+  console.log(`      early view ${s3(w.early)} (${(m.early / w.early).toFixed(1)}× sooner), full view ${s3(w.full)} (${(m.full / w.full).toFixed(1)}× sooner)`);
 }
 
 function realPanel(): void {
@@ -54,7 +73,7 @@ function realPanel(): void {
     return m ? Number(m[1]) : null;
   };
   const ready = metric(/Fit Scaling Law → panel loaded, page script running/);
-  const first = metric(/Fit Scaling Law → fitted result painted, host clock/);
+  const first = metric(/Fit Scaling Law → fitted result painted \(what is in view\), host clock/);
   const full = metric(/Fit Scaling Law → result painted/);
   if (first === null) {
     console.log(`    whole panel in a real VS Code: no metric (integration exit ${r.status}); see npm run test:integration`);

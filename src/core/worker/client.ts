@@ -5,7 +5,8 @@
  * events on the way, or the core's error rebuilt as its class (./wireError.ts).
  *
  * A fresh worker per call: requests from different features (a code lens, a panel) run side by side, and
- * cancelling can always end the thread. Cancelling sets the shared flag the fit and the joint fit poll between
+ * cancelling can always end the thread. Where the host keeps a spare (./spare.ts), the call takes it: a worker
+ * already started and warmed up, used for this call only and ended after it, like a fresh one. Cancelling sets the shared flag the fit and the joint fit poll between
  * iterations; the worker is terminated when it has not answered after the request kind's grace period.
  */
 import { Worker } from 'node:worker_threads';
@@ -13,6 +14,7 @@ import { FitRefusal, type FitProgress } from '../fit';
 import { Replies } from '../replies';
 import type { AnswerOf, WorkerCall, WorkerReply, WorkerRequest } from './protocol';
 import { rebuildError } from './wireError';
+import { callEnded, takeSpare } from './spare';
 
 export interface CallHooks {
   signal?: AbortSignal;
@@ -39,7 +41,7 @@ export function callWorker<R extends WorkerRequest>(workerPath: string, request:
   const cancel = cancelPolicy(request.type);
   if (signal?.aborted) return Promise.reject(cancel.error());
   const { id, reply } = replies.open();
-  const worker = new Worker(workerPath);
+  const worker = takeSpare(workerPath, request.type) ?? new Worker(workerPath);
   // Shared memory needs a cross-origin-isolated page in a browser (the web extension host is not): there,
   // cancelling falls through to terminate().
   const cancelFlag = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : undefined;
@@ -68,5 +70,6 @@ export function callWorker<R extends WorkerRequest>(workerPath: string, request:
     clearTimeout(killTimer);
     signal?.removeEventListener('abort', onAbort);
     void worker.terminate();
+    callEnded();
   }) as Promise<AnswerOf<R>>;
 }

@@ -13,6 +13,8 @@ export interface Settings {
   fitBootstrap: number;
   /** scalingLaws.fit.maxRows: refuse CSV files with more data rows than this. */
   fitMaxRows: number;
+  /** scalingLaws.fit.prestartWorker: keep a warmed-up worker for the next fit (core/worker/spare.ts). */
+  fitPrestartWorker: boolean;
   /** scalingLaws.modelConfig.seqLength: training sequence length for config.json files (0 = not set). */
   modelConfigSeqLength: number;
   /** scalingLaws.mcp.command: the command and arguments that start the MCP server (empty: offer none). */
@@ -24,6 +26,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   codeLensEnabled: 'codeLens.enabled',
   fitBootstrap: 'fit.bootstrap',
   fitMaxRows: 'fit.maxRows',
+  fitPrestartWorker: 'fit.prestartWorker',
   modelConfigSeqLength: 'modelConfig.seqLength',
   mcpCommand: 'mcp.command',
 };
@@ -34,6 +37,7 @@ export const SETTING_DEFAULTS: Readonly<Settings> = {
   // As the CLI (--bootstrap 200): a panel shows 95 % intervals by default, not "—".
   fitBootstrap: 200,
   fitMaxRows: 1_000_000,
+  fitPrestartWorker: true,
   modelConfigSeqLength: 0,
   mcpCommand: ['scaling-laws', 'mcp'],
 };
@@ -56,6 +60,7 @@ export function readSettings(section: { get(key: string): unknown }): Settings {
     codeLensEnabled: bool('codeLensEnabled', SETTING_DEFAULTS.codeLensEnabled),
     fitBootstrap: int('fitBootstrap', SETTING_DEFAULTS.fitBootstrap),
     fitMaxRows: int('fitMaxRows', SETTING_DEFAULTS.fitMaxRows),
+    fitPrestartWorker: bool('fitPrestartWorker', SETTING_DEFAULTS.fitPrestartWorker),
     modelConfigSeqLength: int('modelConfigSeqLength', SETTING_DEFAULTS.modelConfigSeqLength),
     mcpCommand: strings('mcpCommand', SETTING_DEFAULTS.mcpCommand),
   };

@@ -8,6 +8,39 @@ import type { FeatureDeps } from '../common/host';
 import { fileRestorer } from '../common/restore';
 import { exposePanelForTests } from '../common/testHooks';
 import { FIT_VIEW_TYPE, FitPanel } from './panel';
+import { workerScript } from '../common/workerScript';
+import { isNode } from '../../core/platform';
+import { keepSpareWorker, stopSpareWorker } from '../../core/worker/spare';
+import { warmUpFitRequest } from '../../core/fit/warmUp';
+
+/** After a runs table or log is first shown, and after each fit, how long before the next spare worker starts (ms). */
+export const SPARE_WORKER_DELAY_MS = 1500;
+
+/**
+ * Keep a warmed-up worker for the next fit (setting scalingLaws.fit.prestartWorker; core/worker/spare.ts) from
+ * the moment a table or log that could be fitted is shown in an editor: a user who opens one is likely to fit
+ * it, and one who never does keeps no idle worker. Node hosts only: in a browser host each worker is a Web
+ * Worker started from a Blob the session already holds.
+ */
+function spareWorkerFor(extensionUri: vscode.Uri, deps: FeatureDeps): vscode.Disposable {
+  let wanted = false;
+  const apply = () => {
+    if (wanted && isNode && deps.settings().fitPrestartWorker) keepSpareWorker(workerScript(extensionUri), ['fit', 'fitLogs'], warmUpFitRequest(), SPARE_WORKER_DELAY_MS);
+    else stopSpareWorker();
+  };
+  const shown = (editor: vscode.TextEditor | undefined) => {
+    const doc = editor?.document;
+    if (wanted || !doc || !(doc.languageId === 'csv' || /\.(csv|jsonl|ndjson|tsv)$/i.test(doc.uri.path))) return;
+    wanted = true;
+    apply();
+  };
+  shown(vscode.window.activeTextEditor);
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(shown),
+    deps.onSettingsChanged(['fitPrestartWorker'], apply),
+    { dispose: stopSpareWorker },
+  );
+}
 
 function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return !!uri && /\.csv$/i.test(uri.path);
@@ -49,4 +82,5 @@ export function register(context: vscode.ExtensionContext, deps: FeatureDeps): v
     }),
   );
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(FIT_VIEW_TYPE, serializer));
+  context.subscriptions.push(spareWorkerFor(extensionUri, deps));
 }

@@ -175,6 +175,40 @@ export function metric(name: string, value: string | number): void {
   console.log(`[metric] ${name}: ${value}`);
 }
 
+/**
+ * VS Code's own part of a panel's first paint, as a reference in the same window: a bare webview opened the way
+ * the extension opens its panels (beside the editor, keeping focus), whose only content is a line of text and an
+ * inline script that reports after the first frame is painted (two animation frames, as webview/report.ts does).
+ * No bundle, no styles, no messages from the host: what remains is the workbench opening the editor and loading
+ * a webview. Returns the command-to-paint time on the host's clock and on the page's.
+ */
+export async function barePanelPaint(): Promise<{ hostMs: number; pageMs: number }> {
+  const nonce = Math.random().toString(36).slice(2);
+  const t0 = performance.now();
+  const w0 = Date.now();
+  const panel = vscode.window.createWebviewPanel('scalingLaws.test.bare', 'Bare webview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+  try {
+    const at = new Promise<number>((resolve) => panel.webview.onDidReceiveMessage((m: { at: number }) => resolve(m.at)));
+    panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head>
+<body><p>Bare webview</p><script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => requestAnimationFrame(() => api.postMessage({ at: Date.now() })));</script></body></html>`;
+    const pageAt = await at;
+    return { hostMs: performance.now() - t0, pageMs: pageAt - w0 };
+  } finally {
+    panel.dispose();
+  }
+}
+
+/**
+ * Wait until the fit's spare worker is warmed up (core/worker/spare.ts: it starts once a CSV is shown, then after
+ * each fit). A timing taken while it warms up measures that work beside the command's; returns how long it waited.
+ */
+export async function spareWorkerReady(maxMs = 20_000): Promise<number> {
+  if (vscode.workspace.getConfiguration('scalingLaws').get('fit.prestartWorker') === false) return 0;
+  const t0 = performance.now();
+  await until(async () => vscode.commands.executeCommand<string>('scalingLaws._test.spareWorker'), (s) => s === 'ready', 'the spare fit worker to warm up', maxMs);
+  return performance.now() - t0;
+}
+
 /** A fresh folder for exports (outside the workspace and the clone). */
 export const tmpDir = (): string => path.join(os.tmpdir(), `scaling-laws-it-${process.pid}`);
 
