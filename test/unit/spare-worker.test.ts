@@ -13,7 +13,7 @@ import { FitRefusal } from '../../src/core/fit';
 import type { WorkerFitOutcome } from '../../src/core/fit/workerProtocol';
 import { warmUpFitRequest } from '../../src/core/fit/warmUp';
 import { callWorker } from '../../src/core/worker/client';
-import { hasSpareWorker, keepSpareWorker, stopSpareWorker } from '../../src/core/worker/spare';
+import { hasSpareWorker, keepSpareWorker, spareWorkerStats, stopSpareWorker } from '../../src/core/worker/spare';
 
 const WORKER_ENTRY = path.join(__dirname, '../../src/extension/worker.ts');
 const RUNS = path.join(__dirname, '../../examples/runs.csv');
@@ -52,11 +52,14 @@ describe('spare worker for the next fit (core/worker/spare.ts)', function () {
   it('a fit takes the waiting spare, a sweep plan does not; the next spare starts after the fit ends', async () => {
     keepSpareWorker(workerPath, ['fit'], warmUpFitRequest(), 0);
     await eventually('the first spare', hasSpareWorker);
+    const before = spareWorkerStats();
     const plan = await callWorker(workerPath, { type: 'planSweep', text: fs.readFileSync(SWEEP, 'utf8'), fileName: 'small.sweep.jsonc' });
     assert.strictEqual(plan.plan.runs.length, 35);
     assert.ok(hasSpareWorker(), 'the plan started its own worker and left the spare waiting');
+    assert.strictEqual(spareWorkerStats().served, before.served);
     const fit = callWorker(workerPath, runsFit());
     assert.ok(!hasSpareWorker(), 'the fit took the spare');
+    assert.strictEqual(spareWorkerStats().served, before.served + 1);
     const outcome = (await fit) as WorkerFitOutcome;
     assert.strictEqual(outcome.result.rowsUsed, 25);
     await eventually('a new spare after the fit', hasSpareWorker);

@@ -32,6 +32,8 @@ let spare: { path: string; worker: Worker; warm: boolean; detach: () => void } |
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Calls in flight: a spare is not started while one runs (it would take CPU from it). */
 let running = 0;
+/** Spares started and spares that served a call, since the extension host started (tests and diagnostics). */
+const counts = { started: 0, served: 0 };
 
 /**
  * Keep one spare worker of `path` for the request kinds `serves`, warmed up with `warmUp`, started `delayMs` after
@@ -68,6 +70,11 @@ export function spareWorkerState(): 'none' | 'warming' | 'ready' {
   return spare === null ? 'none' : spare.warm ? 'ready' : 'warming';
 }
 
+/** The state, with how many spares were started and how many served a call. */
+export function spareWorkerStats(): { state: 'none' | 'warming' | 'ready'; started: number; served: number } {
+  return { state: spareWorkerState(), ...counts };
+}
+
 /**
  * A call of kind `type` is starting: the spare for `path` if one waits and serves that kind (the caller now owns
  * it and ends it), else null. Every takeSpare is paired with one callEnded.
@@ -81,6 +88,7 @@ export function takeSpare(path: string, type: string): Worker | null {
   spare = null;
   s.detach();
   s.worker.ref();
+  counts.served++;
   return s.worker;
 }
 
@@ -101,6 +109,7 @@ function start(): void {
   if (!policy || spare || running > 0) return;
   const worker = new Worker(policy.path);
   worker.unref();
+  counts.started++;
   // A spare that fails or exits before it is taken is dropped; the next call starts its own worker and, when it
   // ends, schedules another spare (no retry loop on a script that cannot start).
   const drop = () => {

@@ -9,7 +9,7 @@ import type { ViewKind } from '../../shared/protocol';
 import { command, registerCommands } from './command';
 import { PanelBase } from './panelBase';
 import { activationProfile } from './timing';
-import { spareWorkerState } from '../../core/worker/spare';
+import { spareWorkerStats } from '../../core/worker/spare';
 
 export interface PanelStateSnapshot {
   open: boolean;
@@ -90,8 +90,8 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
       return snapshot(p).rejectedMessages.length;
     }),
     command('scalingLaws._test.timings', () => ({ ...activationProfile })),
-    // The fit's spare worker (core/worker/spare.ts): 'none', 'warming' or 'ready'.
-    command('scalingLaws._test.spareWorker', () => spareWorkerState()),
+    // The fit's spare worker (core/worker/spare.ts): its state, and how many were started and served a call.
+    command('scalingLaws._test.spareWorker', () => spareWorkerStats()),
     // Give keyboard focus (and so the active editor group) to the panel shown last, e.g. before maximising it.
     command('scalingLaws._test.focusLastPanel', () => {
       const p = PanelBase.lastActive;

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { formatNum } from '../../../src/core/format';
 import type { FitPanelOptions, FitView } from '../../../src/shared/protocol';
 import { GENERATING_LAW } from '../../fixtures/integration/generate';
-import { a11yAudit, assertKeyboardAccessible, barePanelPaint, metric, panelState, profileHostThread, requireHarness, screenshot, settled as windowSettled, spareWorkerReady, tmpDir, until, watchEventLoop, workspaceFile } from './util';
+import { a11yAudit, assertKeyboardAccessible, barePanelPaint, metric, panelState, profileHostThread, requireHarness, screenshot, settled as windowSettled, spareWorker, spareWorkerReady, tmpDir, until, watchEventLoop, workspaceFile } from './util';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const fitView = async (uri: vscode.Uri) => (await panelState('fit', uri)).hostView as FitView | null;
@@ -39,6 +39,7 @@ describe('Fit panel (real VS Code)', function () {
     metric('waited for the window to settle before the first fit (ms)', Math.round(await windowSettled()));
     // Opening the CSV started the spare worker (setting scalingLaws.fit.prestartWorker): the command takes it warm.
     metric('then waited for the spare fit worker to warm up (ms)', Math.round(await spareWorkerReady()));
+    const spareBefore = await spareWorker();
     // Watch the extension host's event loop while the worker fits: the longest gap between 5 ms ticks.
     const loop = watchEventLoop();
     const t0 = performance.now();
@@ -55,6 +56,8 @@ describe('Fit panel (real VS Code)', function () {
     assert.strictEqual(s.lastError, null, JSON.stringify(s.lastError));
     assert.deepStrictEqual(s.webviewErrors, []);
     assert.strictEqual(s.rendered!.charts, 5, 'five plots drawn');
+    // The fit ran on the spare the open CSV had started (setting fit.prestartWorker, on by default).
+    assert.strictEqual((await spareWorker()).served, spareBefore.served + 1, 'the fit took the warmed-up spare worker');
     const v = (await fitView(runs))!;
     // 25 noiseless-up-to-±0.3 % rows: the fit recovers the generating exponents within 0.02, E within 0.05.
     assert.ok(Math.abs(param(v, 'alpha') - GENERATING_LAW.alpha) < 0.02, `α = ${param(v, 'alpha')}`);

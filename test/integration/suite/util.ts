@@ -205,8 +205,13 @@ export async function barePanelPaint(): Promise<{ hostMs: number; pageMs: number
 export async function spareWorkerReady(maxMs = 20_000): Promise<number> {
   if (vscode.workspace.getConfiguration('scalingLaws').get('fit.prestartWorker') === false) return 0;
   const t0 = performance.now();
-  await until(async () => vscode.commands.executeCommand<string>('scalingLaws._test.spareWorker'), (s) => s === 'ready', 'the spare fit worker to warm up', maxMs);
+  await until(spareWorker, (s) => s.state === 'ready', 'the spare fit worker to warm up', maxMs);
   return performance.now() - t0;
+}
+
+/** The fit's spare worker: its state, and how many spares were started and served a call (scalingLaws._test.spareWorker). */
+export async function spareWorker(): Promise<{ state: 'none' | 'warming' | 'ready'; started: number; served: number }> {
+  return (await vscode.commands.executeCommand('scalingLaws._test.spareWorker')) as { state: 'none' | 'warming' | 'ready'; started: number; served: number };
 }
 
 /** A fresh folder for exports (outside the workspace and the clone). */
