@@ -11,10 +11,8 @@ describe('stats: minOf / maxOf', () => {
       assert.ok(Object.is(maxOf(xs), max), `max ${xs}`);
     }
   });
-  it('handle a million elements, where spreading into Math.min overflows the stack', () => {
+  it('handle a million elements (spreading that many into Math.min overflows the stack)', () => {
     const xs = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003);
-    // The one deliberate spread in the project: it shows this list is past the size at which a spread overflows.
-    assert.throws(() => Math.min(...xs), RangeError);
     assert.equal(minOf(xs), 0);
     assert.equal(maxOf(xs), xs.reduce((a, b) => (b > a ? b : a)));
   });
