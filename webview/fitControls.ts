@@ -10,7 +10,7 @@ import { formatCount, formatNum } from '../src/core/format';
 import { FIT_COLUMN_ROLES, type FitColumnRole, type FitDataInfo, type FitPanelOptions } from '../src/shared/protocol';
 import { byId, field, h, replace } from './dom';
 import { markInvalid } from './filePage';
-import { DEFAULT_CV_FOLDS, DEFAULT_DROP_HIGHEST_LOSS, DEFAULT_DROP_WARMUP, LOO_AUTO_MAX } from '../src/core/fit/defaults';
+import { cvFolds, DEFAULT_CV_FOLDS, DEFAULT_DROP_HIGHEST_LOSS, DEFAULT_DROP_WARMUP, LOO_AUTO_MAX, looRuns } from '../src/core/fit/defaults';
 
 type Extra = Omit<FitPanelOptions, 'form' | 'fixE' | 'tieExponents' | 'huberDelta' | 'dropRows' | 'bootstrap'>;
 
@@ -30,7 +30,7 @@ const numOrNull = (s: string): number | null | 'bad' => {
  */
 function extrasSet(o: FitPanelOptions): boolean {
   return o.keep !== undefined || (o.dropWarmup ?? DEFAULT_DROP_WARMUP) !== DEFAULT_DROP_WARMUP || (o.dropHighestLoss ?? DEFAULT_DROP_HIGHEST_LOSS) !== DEFAULT_DROP_HIGHEST_LOSS
-    || !!o.compute || !!o.unique || (o.cv ?? DEFAULT_CV_FOLDS) !== DEFAULT_CV_FOLDS || o.loo !== undefined || !!o.fix || !!o.follow || !!o.finalTokens;
+    || !!o.compute || !!o.unique || cvFolds(o.cv) !== DEFAULT_CV_FOLDS || o.loo !== undefined || !!o.fix || !!o.follow || !!o.finalTokens;
 }
 
 /** The extra option controls: the element, a validating reader, and `rowsKnown` for the automatic leave-one-out. */
@@ -71,7 +71,7 @@ export function extraControls(o: FitPanelOptions, refit: () => void): ExtraContr
       field('Drop highest-loss K', h('input', { id: 'drop-k', type: 'number', step: 1, min: 0, value: o.dropHighestLoss ?? DEFAULT_DROP_HIGHEST_LOSS })),
       field('Budget C (FLOP)', h('input', { id: 'budget-c', type: 'text', value: o.compute ?? '', placeholder: '10× largest run', spellcheck: 'false' })),
       field('Unique tokens U', h('input', { id: 'unique-u', type: 'text', value: o.unique ?? '', placeholder: 'from the table', spellcheck: 'false' })),
-      field('CV folds', h('input', { id: 'cv', type: 'number', step: 1, min: 0, max: 100, value: o.cv ?? DEFAULT_CV_FOLDS })),
+      field('CV folds', h('input', { id: 'cv', type: 'number', step: 1, min: 0, max: 100, value: cvFolds(o.cv) })),
       h('div', { class: 'field inline' }, loo, looLabel),
       field('Fix parameters', h('input', { id: 'fix', type: 'text', value: o.fix ?? '', placeholder: 'e.g. alpha=0.34, B=410', spellcheck: 'false' })),
       h('div', { class: 'field inline' }, follow, h('label', { for: 'follow' }, 'Follow (refit as the logs grow)')),
@@ -100,7 +100,7 @@ export function extraControls(o: FitPanelOptions, refit: () => void): ExtraContr
     };
   };
   const rowsKnown = (rows: number) => {
-    if (!looSet) loo.checked = rows <= LOO_AUTO_MAX;
+    if (!looSet) loo.checked = looRuns(undefined, rows);
   };
   return { element, read, rowsKnown };
 }

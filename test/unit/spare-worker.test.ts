@@ -13,7 +13,10 @@ import { FitRefusal } from '../../src/core/fit';
 import type { WorkerFitOutcome } from '../../src/core/fit/workerProtocol';
 import { warmUpFitRequest } from '../../src/core/fit/warmUp';
 import { callWorker } from '../../src/core/worker/client';
-import { hasSpareWorker, keepSpareWorker, spareWorkerStats, stopSpareWorker } from '../../src/core/worker/spare';
+import { keepSpareWorker, spareWorkerState, spareWorkerStats, stopSpareWorker } from '../../src/core/worker/spare';
+
+/** Whether a spare is waiting (warming up or ready). */
+const hasSpareWorker = () => spareWorkerState() !== 'none';
 
 const WORKER_ENTRY = path.join(__dirname, '../../src/extension/worker.ts');
 const RUNS = path.join(__dirname, '../../examples/runs.csv');

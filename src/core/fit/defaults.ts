@@ -14,3 +14,9 @@ export const DEFAULT_DROP_HIGHEST_LOSS = 0;
 export const DEFAULT_DROP_WARMUP = 0.1;
 /** Leave-one-out runs by default up to this many rows (one refit per row). */
 export const LOO_AUTO_MAX = 500;
+
+/** The k of k-fold cross-validation a fit runs: as set, else DEFAULT_CV_FOLDS (below 2: none). */
+export const cvFolds = (cv: number | undefined): number => cv ?? DEFAULT_CV_FOLDS;
+
+/** Whether a fit of `rows` rows runs leave-one-out: as set, else on up to LOO_AUTO_MAX rows. */
+export const looRuns = (loo: boolean | undefined, rows: number): boolean => loo ?? rows <= LOO_AUTO_MAX;

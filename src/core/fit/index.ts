@@ -20,7 +20,7 @@ import { mulberry32, permutation, randInt } from '../stats/rng';
 import { percentileInterval, sampleStd } from '../stats/quantile';
 import type { Model } from './model';
 import { ASYMMETRIC_WEIGHT, type RowLoss } from './huber';
-import { DEFAULT_CV_FOLDS, DEFAULT_DROP_HIGHEST_LOSS, LOO_AUTO_MAX } from './defaults';
+import { cvFolds, DEFAULT_DROP_HIGHEST_LOSS, looRuns } from './defaults';
 import { formatCount, formatNum } from '../format';
 import { RefusalError } from '../errors';
 
@@ -129,7 +129,6 @@ export interface FitOptions {
   onProgress?: (p: FitProgress) => void;
 }
 
-export { LOO_AUTO_MAX } from './defaults';
 /** Above this many rows, bootstrap and cross-validation run on a seeded sample of this many rows. */
 export const RESAMPLE_ROWS = 10_000;
 /** Bootstrap resamples used above RESAMPLE_ROWS rows unless `adaptive: false`. */
@@ -161,7 +160,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   const rowLoss: RowLoss = opts.loss === 'asymmetric' ? { kind: 'asymmetric', weight: opts.asymmetricWeight ?? ASYMMETRIC_WEIGHT } : { kind: 'huber', delta };
   const seed = opts.seed ?? 0;
   let B = opts.bootstrap ?? 0;
-  const folds = opts.cv ?? DEFAULT_CV_FOLDS;
+  const folds = cvFolds(opts.cv);
   const progress = opts.onProgress ?? (() => undefined);
   const abort = () => {
     if (opts.signal?.aborted) throw new FitRefusal('cancelled', 'the fit was cancelled');
@@ -350,7 +349,7 @@ export function fitRuns(table: RunsTable, opts: FitOptions = {}): FitResult {
   } else if (folds >= 2) {
     warnings.push(`${folds}-fold cross-validation needs at least ${2 * folds} rows (${data.n} used): no CV error`);
   }
-  const doLoo = opts.loo ?? data.n <= LOO_AUTO_MAX;
+  const doLoo = looRuns(opts.loo, data.n);
   let loo: number | null = null;
   if (doLoo) {
     const h = heldOut(Array.from({ length: rdata.n }, (_, i) => Uint32Array.of(i)), 'loo');

@@ -12,7 +12,7 @@ import { parseRunsCsv, type RunsTable } from '../csv';
 import { blankLines, readSource } from '../csv/source';
 import { collapseRunsTable } from '../sweepTable/repeated';
 import { fitRuns } from './index';
-import { DEFAULT_CV_FOLDS } from './defaults';
+import { cvFolds } from './defaults';
 import type { FitProgress, FitResultJSON } from './index';
 import { packResiduals, type FitRequest, type FitWorkerRequest, type RequestContext, type RequestHandler, type ViewBuilder, type WorkerFitOptions, type WorkerFitOutcome, type WorkerTableInfo } from './workerProtocol';
 
@@ -46,7 +46,7 @@ export function fitHandlers(buildView?: ViewBuilder, makers: Record<string, Tabl
       // An answer (early or final): the view built here, off the extension host, and the residuals in columns.
       const answer = (outcome: { table: WorkerTableInfo; result: FitResultJSON }): WorkerFitOutcome =>
         packResiduals({ ...outcome, view: v && buildView ? buildView(outcome, v.fileName, v.droppedByUser) : undefined });
-      const resamples = (fitOpts.bootstrap ?? 0) > 0 || (fitOpts.cv ?? DEFAULT_CV_FOLDS) >= 2 || fitOpts.loo !== false;
+      const resamples = (fitOpts.bootstrap ?? 0) > 0 || cvFolds(fitOpts.cv) >= 2 || fitOpts.loo !== false;
       if ((req as FitRequest).progressive && resamples && table.rows.length <= PROGRESSIVE_MAX_ROWS) {
         // The same fit without bootstrap and cross-validation: identical parameters, no intervals yet.
         const early = fitRuns(table, { ...fitOpts, bootstrap: 0, cv: 0, loo: false, signal: ctx.signal }).toJSON();

@@ -14,7 +14,7 @@ export { readCsvLog, baseName, type CsvLogOptions } from './csvLog';
 export { readJsonl } from './jsonl';
 export { readTensorboard, frameRecord, maskedCrc32c } from './tensorboard';
 export { curvesFromTable, tokensPerStepFromConfig, type CurveOptions, type CurveSet } from './curves';
-export { prepareCurves, resampleLogTokens, DEFAULT_DROP_WARMUP, type PrepareOptions, type PreparedCurves, type PreparedRun } from './prepare';
+export { prepareCurves, resampleLogTokens, type PrepareOptions, type PreparedCurves, type PreparedRun } from './prepare';
 export { detectSchedule, type Schedule, type ScheduleInfo } from './schedule';
 export { sizeFromName } from './names';
 export { LogError } from './errors';

@@ -27,7 +27,6 @@ import type { LogRunInfo } from '../fit/workerProtocol';
 import { baseName } from './csvLog';
 import { DEFAULT_DROP_WARMUP } from '../fit/defaults';
 
-export { DEFAULT_DROP_WARMUP } from '../fit/defaults';
 export const MAX_POINTS_PER_RUN = 16;
 
 export interface PrepareOptions {

@@ -6,8 +6,9 @@
  *
  * A fresh worker per call: requests from different features (a code lens, a panel) run side by side, and
  * cancelling can always end the thread. Where the host keeps a spare (./spare.ts), the call takes it: a worker
- * already started and warmed up, used for this call only and ended after it, like a fresh one. Cancelling sets the shared flag the fit and the joint fit poll between
- * iterations; the worker is terminated when it has not answered after the request kind's grace period.
+ * already started and warmed up, used for this call only and ended after it, like a fresh one. Cancelling sets
+ * the shared flag the fit and the joint fit poll between iterations; the worker is terminated when it has not
+ * answered after the request kind's grace period.
  */
 import { Worker } from 'node:worker_threads';
 import { FitRefusal, type FitProgress } from '../fit';

@@ -23,7 +23,7 @@ interface Policy {
   path: string;
   /** The request kinds a spare serves (its warm-up is one of them); other calls start their own worker. */
   serves: readonly string[];
-  warmUp: WorkerRequest | null;
+  warmUp: WorkerRequest;
   delayMs: number;
 }
 
@@ -40,7 +40,7 @@ const counts = { started: 0, served: 0 };
  * this call and after each call it served. Only those kinds use it: a code lens planned on every pause in typing
  * would otherwise take the spare each time and have the next one warm up again.
  */
-export function keepSpareWorker(path: string, serves: readonly string[], warmUp: WorkerRequest | null, delayMs: number): void {
+export function keepSpareWorker(path: string, serves: readonly string[], warmUp: WorkerRequest, delayMs: number): void {
   policy = { path, serves, warmUp, delayMs };
   clearTimeout(timer);
   timer = undefined;
@@ -58,11 +58,6 @@ export function stopSpareWorker(): void {
     s.detach();
     void s.worker.terminate();
   }
-}
-
-/** Whether a spare is waiting (for tests and the host's diagnostics). */
-export function hasSpareWorker(): boolean {
-  return spare !== null;
 }
 
 /** 'none', 'warming' (started, its warm-up fit still running) or 'ready'. */
@@ -128,12 +123,12 @@ function start(): void {
   spare = {
     path: policy.path,
     worker,
-    warm: !policy.warmUp,
+    warm: false,
     detach: () => {
       worker.off('error', drop);
       worker.off('exit', drop);
       worker.off('message', onReply);
     },
   };
-  if (policy.warmUp) worker.postMessage({ id: WARM_UP_ID, request: policy.warmUp } satisfies WorkerCall);
+  worker.postMessage({ id: WARM_UP_ID, request: policy.warmUp } satisfies WorkerCall);
 }

@@ -30,7 +30,7 @@ function spareWorkerFor(extensionUri: vscode.Uri, deps: FeatureDeps): vscode.Dis
   };
   const shown = (editor: vscode.TextEditor | undefined) => {
     const doc = editor?.document;
-    if (wanted || !doc || !(doc.languageId === 'csv' || /\.(csv|jsonl|ndjson|tsv)$/i.test(doc.uri.path))) return;
+    if (wanted || !doc || !(isCsvDocument(doc) || LOG_FILE.test(doc.uri.path))) return;
     wanted = true;
     apply();
   };
@@ -46,17 +46,25 @@ function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return !!uri && /\.csv$/i.test(uri.path);
 }
 
+/** A document of runs or a CSV log: the language VS Code gave it, or its name. */
+function isCsvDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'csv' || isCsv(doc.uri);
+}
+
+/** Training logs in text formats other than CSV. */
+const LOG_FILE = /\.(jsonl|ndjson|tsv)$/i;
+
 /** A folder (no extension in its name: stat would need a round trip) or a JSONL / TensorBoard log. */
 function isLogTarget(uri: vscode.Uri): boolean {
   const name = uri.path.split('/').pop() ?? '';
-  return /\.(jsonl|ndjson|tsv)$/i.test(name) || /tfevents/.test(name) || !name.includes('.');
+  return LOG_FILE.test(name) || /tfevents/.test(name) || !name.includes('.');
 }
 
 /** The CSV a "Fit Scaling Law" invocation refers to: the clicked file, else the active editor's document. */
 function targetCsv(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc && (doc.languageId === 'csv' || isCsv(doc.uri))) return doc.uri;
+  if (doc && isCsvDocument(doc)) return doc.uri;
   return undefined;
 }
 

@@ -9,7 +9,7 @@ import { workerScript } from '../common/workerScript';
 import { fileSource } from '../common/fileText';
 import { CsvError } from '../../core/csv';
 import { FitRefusal, type FitResultJSON } from '../../core/fit';
-import { DEFAULT_CV_FOLDS, LOO_AUTO_MAX } from '../../core/fit/defaults';
+import { cvFolds, looRuns } from '../../core/fit/defaults';
 import { fitResultOf, type ResidualColumns, type WorkerFitOutcome } from '../../core/fit/workerProtocol';
 import type { FitLogsRequest } from '../../core/logs/fitRequest';
 import { callWorker } from '../../core/worker/client';
@@ -31,8 +31,8 @@ export const FOLLOW_DEBOUNCE_MS = 1000;
 function pendingWork(o: { bootstrap?: number; cv?: number; loo?: boolean }, rows: number): string {
   const parts = [
     ...((o.bootstrap ?? 0) > 0 ? [`${o.bootstrap} bootstrap resamples (intervals)`] : []),
-    ...((o.cv ?? DEFAULT_CV_FOLDS) >= 2 ? [`${o.cv ?? DEFAULT_CV_FOLDS}-fold CV`] : []),
-    ...((o.loo ?? rows <= LOO_AUTO_MAX) ? ['leave-one-out'] : []),
+    ...(cvFolds(o.cv) >= 2 ? [`${cvFolds(o.cv)}-fold CV`] : []),
+    ...(looRuns(o.loo, rows) ? ['leave-one-out'] : []),
   ];
   return `Fitted; computing ${parts.join(', ')}…`;
 }
@@ -110,13 +110,13 @@ export class FitPanel extends FilePanel<FitPanelOptions> {
   /** The current state as a batch (what 'ready' sends). */
   private stateBatch(): HostMessage & { type: 'batch' } {
     const runId = this.runId;
-    // The newest run's final view first: it is posted a moment before `running` clears.
-    if (this.lastView && this.lastViewRun === runId) return this.batchOf('view', { type: 'fitView', runId, view: this.lastView });
+    // The last view unless a newer run is still going: the newest run's final view is posted a moment before
+    // `running` clears.
+    if (this.lastView && (this.lastViewRun === runId || !this.running)) return this.batchOf('view', { type: 'fitView', runId, view: this.lastView });
     if (this.running) {
       const early = this.earlyView?.runId === runId ? this.earlyView.view : null;
       return early ? this.batchOf('early', { type: 'fitView', runId, view: early }) : this.batchOf('running');
     }
-    if (this.lastView) return this.batchOf('view', { type: 'fitView', runId, view: this.lastView });
     if (this.lastError) return this.batchOf('error', { type: 'fitError', runId, ...this.lastError });
     return this.batchOf('init');
   }
